@@ -1,0 +1,69 @@
+// Per-network settings. Pure data and functions: the env is read in src/config/network.ts.
+
+export type NetworkName = 'devnet' | 'testnet' | 'mainnet';
+/** TON Connect chain ids (CHAIN.MAINNET / CHAIN.TESTNET). The devnet's sandbox config says global_id -239. */
+export type ChainId = '-239' | '-3';
+
+export interface NetworkConfig {
+  name: NetworkName;
+  label: string;
+  chain: ChainId;
+  /** Show addresses with the testOnly flag (kQ…/0Q…). */
+  testOnly: boolean;
+  /** toncenter API v2 JSON-RPC endpoint. */
+  endpoint: string;
+  apiKey?: string;
+  /** Pool address; on devnet it comes from GET /devnet/config at runtime. */
+  poolAddress?: string;
+  /** Ticker of the native coin, from config (some wallets show GRAM since 2026). */
+  nativeTicker: string;
+  explorerUrl?: string;
+  /** Devnet only: base URL of the devnet server (config, faucet, dev wallet). */
+  devnetUrl?: string;
+  /** Requests per second the endpoint allows (toncenter keyless: 1; with a key: 10). */
+  maxRps: number;
+}
+
+export const DEFAULT_DEVNET_URL = 'http://127.0.0.1:8081';
+
+export function networkPreset(name: NetworkName, devnetUrl = DEFAULT_DEVNET_URL): NetworkConfig {
+  switch (name) {
+    case 'devnet':
+      return {
+        name,
+        label: 'Devnet',
+        chain: '-239',
+        testOnly: true,
+        endpoint: `${devnetUrl}/jsonRPC`,
+        nativeTicker: 'TON',
+        devnetUrl,
+        maxRps: 50,
+      };
+    case 'testnet':
+      return {
+        name,
+        label: 'Testnet',
+        chain: '-3',
+        testOnly: true,
+        endpoint: 'https://testnet.toncenter.com/api/v2/jsonRPC',
+        nativeTicker: 'TON',
+        explorerUrl: 'https://testnet.tonviewer.com',
+        maxRps: 1,
+      };
+    case 'mainnet':
+      return {
+        name,
+        label: 'Mainnet',
+        chain: '-239',
+        testOnly: false,
+        endpoint: 'https://toncenter.com/api/v2/jsonRPC',
+        nativeTicker: 'TON',
+        explorerUrl: 'https://tonviewer.com',
+        maxRps: 1,
+      };
+  }
+}
+
+export function isNetworkName(value: unknown): value is NetworkName {
+  return value === 'devnet' || value === 'testnet' || value === 'mainnet';
+}
