@@ -1,0 +1,317 @@
+// The one way the app talks to a toncenter v2 endpoint: a request scheduler (throttle to maxRps, retry with
+// backoff + jitter on 429/5xx/timeouts/network errors, per-call timeout, typed RpcError, request counters),
+// plugged into TonClient as its axios adapter, plus a raw `runGetMethod` whose stack we parse ourselves
+// (TonClient flattens nested tuples and cannot read nulls inside them).
+import type { Address, Cell, TupleItem } from '@ton/core';
+import type { TonClient, TonClientParameters } from '@ton/ton';
+import type { NetworkConfig } from './networks';
+import { parseStack, type StackValue } from './stack';
+
+export type RpcErrorKind = 'rate-limited' | 'timeout' | 'server' | 'network' | 'bad-request';
+
+export class RpcError extends Error {
+  readonly kind: RpcErrorKind;
+  /** HTTP status, when the server answered. */
+  readonly status?: number;
+  /** JSON-RPC method, when known. */
+  readonly method?: string;
+  /** Attempts made, retries included. */
+  readonly attempts: number;
+
+  constructor(kind: RpcErrorKind, message: string, details: { status?: number; method?: string; attempts: number }) {
+    super(message);
+    this.name = 'RpcError';
+    this.kind = kind;
+    this.status = details.status;
+    this.method = details.method;
+    this.attempts = details.attempts;
+  }
+
+  get retryable(): boolean {
+    return this.kind !== 'bad-request';
+  }
+}
+
+/** Counters for the bench script and the dev overlay. Shared by every scheduler in the process. */
+export const rpcCounters = {
+  /** HTTP requests actually sent (retries included). */
+  requests: 0,
+  retries: 0,
+  /** Calls that ended in an RpcError. */
+  failures: 0,
+  byMethod: {} as Record<string, number>,
+};
+
+export function resetRpcCounters(): void {
+  rpcCounters.requests = 0;
+  rpcCounters.retries = 0;
+  rpcCounters.failures = 0;
+  rpcCounters.byMethod = {};
+}
+
+export interface SchedulerOptions {
+  maxRps: number;
+  /** Retries after the first attempt. */
+  maxRetries?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Per-attempt timeout. */
+  callTimeoutMs?: number;
+  fetch?: typeof fetch;
+  /** Injected in tests to run without real waiting. */
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  random?: () => number;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Parsed JSON body, or the text when it is not JSON. */
+  body: unknown;
+}
+
+export interface RpcScheduler {
+  post(url: string, body: string, headers: Record<string, string>, signal?: AbortSignal): Promise<RawResponse>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Seconds or an HTTP date, per RFC 9110; undefined when absent or unreadable. */
+export function parseRetryAfterMs(value: string | null | undefined, nowMs: number): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+function methodOf(body: string): string | undefined {
+  try {
+    const method = (JSON.parse(body) as { method?: unknown }).method;
+    return typeof method === 'string' ? method : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** toncenter sometimes answers HTTP 200 with {ok:false, code}; treat the code like a status. */
+function effectiveStatus(status: number, body: unknown): number {
+  if (status === 200 && body && typeof body === 'object' && (body as { ok?: unknown }).ok === false) {
+    const code = Number((body as { code?: unknown }).code);
+    if (code === 429 || code >= 500) return code;
+  }
+  return status;
+}
+
+function errorText(body: unknown): string {
+  if (body && typeof body === 'object' && 'error' in body) return String((body as { error: unknown }).error);
+  return typeof body === 'string' ? body.slice(0, 200) : '';
+}
+
+export function createRpcScheduler(options: SchedulerOptions): RpcScheduler {
+  const maxRetries = options.maxRetries ?? 4;
+  const baseDelayMs = options.baseDelayMs ?? 500;
+  const maxDelayMs = options.maxDelayMs ?? 10_000;
+  const callTimeoutMs = options.callTimeoutMs ?? 15_000;
+  const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? (() => Date.now());
+  const random = options.random ?? Math.random;
+  const intervalMs = 1000 / Math.max(options.maxRps, 0.001);
+  let nextSlotAt = 0;
+
+  // Slots are handed out in call order, intervalMs apart; a 429 pushes every later slot back too.
+  async function takeSlot(): Promise<void> {
+    const at = Math.max(now(), nextSlotAt);
+    nextSlotAt = at + intervalMs;
+    const wait = at - now();
+    if (wait > 0) await sleep(wait);
+  }
+
+  function backoffMs(attempt: number): number {
+    const exponential = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
+    return exponential / 2 + random() * (exponential / 2); // "equal jitter": spread retries, keep a floor
+  }
+
+  async function attempt(url: string, body: string, headers: Record<string, string>, signal?: AbortSignal) {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, callTimeoutMs);
+    const onCallerAbort = () => controller.abort();
+    signal?.addEventListener('abort', onCallerAbort);
+    try {
+      const response = await fetchImpl(url, { method: 'POST', body, headers, signal: controller.signal });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // not JSON: keep the text for the error message
+      }
+      const responseHeaders: Record<string, string> = {};
+      response.headers.forEach((value, key) => (responseHeaders[key] = value));
+      return { ok: true as const, response: { status: response.status, headers: responseHeaders, body: parsed } };
+    } catch (error) {
+      if (signal?.aborted) throw error; // the caller gave up: no retry, no RpcError
+      return { ok: false as const, kind: timedOut ? ('timeout' as const) : ('network' as const), error };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  return {
+    async post(url, body, headers, signal) {
+      const method = methodOf(body);
+      for (let attemptIndex = 0; ; attemptIndex++) {
+        await takeSlot();
+        rpcCounters.requests++;
+        if (method) rpcCounters.byMethod[method] = (rpcCounters.byMethod[method] ?? 0) + 1;
+        const result = await attempt(url, body, headers, signal);
+
+        let failure: RpcError;
+        let retryAfterMs: number | undefined;
+        const attempts = attemptIndex + 1;
+        if (!result.ok) {
+          const reason = result.error instanceof Error ? result.error.message : String(result.error);
+          failure = new RpcError(
+            result.kind,
+            result.kind === 'timeout' ? `${method ?? 'request'} timed out after ${callTimeoutMs} ms` : `${method ?? 'request'} failed: ${reason}`,
+            { method, attempts },
+          );
+        } else {
+          const status = effectiveStatus(result.response.status, result.response.body);
+          if (status < 400) return result.response;
+          const kind: RpcErrorKind = status === 429 ? 'rate-limited' : status >= 500 ? 'server' : 'bad-request';
+          const detail = errorText(result.response.body);
+          failure = new RpcError(kind, `${method ?? 'request'}: HTTP ${status}${detail ? `: ${detail}` : ''}`, { status, method, attempts });
+          retryAfterMs = parseRetryAfterMs(result.response.headers['retry-after'], now());
+        }
+
+        if (!failure.retryable || attemptIndex >= maxRetries) {
+          rpcCounters.failures++;
+          throw failure;
+        }
+        rpcCounters.retries++;
+        const delay = Math.max(backoffMs(attemptIndex), retryAfterMs ?? 0);
+        if (retryAfterMs !== undefined) nextSlotAt = Math.max(nextSlotAt, now() + delay);
+        await sleep(delay);
+      }
+    },
+  };
+}
+
+type AxiosAdapter = NonNullable<TonClientParameters['httpAdapter']>;
+type AxiosAdapterConfig = Parameters<AxiosAdapter>[0];
+type AxiosAdapterResponse = Awaited<ReturnType<AxiosAdapter>>;
+
+function plainHeaders(headers: AxiosAdapterConfig['headers']): Record<string, string> {
+  const source: Record<string, unknown> = typeof headers?.toJSON === 'function' ? headers.toJSON() : { ...headers };
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (typeof value === 'string' || typeof value === 'number') result[key] = String(value);
+  }
+  return result;
+}
+
+/** axios adapter that routes TonClient's HTTP calls through the scheduler. Failures surface as RpcError. */
+export function createAxiosAdapter(scheduler: RpcScheduler): AxiosAdapter {
+  return async (config: AxiosAdapterConfig): Promise<AxiosAdapterResponse> => {
+    const body = typeof config.data === 'string' ? config.data : JSON.stringify(config.data ?? {});
+    const signal = config.signal instanceof AbortSignal ? config.signal : undefined;
+    const response = await scheduler.post(config.url ?? '', body, plainHeaders(config.headers), signal);
+    return { data: response.body, status: response.status, statusText: '', headers: response.headers, config, request: undefined };
+  };
+}
+
+/** A TonClient plus the scheduler behind it and a get-method call with a faithfully parsed stack. */
+export interface TonRpc {
+  network: NetworkConfig;
+  client: TonClient;
+  scheduler: RpcScheduler;
+  /** Raw toncenter JSON-RPC call; returns `result` or throws (RpcError, or Error for {ok:false}). */
+  call(method: string, params: Record<string, unknown>): Promise<unknown>;
+  runGetMethod(address: Address, method: string, args?: TupleItem[]): Promise<GetMethodResult>;
+}
+
+export interface GetMethodResult {
+  exitCode: number;
+  gasUsed: number;
+  stack: StackValue[];
+}
+
+export class GetMethodError extends Error {
+  constructor(
+    readonly method: string,
+    readonly exitCode: number,
+  ) {
+    super(`get-method ${method} exited with code ${exitCode}`);
+    this.name = 'GetMethodError';
+  }
+}
+
+function serializeArg(item: TupleItem): [string, string] {
+  const boc = (cell: Cell) => cell.toBoc().toString('base64');
+  switch (item.type) {
+    case 'int':
+      return ['num', item.value.toString()];
+    case 'cell':
+      return ['tvm.Cell', boc(item.cell)];
+    case 'slice':
+      return ['tvm.Slice', boc(item.cell)];
+    default:
+      throw new Error(`get-method argument of type ${item.type} is not supported by toncenter v2`);
+  }
+}
+
+export interface TonRpcOptions extends Partial<Omit<SchedulerOptions, 'maxRps'>> {
+  /** Use an existing scheduler (e.g. shared by several clients for one endpoint). */
+  scheduler?: RpcScheduler;
+}
+
+export function createTonRpcWith(TonClientClass: typeof TonClient, network: NetworkConfig, options: TonRpcOptions = {}): TonRpc {
+  const scheduler = options.scheduler ?? createRpcScheduler({ ...options, maxRps: network.maxRps });
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (network.apiKey) headers['X-API-Key'] = network.apiKey;
+  const client = new TonClientClass({
+    endpoint: network.endpoint,
+    apiKey: network.apiKey,
+    httpAdapter: createAxiosAdapter(scheduler),
+    timeout: (options.callTimeoutMs ?? 15_000) * ((options.maxRetries ?? 4) + 2), // the scheduler enforces the real per-call limit
+  });
+
+  async function call(method: string, params: Record<string, unknown>): Promise<unknown> {
+    const response = await scheduler.post(network.endpoint, JSON.stringify({ id: '1', jsonrpc: '2.0', method, params }), headers);
+    const body = response.body as { ok?: boolean; result?: unknown; error?: unknown };
+    if (!body || body.ok !== true) throw new Error(`${method}: ${JSON.stringify(body)}`);
+    return body.result;
+  }
+
+  async function runGetMethod(address: Address, method: string, args: TupleItem[] = []): Promise<GetMethodResult> {
+    const result = (await call('runGetMethod', { address: address.toString(), method, stack: args.map(serializeArg) })) as {
+      exit_code: number;
+      gas_used: number;
+      stack: unknown[];
+    };
+    return { exitCode: result.exit_code, gasUsed: result.gas_used, stack: parseStack(result.stack) };
+  }
+
+  return { network, client, scheduler, call, runGetMethod };
+}
+
+/** Loads @ton/ton on demand so it stays out of the initial bundle. */
+export async function createTonRpc(network: NetworkConfig, options: TonRpcOptions = {}): Promise<TonRpc> {
+  const { TonClient } = await import('@ton/ton');
+  return createTonRpcWith(TonClient, network, options);
+}
+
+/** runGetMethod that throws GetMethodError on a non-zero exit code. */
+export async function runGetMethodOk(rpc: Pick<TonRpc, 'runGetMethod'>, address: Address, method: string, args?: TupleItem[]) {
+  const result = await rpc.runGetMethod(address, method, args);
+  if (result.exitCode !== 0 && result.exitCode !== 1) throw new GetMethodError(method, result.exitCode);
+  return result.stack;
+}

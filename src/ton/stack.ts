@@ -1,0 +1,159 @@
+// Deliberate parser for toncenter v2 get-method stacks. Top-level entries use the short form
+// (["num","0x1f"], ["cell",{bytes}], ["tuple",{elements}] …); entries inside tuples use tonlib's typed form
+// ({"@type":"tvm.stackEntryNumber", …}). TonClient flattens the latter to raw values and rejects nulls,
+// so the readers here keep the structure and say exactly what was expected when it does not match.
+import { Address, Cell } from '@ton/core';
+
+export type StackValue =
+  | { type: 'int'; value: bigint }
+  | { type: 'null' }
+  | { type: 'cell'; cell: Cell; kind: 'cell' | 'slice' | 'builder' }
+  | { type: 'tuple'; items: StackValue[] };
+
+function parseNumber(text: string): bigint {
+  const negative = text.startsWith('-');
+  const digits = negative ? text.slice(1) : text;
+  const value = BigInt(digits); // accepts "123" and "0x7b"
+  return negative ? -value : value;
+}
+
+function cellFrom(bytes: unknown): Cell {
+  if (typeof bytes !== 'string') throw new Error('stack: cell entry without base64 bytes');
+  return Cell.fromBase64(bytes);
+}
+
+function parseTyped(entry: Record<string, unknown>): StackValue {
+  const type = entry['@type'];
+  const inner = (key: string) => entry[key] as Record<string, unknown>;
+  switch (type) {
+    case 'tvm.stackEntryNumber':
+      return parseTyped(inner('number'));
+    case 'tvm.numberDecimal':
+      return { type: 'int', value: parseNumber(String(entry.number)) };
+    case 'tvm.stackEntryCell':
+      return { type: 'cell', cell: cellFrom(inner('cell').bytes), kind: 'cell' };
+    case 'tvm.stackEntrySlice':
+      return { type: 'cell', cell: cellFrom(inner('slice').bytes), kind: 'slice' };
+    case 'tvm.cell':
+      return { type: 'cell', cell: cellFrom(entry.bytes), kind: 'cell' };
+    case 'tvm.slice':
+      return { type: 'cell', cell: cellFrom(entry.bytes), kind: 'slice' };
+    case 'tvm.stackEntryTuple':
+      return parseTyped(inner('tuple'));
+    case 'tvm.stackEntryList':
+      return parseTyped(inner('list'));
+    case 'tvm.tuple':
+    case 'tvm.list':
+      return { type: 'tuple', items: (entry.elements as Record<string, unknown>[]).map(parseTyped) };
+    // tonlib has no null entry: a TVM null inside a tuple comes back as "unsupported".
+    case 'tvm.stackEntryNull':
+    case 'tvm.stackEntryUnsupported':
+      return { type: 'null' };
+    default:
+      throw new Error(`stack: unsupported entry type ${String(type)}`);
+  }
+}
+
+function parseEntry(entry: unknown): StackValue {
+  if (!Array.isArray(entry)) {
+    if (entry && typeof entry === 'object') return parseTyped(entry as Record<string, unknown>);
+    throw new Error(`stack: malformed entry ${JSON.stringify(entry)}`);
+  }
+  const [tag, payload] = entry as [string, unknown];
+  switch (tag) {
+    case 'num':
+    case 'int':
+      return { type: 'int', value: parseNumber(String(payload)) };
+    case 'null':
+      return { type: 'null' };
+    case 'cell':
+    case 'slice':
+    case 'builder': {
+      const bytes = typeof payload === 'string' ? payload : (payload as { bytes?: unknown }).bytes;
+      return { type: 'cell', cell: cellFrom(bytes), kind: tag };
+    }
+    case 'tuple':
+    case 'list':
+      return { type: 'tuple', items: ((payload as { elements: unknown[] }).elements ?? []).map(parseEntry) };
+    default:
+      throw new Error(`stack: unsupported entry tag ${tag}`);
+  }
+}
+
+export function parseStack(raw: unknown[]): StackValue[] {
+  return raw.map(parseEntry);
+}
+
+/** Sequential reader with typed accessors; every mismatch names the position and what was found. */
+export class StackReader {
+  private index = 0;
+
+  constructor(
+    private readonly items: StackValue[],
+    private readonly label = 'stack',
+  ) {}
+
+  get remaining(): number {
+    return this.items.length - this.index;
+  }
+
+  private next(expected: string): StackValue {
+    if (this.index >= this.items.length) throw new Error(`${this.label}: expected ${expected} at #${this.index + 1}, stack ended`);
+    return this.items[this.index++];
+  }
+
+  private mismatch(expected: string, found: StackValue): never {
+    throw new Error(`${this.label}: expected ${expected} at #${this.index}, found ${found.type}`);
+  }
+
+  readBigInt(): bigint {
+    const item = this.next('int');
+    return item.type === 'int' ? item.value : this.mismatch('int', item);
+  }
+
+  readNumber(): number {
+    return Number(this.readBigInt());
+  }
+
+  /** TVM booleans are -1 / 0; any non-zero reads as true. */
+  readBool(): boolean {
+    return this.readBigInt() !== 0n;
+  }
+
+  readCell(): Cell {
+    const item = this.next('cell');
+    return item.type === 'cell' ? item.cell : this.mismatch('cell', item);
+  }
+
+  readCellOrNull(): Cell | null {
+    const item = this.next('cell or null');
+    if (item.type === 'null') return null;
+    return item.type === 'cell' ? item.cell : this.mismatch('cell or null', item);
+  }
+
+  /** Internal address; null for addr_none or a null entry. */
+  readAddressOrNull(): Address | null {
+    const cell = this.readCellOrNull();
+    if (!cell) return null;
+    const address = cell.beginParse().loadAddressAny();
+    if (address === null) return null;
+    if (!Address.isAddress(address)) throw new Error(`${this.label}: expected an internal address at #${this.index}`);
+    return address;
+  }
+
+  readAddress(): Address {
+    const address = this.readAddressOrNull();
+    if (!address) throw new Error(`${this.label}: expected an address at #${this.index}, found addr_none`);
+    return address;
+  }
+
+  readTuple(label = `${this.label}#${this.index + 1}`): StackReader {
+    const item = this.next('tuple');
+    return item.type === 'tuple' ? new StackReader(item.items, label) : this.mismatch('tuple', item);
+  }
+
+  /** Asserts the whole stack was consumed: a layout drift must fail loudly, not shift fields. */
+  end(): void {
+    if (this.remaining !== 0) throw new Error(`${this.label}: ${this.remaining} unexpected trailing entries`);
+  }
+}
