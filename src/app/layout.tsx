@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import { TonConnectButton } from '@tonconnect/ui-react';
+import type { NetworkConfig } from '../ton/networks';
+import { Badge } from '../components/ui/badge';
+
+const networkTone = { devnet: 'warning', testnet: 'info', mainnet: 'success' } as const;
+
+function Logo() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 32 32" className="h-8 w-8">
+      <rect width="32" height="32" rx="8" className="fill-brand-600" />
+      <path d="M9 10h14l-7 13z" fill="none" stroke="white" strokeWidth="2.5" strokeLinejoin="round" />
+      <path d="M16 10v13" stroke="white" strokeWidth="2.5" />
+    </svg>
+  );
+}
+
+export function Layout({ network, children }: { network: NetworkConfig; children: ReactNode }) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <a href="/" className="flex items-center gap-2 rounded-lg">
+            <Logo />
+            <span className="text-lg font-bold tracking-tight">LSt Staking</span>
+          </a>
+          <div className="flex items-center gap-3">
+            <span data-testid="network-badge">
+              <Badge tone={networkTone[network.name]} title={`Connected to ${network.endpoint}`}>
+                {network.label}
+              </Badge>
+            </span>
+            <TonConnectButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+        {children}
+      </main>
+      <footer className="border-t border-slate-200 py-6 text-center text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400">
+        Open-source staking app for the TON Liquid Staking protocol · {network.label}
+      </footer>
+    </div>
+  );
+}
