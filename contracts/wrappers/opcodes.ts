@@ -69,6 +69,9 @@ export const Op = {
   takeWalletAddress: 0xd1735400,
   changeContent: 0x5773d1f5,
   changeAdmin: 0x4840664f,
+  minterUpgradeCode: 0x34aea60d,
+  jettonWithdrawTons: 0x6d8e5e3c,
+  jettonWithdrawJettons: 0x768a50b2,
 
   // payout collections and bills (NFT)
   payoutInit: 0xf5aa8943,
