@@ -1,0 +1,441 @@
+// LSt pool (contracts/pool.tolk): initial data, body builders, get-method readers and log parsing.
+// Wire-compatible with the reference pool (shared/protocol/lst-interface.md §2–§8).
+import {
+  Address,
+  beginCell,
+  Builder,
+  Cell,
+  Contract,
+  contractAddress,
+  ContractProvider,
+  Dictionary,
+  Message,
+  SendMode,
+  Sender,
+  Slice,
+  TupleBuilder,
+  TupleReader,
+} from '@ton/core';
+import { Op, LogTopic } from './opcodes';
+import { depositBody, touchBody } from './messages';
+
+/** Rate and fee shares are uint24 fractions of 2^24. */
+export const POOL_SHARE_BASIS = 1n << 24n;
+/** Pool keeps this for storage and never lends or pays it out. */
+export const POOL_MIN_STORAGE = 10_000_000_000n;
+/** TON the pool deploy (first touch) should carry: storage minimum + fees (reference deploy script). */
+export const POOL_DEPLOY_VALUE = 11_000_000_000n;
+/** Service messages (stats, request_notification). */
+export const SERVICE_NOTIFICATION_AMOUNT = 20_000_000n;
+/** Value of the mint the pool sends to the deposit collection at rotation. */
+export const DEPOSIT_PAYOUT_MINT_VALUE = 300_000_000n;
+/** Added on top of the TON sent to a withdrawal collection at rotation. */
+export const WITHDRAWAL_PAYOUT_EXTRA = 100_000_000n;
+/** Pool state: the only state the reference uses. */
+export const POOL_STATE_NORMAL = 0;
+
+export interface PoolRoles {
+  /** addr_none until the governor sets one. */
+  sudoer?: Address | null;
+  sudoerSetAt?: number;
+  governor: Address;
+  /** Unix time after which set_roles may replace the governor; 2^48−1 = never (reference deploy). */
+  governorUpdateAfter?: number;
+  interestManager: Address;
+  halter: Address;
+  approver: Address;
+}
+
+export interface PoolCodes {
+  controller: Cell;
+  /** Exactly the cell the minter uses (usually a library cell). */
+  jettonWallet: Cell;
+  payoutCollection: Cell;
+  payoutItem: Cell;
+}
+
+export interface PoolConfig {
+  jettonMinter: Address;
+  roles: PoolRoles;
+  codes: PoolCodes;
+  /** uint24 share of 2^24 per lending round. */
+  interestRate: number;
+  /** uint24 share of 2^24 of each round's profit. */
+  governanceFee: number;
+  optimistic: boolean;
+  depositsOpen?: boolean;
+  minLoan: bigint;
+  maxLoan: bigint;
+}
+
+export const NEVER = 0xffffffffffff;
+
+export interface PoolRound {
+  borrowers: Cell | null;
+  roundId: number;
+  activeBorrowers: number;
+  borrowed: bigint;
+  expected: bigint;
+  returned: bigint;
+  profit: bigint;
+}
+
+function storeSignedCoins(b: Builder, value: bigint): Builder {
+  return value < 0n ? b.storeUint(1, 1).storeCoins(-value) : b.storeUint(0, 1).storeCoins(value);
+}
+
+export function loadSignedCoins(s: Slice): bigint {
+  const negative = s.loadUint(1) === 1;
+  const magnitude = s.loadCoins();
+  return negative ? -magnitude : magnitude;
+}
+
+function roundCell(roundId: number): Cell {
+  const b = beginCell().storeMaybeRef(null).storeUint(roundId, 32).storeUint(0, 32).storeCoins(0).storeCoins(0).storeCoins(0);
+  return storeSignedCoins(b, 0n).endCell();
+}
+
+/** Storage per spec §8.1, with the payout item code appended to `codes`. */
+export function poolConfigToCell(config: PoolConfig): Cell {
+  const minters = beginCell().storeAddress(config.jettonMinter).storeCoins(0).storeBit(false).storeBit(false).endCell();
+  const rounds = beginCell().storeRef(roundCell(0)).storeRef(roundCell(0)).endCell();
+  const roles = beginCell()
+    .storeAddress(config.roles.sudoer ?? null)
+    .storeUint(config.roles.sudoerSetAt ?? 0, 48)
+    .storeAddress(config.roles.governor)
+    .storeUint(config.roles.governorUpdateAfter ?? NEVER, 48)
+    .storeAddress(config.roles.interestManager)
+    .storeRef(beginCell().storeAddress(config.roles.halter).storeAddress(config.roles.approver).endCell())
+    .endCell();
+  const codes = beginCell()
+    .storeRef(config.codes.controller)
+    .storeRef(config.codes.jettonWallet)
+    .storeRef(config.codes.payoutCollection)
+    .storeRef(config.codes.payoutItem)
+    .endCell();
+  return beginCell()
+    .storeUint(POOL_STATE_NORMAL, 8)
+    .storeBit(false) // halted
+    .storeCoins(0) // total_balance
+    .storeRef(minters)
+    .storeUint(config.interestRate, 24)
+    .storeBit(config.optimistic)
+    .storeBit(config.depositsOpen ?? true)
+    .storeUint(0, 256) // saved_validator_set_hash: the first touch rotates into round 1
+    .storeRef(rounds)
+    .storeCoins(config.minLoan)
+    .storeCoins(config.maxLoan)
+    .storeUint(config.governanceFee, 24)
+    .storeRef(roles)
+    .storeRef(codes)
+    .endCell();
+}
+
+// ---------- bodies ----------
+
+export function donateBody(queryId = 0n): Cell {
+  return beginCell().storeUint(Op.donate, 32).storeUint(queryId, 64).endCell();
+}
+
+/** deploy_controller#b27edcad query_id controller_id:uint32 (query_id first, as the reference code reads it). */
+export function deployControllerBody(controllerId: number, queryId = 0n): Cell {
+  return beginCell().storeUint(Op.deployController, 32).storeUint(queryId, 64).storeUint(controllerId, 32).endCell();
+}
+
+export interface SetRolesParams {
+  governor?: Address;
+  interestManager?: Address;
+  halter?: Address;
+  approver?: Address;
+}
+
+/** set_roles: Maybe governor, Maybe interest_manager, then in a ref Maybe halter, Maybe approver. */
+export function setRolesBody(roles: SetRolesParams, queryId = 0n): Cell {
+  const maybe = (b: Builder, a?: Address) => (a ? b.storeBit(true).storeAddress(a) : b.storeBit(false));
+  const tail = beginCell();
+  maybe(tail, roles.halter);
+  maybe(tail, roles.approver);
+  const head = beginCell().storeUint(Op.setRoles, 32).storeUint(queryId, 64);
+  maybe(head, roles.governor);
+  maybe(head, roles.interestManager);
+  return head.storeRef(tail.endCell()).endCell();
+}
+
+export function setDepositSettingsBody(optimistic: boolean, depositsOpen: boolean, queryId = 0n): Cell {
+  return beginCell().storeUint(Op.setDepositSettings, 32).storeUint(queryId, 64).storeBit(optimistic).storeBit(depositsOpen).endCell();
+}
+
+export function setInterestBody(interestRate: number, queryId = 0n): Cell {
+  return beginCell().storeUint(Op.setInterest, 32).storeUint(queryId, 64).storeUint(interestRate, 24).endCell();
+}
+
+export function setGovernanceFeeBody(governanceFee: number, queryId = 0n): Cell {
+  return beginCell().storeUint(Op.setGovernanceFee, 32).storeUint(queryId, 64).storeUint(governanceFee, 24).endCell();
+}
+
+export function prepareGovernanceMigrationBody(updateAfter: number, queryId = 0n): Cell {
+  return beginCell().storeUint(Op.prepareGovernanceMigration, 32).storeUint(queryId, 64).storeUint(updateAfter, 48).endCell();
+}
+
+export function haltBody(queryId = 0n): Cell {
+  return beginCell().storeUint(Op.halt, 32).storeUint(queryId, 64).endCell();
+}
+
+export function unhaltBody(queryId = 0n): Cell {
+  return beginCell().storeUint(Op.unhalt, 32).storeUint(queryId, 64).endCell();
+}
+
+export function setSudoerBody(sudoer: Address | null, queryId = 0n): Cell {
+  return beginCell().storeUint(Op.setSudoer, 32).storeUint(queryId, 64).storeAddress(sudoer).endCell();
+}
+
+/** sudoer: send an arbitrary message cell with `mode`. */
+export function sudoSendMessageBody(message: Cell, mode: number, queryId = 0n): Cell {
+  return beginCell().storeUint(Op.sendMessage, 32).storeUint(queryId, 64).storeUint(mode, 8).storeRef(message).endCell();
+}
+
+export function sudoUpgradeBody(params: { data?: Cell; code?: Cell }, queryId = 0n): Cell {
+  return beginCell()
+    .storeUint(Op.upgrade, 32)
+    .storeUint(queryId, 64)
+    .storeMaybeRef(params.data ?? null)
+    .storeMaybeRef(params.code ?? null)
+    .endCell();
+}
+
+/** Controller → pool: request_loan#e642c965 query_id min_loan max_loan max_interest:uint24 ^static_data. */
+export function requestLoanBody(params: { minLoan: bigint; maxLoan: bigint; maxInterest: number; staticData: Cell; queryId?: bigint }): Cell {
+  return beginCell()
+    .storeUint(Op.requestLoan, 32)
+    .storeUint(params.queryId ?? 0n, 64)
+    .storeCoins(params.minLoan)
+    .storeCoins(params.maxLoan)
+    .storeUint(params.maxInterest, 24)
+    .storeRef(params.staticData)
+    .endCell();
+}
+
+/** Controller → pool: loan_repayment#dfdca27b query_id (the value is the repayment). */
+export function loanRepaymentBody(queryId = 0n): Cell {
+  return beginCell().storeUint(Op.loanRepayment, 32).storeUint(queryId, 64).endCell();
+}
+
+// ---------- get-method data ----------
+
+export interface PoolFullData {
+  state: number;
+  halted: boolean;
+  totalBalance: bigint;
+  interestRate: number;
+  optimistic: boolean;
+  depositsOpen: boolean;
+  savedValidatorSetHash: bigint;
+  prevRound: PoolRound;
+  currentRound: PoolRound;
+  minLoan: bigint;
+  maxLoan: bigint;
+  governanceFee: number;
+  jettonMinter: Address;
+  supply: bigint;
+  depositPayout: Address | null;
+  requestedForDeposit: bigint;
+  withdrawalPayout: Address | null;
+  requestedForWithdrawal: bigint;
+  sudoer: Address | null;
+  sudoerSetAt: number;
+  governor: Address;
+  governorUpdateAfter: number;
+  interestManager: Address;
+  halter: Address;
+  approver: Address;
+  controllerCode: Cell;
+  jettonWalletCode: Cell;
+  payoutCollectionCode: Cell;
+  projectedTotalBalance: bigint;
+  projectedSupply: bigint;
+}
+
+function readRound(reader: TupleReader): PoolRound {
+  const t = reader.readTuple();
+  return {
+    borrowers: t.readCellOpt(),
+    roundId: t.readNumber(),
+    activeBorrowers: t.readNumber(),
+    borrowed: t.readBigNumber(),
+    expected: t.readBigNumber(),
+    returned: t.readBigNumber(),
+    profit: t.readBigNumber(),
+  };
+}
+
+/** Reads the 30-entry stack of get_pool_full_data(_raw) (spec §6.1). */
+export function readPoolFullData(s: TupleReader): PoolFullData {
+  return {
+    state: s.readNumber(),
+    halted: s.readBoolean(),
+    totalBalance: s.readBigNumber(),
+    interestRate: s.readNumber(),
+    optimistic: s.readBoolean(),
+    depositsOpen: s.readBoolean(),
+    savedValidatorSetHash: s.readBigNumber(),
+    prevRound: readRound(s),
+    currentRound: readRound(s),
+    minLoan: s.readBigNumber(),
+    maxLoan: s.readBigNumber(),
+    governanceFee: s.readNumber(),
+    jettonMinter: s.readAddress(),
+    supply: s.readBigNumber(),
+    depositPayout: s.readAddressOpt(),
+    requestedForDeposit: s.readBigNumber(),
+    withdrawalPayout: s.readAddressOpt(),
+    requestedForWithdrawal: s.readBigNumber(),
+    sudoer: s.readAddressOpt(),
+    sudoerSetAt: s.readNumber(),
+    governor: s.readAddress(),
+    governorUpdateAfter: s.readNumber(),
+    interestManager: s.readAddress(),
+    halter: s.readAddress(),
+    approver: s.readAddress(),
+    controllerCode: s.readCell(),
+    jettonWalletCode: s.readCell(),
+    payoutCollectionCode: s.readCell(),
+    projectedTotalBalance: s.readBigNumber(),
+    projectedSupply: s.readBigNumber(),
+  };
+}
+
+export interface BorrowerEntry {
+  borrowed: bigint;
+  interest: bigint;
+}
+
+/** Borrowers dict of a round: controller address hash → (borrowed, interest). */
+export function parseBorrowers(borrowers: Cell | null): Map<bigint, BorrowerEntry> {
+  const out = new Map<bigint, BorrowerEntry>();
+  if (!borrowers) return out;
+  const dict = Dictionary.loadDirect(
+    Dictionary.Keys.BigUint(256),
+    { serialize: () => undefined, parse: (s: Slice) => ({ borrowed: s.loadCoins(), interest: s.loadCoins() }) },
+    borrowers,
+  );
+  for (const [key, value] of dict) out.set(key, value);
+  return out;
+}
+
+// ---------- logs ----------
+
+export type PoolLog =
+  | { topic: 'loan'; controller: Address; amount: bigint }
+  | { topic: 'repayment'; controller: Address; borrowed: bigint; profit: bigint }
+  | { topic: 'roundCompletion'; roundId: number; borrowed: bigint; returned: bigint; profit: bigint; totalBalance: bigint; supply: bigint }
+  | { topic: 'rotation'; newRoundId: number };
+
+/** Decodes a pool external-out log (destination addr_extern = topic); null for anything else. */
+export function parsePoolLog(message: Message): PoolLog | null {
+  if (message.info.type !== 'external-out' || !message.info.dest) return null;
+  const topic = Number(message.info.dest.value);
+  const s = message.body.beginParse();
+  switch (topic) {
+    case LogTopic.loan:
+      return { topic: 'loan', controller: s.loadAddress(), amount: s.loadCoins() };
+    case LogTopic.repayment:
+      return { topic: 'repayment', controller: s.loadAddress(), borrowed: s.loadCoins(), profit: loadSignedCoins(s) };
+    case LogTopic.roundCompletion:
+      return {
+        topic: 'roundCompletion',
+        roundId: s.loadUint(32),
+        borrowed: s.loadCoins(),
+        returned: s.loadCoins(),
+        profit: loadSignedCoins(s),
+        totalBalance: s.loadCoins(),
+        supply: s.loadCoins(),
+      };
+    case LogTopic.rotation:
+      return { topic: 'rotation', newRoundId: s.loadUint(32) };
+    default:
+      return null;
+  }
+}
+
+// ---------- contract ----------
+
+export class Pool implements Contract {
+  constructor(
+    readonly address: Address,
+    readonly init?: { code: Cell; data: Cell },
+  ) {}
+
+  static createFromAddress(address: Address) {
+    return new Pool(address);
+  }
+
+  static createFromConfig(config: PoolConfig, code: Cell, workchain = 0) {
+    const init = { code, data: poolConfigToCell(config) };
+    return new Pool(contractAddress(workchain, init), init);
+  }
+
+  /** Deploys with a touch; `value` must cover the 10 TON storage minimum plus fees. */
+  async sendDeploy(provider: ContractProvider, via: Sender, value: bigint = POOL_DEPLOY_VALUE) {
+    await provider.internal(via, { value, sendMode: SendMode.PAY_GAS_SEPARATELY, body: touchBody() });
+  }
+
+  /** `value` = deposit + 1 TON fee (mostly refunded). */
+  async sendDeposit(provider: ContractProvider, via: Sender, value: bigint, queryId = 0n) {
+    await provider.internal(via, { value, sendMode: SendMode.PAY_GAS_SEPARATELY, body: depositBody(queryId) });
+  }
+
+  async sendTouch(provider: ContractProvider, via: Sender, value = 100_000_000n) {
+    await provider.internal(via, { value, sendMode: SendMode.PAY_GAS_SEPARATELY, body: touchBody() });
+  }
+
+  async sendDonate(provider: ContractProvider, via: Sender, value: bigint) {
+    await provider.internal(via, { value, sendMode: SendMode.PAY_GAS_SEPARATELY, body: donateBody() });
+  }
+
+  async sendDeployController(provider: ContractProvider, via: Sender, controllerId: number, value: bigint) {
+    await provider.internal(via, { value, sendMode: SendMode.PAY_GAS_SEPARATELY, body: deployControllerBody(controllerId) });
+  }
+
+  /** Any governance/role body built above (setRolesBody, haltBody, …); 0.1 TON covers gas. */
+  async sendAdmin(provider: ContractProvider, via: Sender, body: Cell, value = 100_000_000n) {
+    await provider.internal(via, { value, sendMode: SendMode.PAY_GAS_SEPARATELY, body });
+  }
+
+  async getPoolFullData(provider: ContractProvider): Promise<PoolFullData> {
+    const { stack } = await provider.get('get_pool_full_data', []);
+    return readPoolFullData(stack);
+  }
+
+  async getPoolFullDataRaw(provider: ContractProvider): Promise<PoolFullData> {
+    const { stack } = await provider.get('get_pool_full_data_raw', []);
+    return readPoolFullData(stack);
+  }
+
+  async getControllerAddress(provider: ContractProvider, controllerId: number, validator: Address): Promise<Address> {
+    const args = new TupleBuilder();
+    args.writeNumber(controllerId);
+    args.writeAddress(validator);
+    const { stack } = await provider.get('get_controller_address', args.build());
+    return stack.readAddress();
+  }
+
+  async getLoan(provider: ContractProvider, controllerId: number, validator: Address, prev = false, update = false): Promise<BorrowerEntry> {
+    const args = new TupleBuilder();
+    args.writeNumber(controllerId);
+    args.writeAddress(validator);
+    args.writeBoolean(prev);
+    args.writeBoolean(update);
+    const { stack } = await provider.get('get_loan', args.build());
+    return { borrowed: stack.readBigNumber(), interest: stack.readBigNumber() };
+  }
+
+  /** −1 when no loan would be granted, else loan + interest. */
+  async getCalculateLoanAmount(provider: ContractProvider, minLoan: bigint, maxLoan: bigint, maxInterest: number): Promise<bigint> {
+    const args = new TupleBuilder();
+    args.writeNumber(minLoan);
+    args.writeNumber(maxLoan);
+    args.writeNumber(maxInterest);
+    const { stack } = await provider.get('calculate_loan_amount', args.build());
+    return stack.readBigNumber();
+  }
+}
