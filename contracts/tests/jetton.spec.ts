@@ -223,6 +223,25 @@ describe('pTON minter', () => {
     expect(tx(newAdminMint, { to: minter.address }).success).toBe(true);
   });
 
+  it('without an admin, answers burns with excesses to the response address and mints for nobody', async () => {
+    await minter.sendChangeAdmin(admin.getSender(), toNano('0.05'), null);
+    expect((await minter.getJettonData()).admin).toBeNull();
+    const result = await walletOf(alice.address).sendBurn(alice.getSender(), toNano('1.05'), { jettonAmount: 3n, responseAddress: bob.address, queryId: 8n });
+    const excess = tx(result, { from: minter.address, to: bob.address, op: Op.excesses });
+    expect(excess.body!.beginParse().skip(32).loadUintBig(64)).toBe(8n);
+    expect(await minter.getTotalSupply()).toBe(MINTED - 3n);
+    expect(tx(await mint(alice.address, 1n), { to: minter.address }).exitCode).toBe(JettonMinterError.unauthorizedMint);
+  });
+
+  it('lets only the admin upgrade the minter code (79)', async () => {
+    const newCode = beginCell().storeUint(0xabcdef, 24).endCell();
+    const denied = await minter.sendUpgradeCode(mallory.getSender(), toNano('0.05'), newCode);
+    expect(tx(denied, { to: minter.address }).exitCode).toBe(JettonMinterError.unauthorizedUpgrade);
+    await minter.sendUpgradeCode(admin.getSender(), toNano('0.05'), newCode);
+    const state = (await blockchain.getContract(minter.address)).accountState;
+    expect(state?.type === 'active' && state.state.code?.equals(newCode)).toBe(true);
+  });
+
   it('rejects burn_notification that does not come from the owner wallet (74)', async () => {
     const forged = beginCell()
       .storeUint(Op.jettonBurnNotification, 32)
