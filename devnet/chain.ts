@@ -1,0 +1,296 @@
+// The devnet's chain: a @ton/sandbox Blockchain plus what a long-running node needs and the sandbox lacks —
+// a forward-only clock, one mutex around every state change, our own transaction index, and persistence.
+import {
+  Blockchain,
+  snapshotFromSerializable,
+  snapshotToSerializable,
+  type BlockchainTransaction,
+  type GetMethodResult,
+  type SandboxContract,
+  type SmartContract,
+  TreasuryContract,
+  internal,
+} from '@ton/sandbox';
+import { Address, Cell, loadMessage, toNano, type Message, type StateInit, type TupleItem } from '@ton/core';
+import { mkdirSync, renameSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AsyncMutex } from './mutex';
+import { DevnetClock, type ClockState } from './clock';
+import { TransactionIndex, type IndexedTransaction } from './tx-index';
+import type { Logger } from './logger';
+
+export const TREASURY_SEED = 'lst-devnet-treasury';
+/** Plenty for any faucet use: 1e9 TON. */
+export const TREASURY_BALANCE = toNano('1000000000');
+const STATE_FILE = 'state.json';
+const STATE_VERSION = 1;
+
+type SerializableSnapshot = ReturnType<typeof snapshotToSerializable>;
+
+export interface DevnetChainOptions {
+  stateDir: string;
+  /** Ignore any saved state and start from genesis. */
+  reset?: boolean;
+  logger: Logger;
+  /** Delay between a change and the save it triggers (default 500 ms). */
+  saveDebounceMs?: number;
+}
+
+interface PersistedState {
+  version: number;
+  savedAt: string;
+  clock: ClockState;
+  blockSeqno: number;
+  snapshot: SerializableSnapshot;
+  /** Transaction BOCs (base64) in execution order; the index is rebuilt from them. */
+  transactions: string[];
+  extensions: Record<string, unknown>;
+}
+
+export interface ExecutionResult {
+  /** Every transaction the message tree produced, in execution order. */
+  transactions: IndexedTransaction[];
+}
+
+export interface ExternalFees {
+  inForwardFee: bigint;
+  storageFee: bigint;
+  gasFee: bigint;
+  forwardFee: bigint;
+}
+
+export class DevnetChain {
+  readonly transactions = new TransactionIndex();
+  private readonly mutex = new AsyncMutex();
+  private readonly extensionState = new Map<string, unknown>();
+  private saveTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+  private seqno: number;
+
+  private constructor(
+    readonly blockchain: Blockchain,
+    readonly treasury: SandboxContract<TreasuryContract>,
+    private readonly clock: DevnetClock,
+    /** True when this process built the chain from genesis (no saved state was used). */
+    readonly fresh: boolean,
+    private readonly options: DevnetChainOptions,
+    blockSeqno: number,
+  ) {
+    this.seqno = blockSeqno;
+  }
+
+  static async open(options: DevnetChainOptions): Promise<DevnetChain> {
+    const file = join(options.stateDir, STATE_FILE);
+    const saved = !options.reset && existsSync(file) ? readState(file) : undefined;
+    const blockchain = await Blockchain.create();
+    // Only our index holds history; keep sandbox logs off so memory does not grow with every transaction.
+    blockchain.verbosity = { print: false, blockchainLogs: false, vmLogs: 'none', debugLogs: false };
+    const clock = new DevnetClock(saved?.clock);
+    if (saved) {
+      await blockchain.loadFrom(snapshotFromSerializable(saved.snapshot));
+    }
+    blockchain.now = clock.now();
+    const treasury = await blockchain.treasury(TREASURY_SEED, { balance: TREASURY_BALANCE });
+    const chain = new DevnetChain(blockchain, treasury, clock, !saved, options, saved?.blockSeqno ?? 0);
+    if (saved) {
+      for (const boc of saved.transactions) chain.transactions.addBoc(Cell.fromBase64(boc));
+      for (const [name, value] of Object.entries(saved.extensions)) chain.extensionState.set(name, value);
+    }
+    chain.indexNewTransactions();
+    if (!saved) chain.scheduleSave();
+    return chain;
+  }
+
+  /** Devnet time in unix seconds (wall clock + offset, never decreasing). */
+  now(): number {
+    return this.clock.now();
+  }
+
+  get clockOffset(): number {
+    return this.clock.offset;
+  }
+
+  /** Synthetic masterchain seqno: bumped by every operation that produced transactions. */
+  get blockSeqno(): number {
+    return this.seqno;
+  }
+
+  async advance(seconds: number): Promise<number> {
+    return this.exclusive(async () => {
+      const now = this.clock.advance(seconds);
+      this.blockchain.now = now;
+      this.scheduleSave();
+      return now;
+    });
+  }
+
+  /**
+   * Runs `fn` holding the chain mutex with `blockchain.now` set to the devnet clock, then indexes every transaction
+   * it produced and schedules a save. Extensions that drive the sandbox directly (openContract(...).send*) must do
+   * it inside this; calls from inside are re-entrant.
+   */
+  async exclusive<T>(fn: (blockchain: Blockchain) => Promise<T>): Promise<T> {
+    if (this.mutex.isHeld()) return fn(this.blockchain);
+    return this.mutex.run(async () => {
+      this.blockchain.now = this.clock.now();
+      try {
+        return await fn(this.blockchain);
+      } finally {
+        this.indexNewTransactions();
+      }
+    });
+  }
+
+  /** Executes an external-in message (full BOC of the Message cell) and everything it triggers. */
+  async sendExternal(messageCell: Cell): Promise<ExecutionResult> {
+    const message = loadMessage(messageCell.beginParse());
+    if (message.info.type !== 'external-in') throw new Error('not an external-in message');
+    return this.exclusive(async (blockchain) => this.collect(await blockchain.sendMessage(message)));
+  }
+
+  /**
+   * Injects an internal message as if `from` had sent it. The sender is not charged: use `fund` for a real
+   * transfer out of the treasury.
+   */
+  async sendInternal(args: {
+    from: Address;
+    to: Address;
+    value: bigint;
+    body?: Cell;
+    init?: StateInit;
+    bounce?: boolean;
+  }): Promise<ExecutionResult> {
+    const message = internal({
+      from: args.from,
+      to: args.to,
+      value: args.value,
+      body: args.body,
+      stateInit: args.init,
+      bounce: args.bounce ?? false,
+    });
+    return this.exclusive(async (blockchain) => this.collect(await blockchain.sendMessage(message)));
+  }
+
+  /** A real internal transfer from the treasury wallet (non-bounceable, so it also reaches undeployed accounts). */
+  async fund(to: Address, amount: bigint, body?: Cell): Promise<ExecutionResult> {
+    return this.exclusive(async () => {
+      const before = this.transactions.size;
+      await this.treasury.send({ to, value: amount, bounce: false, body });
+      this.indexNewTransactions();
+      const produced = this.transactions.size - before;
+      return { transactions: this.transactions.latest(produced) };
+    });
+  }
+
+  async runGetMethod(address: Address, method: string | number, stack: TupleItem[] = []): Promise<GetMethodResult> {
+    return this.blockchain.runGetMethod(address, method, stack, { now: this.clock.now() });
+  }
+
+  async getAccount(address: Address): Promise<SmartContract> {
+    return this.blockchain.getContract(address);
+  }
+
+  /**
+   * Fees of an external message, measured by really executing it and rolling back. The rollback runs under the
+   * mutex so it cannot erase anyone else's transactions.
+   */
+  async estimateExternalFees(message: Message, ignoreSignature: boolean): Promise<ExternalFees> {
+    return this.exclusive(async (blockchain) => {
+      const snapshot = blockchain.snapshot();
+      try {
+        const result = await blockchain.sendMessage(message, { ignoreChksig: ignoreSignature });
+        const first = result.transactions[0];
+        const description = first.description;
+        if (description.type !== 'generic') throw new Error(`unexpected transaction type ${description.type}`);
+        const storageFee = description.storagePhase?.storageFeesCollected ?? 0n;
+        const gasFee = description.computePhase.type === 'vm' ? description.computePhase.gasFees : 0n;
+        const forwardFee = description.actionPhase?.totalFwdFees ?? 0n;
+        const actionFees = description.actionPhase?.totalActionFees ?? 0n;
+        // The import fee is not reported separately: it is what remains of the total after the phase fees.
+        const inForwardFee = first.totalFees.coins - storageFee - gasFee - actionFees;
+        return { inForwardFee, storageFee, gasFee, forwardFee };
+      } finally {
+        await blockchain.loadFrom(snapshot);
+      }
+    });
+  }
+
+  getExtensionState<T>(name: string): T | undefined {
+    return this.extensionState.get(name) as T | undefined;
+  }
+
+  setExtensionState(name: string, value: unknown): void {
+    // A JSON round trip now, so a value that cannot be persisted fails here rather than at save time.
+    this.extensionState.set(name, JSON.parse(JSON.stringify(value)));
+    this.scheduleSave();
+  }
+
+  /** Writes state.json now (under the mutex, so it never captures half an operation). */
+  async save(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    await this.mutex.run(async () => this.writeState());
+  }
+
+  /** Flushes state and stops the save timer; the chain must not be used afterwards. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.save();
+    this.closed = true;
+  }
+
+  private writeState(): void {
+    const state: PersistedState = {
+      version: STATE_VERSION,
+      savedAt: new Date().toISOString(),
+      clock: this.clock.toJSON(),
+      blockSeqno: this.seqno,
+      snapshot: snapshotToSerializable({ ...this.blockchain.snapshot(), transactions: [] }),
+      transactions: this.transactions.bocs(),
+      extensions: Object.fromEntries(this.extensionState),
+    };
+    mkdirSync(this.options.stateDir, { recursive: true });
+    const file = join(this.options.stateDir, STATE_FILE);
+    const temporary = `${file}.tmp`;
+    // Write then rename: a crash mid-write leaves the previous state intact.
+    writeFileSync(temporary, JSON.stringify(state));
+    renameSync(temporary, file);
+  }
+
+  private scheduleSave(): void {
+    if (this.closed || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      this.save().catch((error: unknown) => this.options.logger.error(`saving state failed: ${String(error)}`));
+    }, this.options.saveDebounceMs ?? 500);
+  }
+
+  /** Moves transactions the sandbox recorded into our index and empties its list (it would only grow). */
+  private indexNewTransactions(): number {
+    const recorded = (this.blockchain as unknown as { transactions: BlockchainTransaction[] }).transactions;
+    if (recorded.length === 0) return 0;
+    for (const transaction of recorded) this.transactions.add(transaction);
+    const count = recorded.length;
+    recorded.length = 0;
+    this.seqno += 1;
+    this.scheduleSave();
+    return count;
+  }
+
+  private collect(result: { transactions: BlockchainTransaction[] }): ExecutionResult {
+    this.indexNewTransactions();
+    return {
+      transactions: result.transactions.map(
+        (transaction) => this.transactions.byTransactionHash(transaction.hash()) ?? this.transactions.add(transaction),
+      ),
+    };
+  }
+}
+
+function readState(file: string): PersistedState {
+  const state = JSON.parse(readFileSync(file, 'utf8')) as PersistedState;
+  if (state.version !== STATE_VERSION) {
+    throw new Error(`${file} has state version ${state.version}, expected ${STATE_VERSION}: start with --reset`);
+  }
+  return state;
+}

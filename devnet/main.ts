@@ -1,0 +1,46 @@
+// `npm run devnet`: the devnet on DEVNET_PORT (default 8081) with state in DEVNET_STATE_DIR (default .devnet/).
+// `--reset` starts from genesis. Ctrl-C (or SIGTERM) saves the state and exits.
+import { resolve } from 'node:path';
+import { faultsFromEnv } from './faults';
+import { consoleLogger } from './logger';
+import { protocolExtensions } from './protocol/index';
+import { startDevnet } from './server';
+
+const logger = consoleLogger();
+const port = Number(process.env.DEVNET_PORT ?? 8081);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  logger.error(`DEVNET_PORT must be a port number (got ${process.env.DEVNET_PORT})`);
+  process.exit(2);
+}
+const stateDir = resolve(process.env.DEVNET_STATE_DIR || '.devnet');
+const reset = process.argv.includes('--reset');
+
+const devnet = await startDevnet({
+  port,
+  host: process.env.DEVNET_HOST || '127.0.0.1',
+  stateDir,
+  reset,
+  extensions: protocolExtensions,
+  logger,
+  faults: faultsFromEnv(process.env),
+});
+logger.info(
+  `${devnet.chain.fresh ? 'fresh chain' : 'restored chain'} from ${stateDir}, ready in ${devnet.startupMs} ms`,
+);
+logger.info(`toncenter API: ${devnet.url}/jsonRPC   config: ${devnet.url}/devnet/config`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info(`${signal}: saving state and stopping`);
+  try {
+    await devnet.close();
+    process.exit(0);
+  } catch (error) {
+    logger.error(`shutdown failed: ${String(error)}`);
+    process.exit(1);
+  }
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,364 @@
+// End-to-end checks of the devnet server through the clients an app uses: @ton/ton's TonClient for the toncenter
+// API, fetch for the /devnet and /devwallet routes. One server for the file; the last tests restart it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import {
+  Address,
+  beginCell,
+  Cell,
+  comment,
+  contractAddress,
+  internal,
+  loadMessage,
+  loadStateInit,
+  loadTransaction,
+  SendMode,
+  toNano,
+} from '@ton/core';
+import { TonClient, WalletContractV5R1 } from '@ton/ton';
+import { keyPairFromSeed } from '@ton/crypto';
+import { startDevnet, type RunningDevnet } from './server';
+import { memoryLogger } from './logger';
+import { normalizedExternalMessageHash } from './tx-index';
+
+const stateDir = mkdtempSync(join(tmpdir(), 'lst-devnet-test-'));
+const logger = memoryLogger();
+let devnet: RunningDevnet;
+let client: TonClient;
+
+// A wallet the test signs itself, as an app's backend or a script would.
+const keyPair = keyPairFromSeed(createHash('sha256').update('devnet-test-wallet').digest());
+const wallet = WalletContractV5R1.create({ publicKey: keyPair.publicKey, walletId: { networkGlobalId: -239 } });
+const recipient = Address.parse('0:' + 'ab'.repeat(32));
+
+async function start(reset = false) {
+  devnet = await startDevnet({ port: 0, stateDir, reset, logger, saveDebounceMs: 50 });
+  client = new TonClient({ endpoint: `${devnet.url}/jsonRPC` });
+}
+
+async function post(path: string, body: unknown, raw = false) {
+  const response = await fetch(devnet.url + path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: raw ? (body as string) : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function get(path: string) {
+  const response = await fetch(devnet.url + path);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+const rpc = (method: string, params: unknown) => post('/jsonRPC', { id: '1', jsonrpc: '2.0', method, params });
+
+async function faucet(address: Address, amount: bigint) {
+  const reply = await post('/devnet/faucet', { address: address.toString(), amount: amount.toString() });
+  expect(reply.status).toBe(200);
+  return reply.body;
+}
+
+async function transferFromTestWallet(to: Address, value: bigint, text: string) {
+  const opened = client.open(wallet);
+  const seqno = await opened.getSeqno();
+  await opened.sendTransfer({
+    seqno,
+    secretKey: keyPair.secretKey,
+    sendMode: SendMode.PAY_GAS_SEPARATELY | SendMode.IGNORE_ERRORS,
+    messages: [internal({ to, value, bounce: false, body: comment(text) })],
+  });
+  return seqno;
+}
+
+beforeAll(async () => {
+  await start(true);
+});
+
+afterAll(async () => {
+  await devnet?.close();
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+describe('toncenter API through TonClient', () => {
+  it('reports balances and the faucet funds an address with a real transfer', async () => {
+    expect(await client.getBalance(recipient)).toBe(0n);
+    const reply = await faucet(wallet.address, toNano('100'));
+    expect(reply).toMatchObject({ ok: true, result: { amount: toNano('100').toString() } });
+    expect(await client.getBalance(wallet.address)).toBe(toNano('100'));
+    const state = await client.getContractState(wallet.address);
+    expect(state.state).toBe('uninitialized');
+    expect(state.lastTransaction?.lt).toBe((reply.result as { transaction: { lt: string } }).transaction.lt);
+  });
+
+  it('deploys and runs a V5R1 wallet via sendTransfer, and runs its get-methods', async () => {
+    expect(await transferFromTestWallet(recipient, toNano('1'), 'first')).toBe(0);
+    expect(await client.isContractDeployed(wallet.address)).toBe(true);
+    expect(await client.open(wallet).getSeqno()).toBe(1);
+    const { stack } = await client.runMethod(wallet.address, 'seqno');
+    expect(stack.readNumber()).toBe(1);
+    expect(await client.getBalance(recipient)).toBe(toNano('1'));
+  });
+
+  it('returns a non-zero get-method exit code as ok:true, like toncenter', async () => {
+    const reply = await rpc('runGetMethod', { address: wallet.address.toString(), method: 'no_such_method', stack: [] });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ ok: true, result: { exit_code: 11, stack: [] } });
+    const uninit = await rpc('runGetMethod', { address: recipient.toString(), method: 'seqno', stack: [] });
+    expect(uninit.body).toMatchObject({ ok: true, result: { exit_code: -13 } });
+  });
+
+  it('pages transactions newest first by lt/hash and finds one with getTransaction', async () => {
+    await transferFromTestWallet(recipient, toNano('0.1'), 'second');
+    await transferFromTestWallet(recipient, toNano('0.1'), 'third');
+    const all = await client.getTransactions(wallet.address, { limit: 20 });
+    expect(all.length).toBe(4); // faucet in + three externals
+    const lts = all.map((tx) => tx.lt);
+    expect([...lts].sort((a, b) => (a > b ? -1 : 1))).toEqual(lts);
+
+    const firstPage = await client.getTransactions(wallet.address, { limit: 2 });
+    const last = firstPage[firstPage.length - 1];
+    const secondPage = await client.getTransactions(wallet.address, {
+      limit: 2,
+      lt: last.lt.toString(),
+      hash: last.hash().toString('base64'),
+    });
+    expect([...firstPage, ...secondPage].map((tx) => tx.lt)).toEqual(lts);
+
+    const middle = all[1];
+    const found = await client.getTransaction(wallet.address, middle.lt.toString(), middle.hash().toString('base64'));
+    expect(found?.hash().equals(middle.hash())).toBe(true);
+    const wrongHash = Buffer.alloc(32, 7).toString('base64');
+    expect(await client.getTransaction(wallet.address, middle.lt.toString(), wrongHash)).toBeNull();
+
+    const newerThanMiddle = await rpc('getTransactions', {
+      address: wallet.address.toString(),
+      limit: 10,
+      to_lt: middle.lt.toString(),
+    });
+    expect((newerThanMiddle.body.result as unknown[]).length).toBe(1);
+  });
+
+  it('locates the result and source transactions of an internal message', async () => {
+    const [latest] = await client.getTransactions(wallet.address, { limit: 1 });
+    const out = latest.outMessages.get(0)!;
+    if (out.info.type !== 'internal') throw new Error('expected an internal out message');
+    const result = await client.tryLocateResultTx(wallet.address, recipient, out.info.createdLt.toString());
+    expect(result.inMessage?.info.src?.toString()).toBe(wallet.address.toString());
+    const source = await client.tryLocateSourceTx(wallet.address, recipient, out.info.createdLt.toString());
+    expect(source.hash().equals(latest.hash())).toBe(true);
+  });
+
+  it('estimates external message fees without changing state', async () => {
+    const balanceBefore = await client.getBalance(wallet.address);
+    const body = wallet.createTransfer({
+      seqno: 3,
+      secretKey: keyPair.secretKey,
+      sendMode: SendMode.PAY_GAS_SEPARATELY,
+      messages: [internal({ to: recipient, value: toNano('5'), bounce: false })],
+    });
+    const fees = await client.estimateExternalMessageFee(wallet.address, {
+      body,
+      initCode: null,
+      initData: null,
+      ignoreSignature: true,
+    });
+    expect(fees.source_fees.gas_fee).toBeGreaterThan(0);
+    expect(fees.source_fees.in_fwd_fee).toBeGreaterThan(0);
+    expect(fees.source_fees.fwd_fee).toBeGreaterThan(0);
+    expect(await client.getBalance(wallet.address)).toBe(balanceBefore);
+    expect(await client.open(wallet).getSeqno()).toBe(3);
+  });
+
+  it('serves REST-style GET routes and wallet information', async () => {
+    const info = await get(`/api/v2/getWalletInformation?address=${wallet.address.toString()}`);
+    expect(info.body).toMatchObject({ ok: true, result: { wallet: true, wallet_type: 'wallet v5 r1', seqno: 3 } });
+    const state = await get(`/getAddressState?address=${recipient.toRawString()}`);
+    expect(state.body).toEqual({ ok: true, result: 'uninitialized' });
+    const balance = await get(`/api/v2/getAddressBalance?address=${recipient.toString()}`);
+    expect(balance.body.result).toBe((await client.getBalance(recipient)).toString());
+  });
+});
+
+describe('dev wallet', () => {
+  const ownName = 'test-alice';
+
+  it('describes a deterministic, funded V5R1 account', async () => {
+    const { status, body } = await get(`/devwallet/account?name=${ownName}`);
+    expect(status).toBe(200);
+    const init = loadStateInit(Cell.fromBase64(body.walletStateInit as string).beginParse());
+    expect(contractAddress(0, init).toRawString()).toBe(body.address);
+    expect(Address.parse(body.friendly as string).equals(Address.parse(body.address as string))).toBe(true);
+    expect(Address.parseFriendly(body.friendly as string)).toMatchObject({ isBounceable: false, isTestOnly: true });
+    expect(body.network).toBe('-239');
+    expect(body.balance).toBe(toNano('10000').toString());
+    const again = await get(`/devwallet/account?name=${ownName}`);
+    expect(again.body.address).toBe(body.address); // funded once, same key every time
+    expect(again.body.balance).toBe(body.balance);
+  });
+
+  it('signs and executes a TON Connect request, trackable by its normalized message hash', async () => {
+    const account = (await get(`/devwallet/account?name=${ownName}`)).body;
+    const target = Address.parse('0:' + 'cd'.repeat(32));
+    const request = {
+      valid_until: devnet.chain.now() + 300,
+      network: '-239',
+      from: account.address,
+      messages: [
+        { address: target.toString({ bounceable: false }), amount: toNano('2').toString(), payload: comment('hi').toBoc().toString('base64') },
+        { address: recipient.toString({ bounceable: true }), amount: toNano('0.5').toString() },
+      ],
+    };
+    const reply = await post(`/devwallet/sendTransaction?name=${ownName}`, request);
+    expect(reply.status).toBe(200);
+    const message = loadMessage(Cell.fromBase64(reply.body.boc as string).beginParse());
+    expect(message.init).toBeTruthy(); // first send deploys the wallet
+    expect(await client.getBalance(target)).toBe(toNano('2'));
+
+    const hash = normalizedExternalMessageHash(message).toString('hex');
+    const tracked = await get(`/devnet/tx-by-msg-hash?hash=${hash}`);
+    expect(tracked.status).toBe(200);
+    const tx = loadTransaction(Cell.fromBase64((tracked.body.result as { data: string }).data).beginParse());
+    const bounceFlags = [...tx.outMessages.values()].map((out) => out.info.type === 'internal' && out.info.bounce);
+    expect(bounceFlags).toEqual([false, true]); // taken from each address's bounceable flag
+
+    // Replaying the same external is rejected by the wallet (seqno) and reported as a 4xx envelope.
+    const replay = await rpc('sendBoc', { boc: reply.body.boc });
+    expect(replay.status).toBe(422);
+    expect(replay.body).toMatchObject({ ok: false, code: 422 });
+    expect(String(replay.body.error)).toMatch(/not accepted/);
+  });
+
+  it('rejects on request, refuses expired or wrong-network requests, and sends nothing then', async () => {
+    const account = (await get(`/devwallet/account?name=${ownName}`)).body;
+    const balance = await client.getBalance(Address.parse(account.address as string));
+    const request = (overrides: Record<string, unknown>) => ({
+      valid_until: devnet.chain.now() + 300,
+      messages: [{ address: recipient.toString(), amount: '1000' }],
+      ...overrides,
+    });
+    const send = (body: unknown) => post(`/devwallet/sendTransaction?name=${ownName}`, body);
+
+    expect((await send(request({ valid_until: devnet.chain.now() - 1 }))).body).toMatchObject({ error: { code: 1 } });
+    expect((await send(request({ valid_until: Date.now() + 60_000 }))).body).toMatchObject({ error: { code: 1 } });
+    expect((await send(request({ network: '-3' }))).body).toMatchObject({ error: { code: 1 } });
+    expect((await send(request({ from: wallet.address.toRawString() }))).body).toMatchObject({ error: { code: 1 } });
+    expect((await send(request({ messages: [{ address: recipient.toRawString(), amount: '1' }] }))).body).toMatchObject({
+      error: { code: 1 },
+    });
+    expect((await send(request({ messages: Array(5).fill({ address: recipient.toString(), amount: '1' }) }))).body).toMatchObject({
+      error: { code: 1 },
+    });
+    expect((await post(`/devwallet/sendTransaction?name=${ownName}`, '{nope', true)).body).toMatchObject({ error: { code: 1 } });
+
+    expect((await post(`/devwallet/mode?name=${ownName}`, { reject: true, approveDelayMs: 150 })).body).toMatchObject({
+      reject: true,
+      approveDelayMs: 150,
+    });
+    const began = Date.now();
+    expect((await send(request({}))).body).toMatchObject({ error: { code: 300 } });
+    expect(Date.now() - began).toBeGreaterThanOrEqual(140);
+    await post(`/devwallet/mode?name=${ownName}`, { reject: false, approveDelayMs: 0, network: '-3' });
+    expect((await get(`/devwallet/account?name=${ownName}`)).body.network).toBe('-3');
+    await post(`/devwallet/mode?name=${ownName}`, { network: '-239' });
+    expect((await post(`/devwallet/mode?name=${ownName}`, { network: 'mainnet' })).status).toBe(400);
+    expect((await get('/devwallet/account?name=bad%20name!')).status).toBe(400);
+
+    expect(await client.getBalance(Address.parse(account.address as string))).toBe(balance);
+  });
+
+  it('keeps working after the devnet clock jumps a week (its timeout follows the devnet clock)', async () => {
+    const before = (await get('/devnet/config')).body.now as number;
+    const advanced = await post('/devnet/time/advance', { seconds: 7 * 24 * 3600 });
+    expect((advanced.body.result as { now: number }).now).toBeGreaterThanOrEqual(before + 7 * 24 * 3600);
+    const reply = await post(`/devwallet/sendTransaction?name=${ownName}`, {
+      valid_until: devnet.chain.now() + 60,
+      messages: [{ address: recipient.toString({ bounceable: false }), amount: toNano('0.25').toString() }],
+    });
+    expect(reply.body.boc).toBeTypeOf('string');
+    // A wallet that takes its timeout from the wall clock is now expired, as on a real chain.
+    await expect(transferFromTestWallet(recipient, 1n, 'late')).rejects.toThrow(/422/);
+    expect((await post('/devnet/time/advance', { seconds: -5 })).status).toBe(400);
+  });
+});
+
+describe('bad input', () => {
+  it('answers each with a toncenter envelope, logs the reason, and keeps serving', async () => {
+    const recipientBalance = await client.getBalance(recipient);
+    const cases: Array<[Promise<{ status: number; body: Record<string, unknown> }>, number, RegExp]> = [
+      [post('/jsonRPC', '{"id":1,"method":', true), 400, /malformed JSON/],
+      [rpc('noSuchMethod', {}), 404, /unknown method/],
+      [rpc('getTransactions', { address: recipient.toString(), limit: 'many' }), 400, /limit/],
+      [rpc('runGetMethod', { address: recipient.toString(), method: 'seqno', stack: [['num', 'zz']] }), 400, /bad number/],
+      [rpc('sendBoc', { boc: 'definitely not a boc' }), 400, /invalid BOC/],
+      [rpc('sendBoc', { boc: beginCell().storeUint(1, 8).endCell().toBoc().toString('base64') }), 400, /not a message/],
+      [rpc('getAddressInformation', { address: 'EQ-not-an-address' }), 400, /invalid address/],
+      [rpc('getAddressInformation', {}), 400, /address/],
+      [post('/jsonRPC', [1, 2], false), 400, /JSON-RPC object/],
+      [get('/api/v2/getTransactions?address=nope'), 400, /invalid address/],
+      [get('/nothingHere/really'), 404, /no route/],
+      [post('/devnet/faucet', { address: 'nope', amount: '1' }), 400, /invalid address/],
+      [post('/devnet/faucet', { address: recipient.toString(), amount: '1.5' }), 400, /decimal string/],
+      [post('/devnet/faucet', { address: recipient.toString(), amount: (10n ** 16n).toString() }), 400, /between/],
+      [get('/devnet/tx-by-msg-hash?hash=' + '00'.repeat(32)), 404, /normalized hash/],
+    ];
+    for (const [reply, status, message] of cases) {
+      const { status: actual, body } = await reply;
+      expect({ actual, code: body.code, ok: body.ok }).toEqual({ actual: status, code: status, ok: false });
+      expect(String(body.error)).toMatch(message);
+    }
+    expect(logger.lines.some((line) => line.includes('malformed JSON'))).toBe(true);
+    expect(logger.lines.some((line) => line.includes('unknown method "noSuchMethod"'))).toBe(true);
+    expect(await client.getBalance(recipient)).toBe(recipientBalance);
+    expect((await client.getMasterchainInfo()).latestSeqno).toBeGreaterThan(0);
+  });
+});
+
+describe('fault injection', () => {
+  it('fails toncenter routes only, with the exact toncenter 429 body, and adds latency', async () => {
+    await post('/devnet/faults', { rate429: 1 });
+    const limited = await rpc('getMasterchainInfo', {});
+    expect(limited).toEqual({ status: 429, body: { ok: false, result: 'Ratelimit exceed', code: 429 } });
+    await expect(client.getBalance(recipient)).rejects.toThrow(/429/);
+    expect((await get('/devnet/config')).status).toBe(200);
+    expect((await get('/devwallet/account')).status).toBe(200);
+    await post('/devnet/faults', { rate429: 0 });
+
+    const failing = await post('/jsonRPC?fault500=1', { id: 1, method: 'getMasterchainInfo', params: {} });
+    expect(failing.status).toBe(500);
+    expect(failing.body).toMatchObject({ ok: false, code: 500 });
+
+    await post('/devnet/faults', { latencyMs: 120 });
+    const began = Date.now();
+    await client.getMasterchainInfo();
+    expect(Date.now() - began).toBeGreaterThanOrEqual(110);
+    expect((await post('/devnet/faults', { latencyMs: 0, rate500: 2 })).status).toBe(400);
+    expect((await post('/devnet/faults', { latencyMs: 0 })).body.result).toEqual({ rate429: 0, rate500: 0, latencyMs: 0 });
+  });
+});
+
+describe('persistence', () => {
+  it('restores balances, history, clock and dev wallets after a restart; --reset starts clean', async () => {
+    const balance = await client.getBalance(recipient);
+    const history = (await client.getTransactions(wallet.address, { limit: 50 })).map((tx) => tx.hash().toString('hex'));
+    const now = devnet.chain.now();
+    const devAccount = (await get('/devwallet/account?name=test-alice')).body;
+    await devnet.close();
+
+    await start(false);
+    expect(devnet.chain.fresh).toBe(false);
+    expect(await client.getBalance(recipient)).toBe(balance);
+    expect((await client.getTransactions(wallet.address, { limit: 50 })).map((tx) => tx.hash().toString('hex'))).toEqual(history);
+    expect(devnet.chain.now()).toBeGreaterThanOrEqual(now);
+    expect((await get('/devwallet/account?name=test-alice')).body.balance).toBe(devAccount.balance); // not re-funded
+    expect(await client.open(wallet).getSeqno()).toBe(3);
+    await devnet.close();
+
+    await start(true);
+    expect(devnet.chain.fresh).toBe(true);
+    expect(await client.getBalance(recipient)).toBe(0n);
+    expect(await client.getTransactions(wallet.address, { limit: 5 })).toEqual([]);
+  });
+});
