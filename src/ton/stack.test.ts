@@ -23,6 +23,7 @@ describe('parseStack + StackReader', () => {
             { '@type': 'tvm.stackEntryNumber', number: { '@type': 'tvm.numberDecimal', number: '-17' } },
             { '@type': 'tvm.stackEntrySlice', slice: { '@type': 'tvm.slice', bytes: noneBoc } },
             { '@type': 'tvm.stackEntryTuple', tuple: { '@type': 'tvm.tuple', elements: [] } },
+            { '@type': 'tvm.stackEntryList', list: { '@type': 'tvm.list', elements: [] } },
           ],
         },
       ],
@@ -36,6 +37,7 @@ describe('parseStack + StackReader', () => {
     expect(tuple.readBigInt()).toBe(-17n);
     expect(tuple.readAddressOrNull()).toBeNull();
     expect(tuple.readTuple().remaining).toBe(0);
+    expect(tuple.readCellOrNull()).toBeNull(); // the devnet and tonlib report a null inside a tuple as an empty list
     tuple.end();
     reader.end();
   });

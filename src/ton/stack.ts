@@ -125,9 +125,10 @@ export class StackReader {
     return item.type === 'cell' ? item.cell : this.mismatch('cell', item);
   }
 
+  /** Null, or an empty list: tonlib has no null entry and reports a TVM null inside a tuple as an empty list. */
   readCellOrNull(): Cell | null {
     const item = this.next('cell or null');
-    if (item.type === 'null') return null;
+    if (item.type === 'null' || (item.type === 'tuple' && item.items.length === 0)) return null;
     return item.type === 'cell' ? item.cell : this.mismatch('cell or null', item);
   }
 

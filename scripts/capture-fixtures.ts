@@ -1,0 +1,189 @@
+// Records real toncenter answers from a running devnet into src/ton/__fixtures__/<scenario>.json, by running
+// the src/ton readers themselves through a recording fetch. Unit tests replay them (no devnet needed).
+//
+//   DEVNET_URL=http://127.0.0.1:8081 npx tsx scripts/capture-fixtures.ts [wallet] [pool]
+//
+// Scenarios: "wallet" (dev wallet transfer, its transactions, an undeployed jetton wallet) and "pool" (pool data,
+// pTON minter and wallet, a deposit and a round-end withdrawal through the dev wallet, bills). The pool scenario
+// needs the pool address from GET /devnet/config (`pool` or `poolAddress`) or POOL_ADDRESS.
+import { Address, toNano } from '@ton/core';
+import { TonClient } from '@ton/ton';
+import { writeFileSync } from 'node:fs';
+import { fixturePath, recordingFetch, type Fixture, type RecordedExchange } from '../src/ton/__fixtures__/fixture';
+import { listBills } from '../src/ton/bills';
+import { createTonRpcWith, type TonRpc } from '../src/ton/client';
+import { fetchJettonWalletAddress, readJettonData, readJettonWallet } from '../src/ton/jetton';
+import { networkPreset } from '../src/ton/networks';
+import { readPoolFullData } from '../src/ton/pool';
+import { trackTransaction, type TrackStatus } from '../src/ton/tracking';
+import { buildDepositRequest, buildWithdrawRequest, type TonConnectRequest, VALID_FOR_S } from '../src/ton/tx';
+
+const devnetUrl = (process.env.DEVNET_URL ?? 'http://127.0.0.1:8081').replace(/\/+$/, '');
+const requested = process.argv.slice(2);
+const scenarios = requested.length > 0 ? requested : ['wallet', 'pool'];
+
+interface DevnetConfig {
+  now: number;
+  treasury: string;
+  devWallet: { address: string };
+  pool?: string;
+  poolAddress?: string;
+  [key: string]: unknown;
+}
+
+async function getJson<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(`${devnetUrl}${path}`, init);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Signs and executes a TON Connect request with the devnet's dev wallet, as the injected bridge does. */
+async function devWalletSend(request: TonConnectRequest): Promise<{ boc: string }> {
+  const reply = await getJson<{ boc?: string; error?: { code: number; message: string } }>('/devwallet/sendTransaction', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+  if (!reply.boc) throw new Error(`dev wallet refused: ${JSON.stringify(reply.error)}`);
+  return { boc: reply.boc };
+}
+
+class Recorder {
+  readonly exchanges: RecordedExchange[] = [];
+  readonly values: Record<string, string> = {};
+  step = 'setup';
+  readonly rpc: TonRpc;
+
+  constructor(readonly scenario: string) {
+    const network = { ...networkPreset('devnet', devnetUrl), maxRps: 50 };
+    this.rpc = createTonRpcWith(TonClient, network, { fetch: recordingFetch(fetch, this.exchanges, () => this.step), maxRetries: 1 });
+  }
+
+  save(): void {
+    const fixture: Fixture = {
+      scenario: this.scenario,
+      capturedAt: new Date().toISOString(),
+      devnetUrl,
+      values: this.values,
+      exchanges: this.exchanges,
+    };
+    writeFileSync(fixturePath(this.scenario), JSON.stringify(fixture, null, 1) + '\n');
+    console.log(`${fixturePath(this.scenario)}: ${this.exchanges.length} exchanges`);
+  }
+}
+
+async function track(recorder: Recorder, wallet: Address, request: TonConnectRequest, effect?: () => Promise<boolean>) {
+  const statuses: TrackStatus['status'][] = [];
+  const final = await trackTransaction({
+    client: recorder.rpc.client,
+    walletAddress: wallet,
+    send: () => devWalletSend(request).then((reply) => ((recorder.values[`${recorder.step}.boc`] = reply.boc), reply)),
+    validUntil: request.validUntil,
+    pollMs: 200,
+    timeoutMs: 10_000,
+    effect,
+    effectTimeoutMs: 10_000,
+    onStatus: (status) => statuses.push(status.status),
+  });
+  if (final.status !== 'confirmed') throw new Error(`${recorder.step}: ${JSON.stringify(final.status === 'failed' ? final.reason : final.status)}`);
+  console.log(`  ${recorder.step}: ${statuses.join(' → ')}`);
+}
+
+async function captureWallet(config: DevnetConfig) {
+  const recorder = new Recorder('devnet-wallet');
+  const rpc = recorder.rpc;
+  const devWallet = Address.parse(config.devWallet.address);
+  const treasury = Address.parse(config.treasury);
+  recorder.values.devWallet = devWallet.toRawString();
+  recorder.values.treasury = treasury.toRawString();
+
+  recorder.step = 'undeployed-jetton-wallet';
+  const nobody = Address.parse(`0:${'5e'.repeat(32)}`);
+  recorder.values.undeployed = nobody.toRawString();
+  await readJettonWallet(rpc, nobody);
+
+  recorder.step = 'transfer';
+  const before = await rpc.client.getBalance(treasury);
+  const amount = toNano('0.5');
+  recorder.values.transferAmount = amount.toString();
+  const request: TonConnectRequest = {
+    validUntil: config.now + VALID_FOR_S,
+    network: '-239',
+    from: devWallet.toRawString(),
+    messages: [{ address: treasury.toString({ bounceable: true, testOnly: true }), amount: amount.toString() }],
+  };
+  await track(recorder, devWallet, request, async () => (await rpc.client.getBalance(treasury)) > before);
+
+  recorder.step = 'pages';
+  const [first] = await rpc.client.getTransactions(devWallet, { limit: 1 });
+  await rpc.client.getTransactions(devWallet, { limit: 1, lt: first.lt.toString(), hash: first.hash().toString('base64') });
+  recorder.step = 'seqno';
+  await rpc.runGetMethod(devWallet, 'seqno');
+  recorder.save();
+}
+
+async function capturePool(config: DevnetConfig) {
+  const poolText = process.env.POOL_ADDRESS ?? config.pool ?? config.poolAddress;
+  if (!poolText) {
+    console.log('pool: skipped, the devnet has no pool yet (no `pool` in /devnet/config and no POOL_ADDRESS)');
+    return;
+  }
+  const recorder = new Recorder('devnet-pool');
+  const rpc = recorder.rpc;
+  const pool = Address.parse(String(poolText));
+  const devWallet = Address.parse(config.devWallet.address);
+  const network = networkPreset('devnet', devnetUrl);
+  recorder.values.pool = pool.toRawString();
+  recorder.values.devWallet = devWallet.toRawString();
+
+  recorder.step = 'before';
+  const data = await readPoolFullData(rpc, pool);
+  await readPoolFullData(rpc, pool, { raw: true });
+  await readJettonData(rpc, data.jettonMinter);
+  const jettonWallet = await fetchJettonWalletAddress(rpc, data.jettonMinter, devWallet);
+  recorder.values.jettonWallet = jettonWallet.toRawString();
+  const walletBefore = await readJettonWallet(rpc, jettonWallet);
+  await rpc.client.getBalance(pool);
+  await listBills(rpc, data, devWallet);
+
+  recorder.step = 'deposit';
+  const depositAmount = toNano('25');
+  recorder.values.depositAmount = depositAmount.toString();
+  const deposit = buildDepositRequest({ network, pool, amount: depositAmount, from: devWallet, now: config.now });
+  await track(recorder, devWallet, deposit, async () => {
+    if (!data.optimistic) return true; // a bill, not jettons: listBills in the next step shows it
+    return (await readJettonWallet(rpc, jettonWallet)).balance > walletBefore.balance;
+  });
+
+  recorder.step = 'after-deposit';
+  const afterDeposit = await readPoolFullData(rpc, pool);
+  const walletAfter = await readJettonWallet(rpc, jettonWallet);
+  await rpc.client.getBalance(pool);
+  await listBills(rpc, afterDeposit, devWallet);
+
+  if (walletAfter.balance > 0n) {
+    recorder.step = 'withdraw';
+    const burnAmount = walletAfter.balance / 2n;
+    recorder.values.burnAmount = burnAmount.toString();
+    const withdraw = buildWithdrawRequest({
+      network,
+      jettonWallet,
+      amount: burnAmount,
+      owner: devWallet,
+      mode: { waitTillRoundEnd: true, fillOrKill: false },
+      now: (await getJson<DevnetConfig>('/devnet/config')).now,
+    });
+    await track(recorder, devWallet, withdraw, async () => (await readJettonWallet(rpc, jettonWallet)).balance < walletAfter.balance);
+
+    recorder.step = 'after-withdraw';
+    const afterWithdraw = await readPoolFullData(rpc, pool);
+    await readJettonWallet(rpc, jettonWallet);
+    await listBills(rpc, afterWithdraw, devWallet);
+  }
+  recorder.save();
+}
+
+const config = await getJson<DevnetConfig>('/devnet/config');
+console.log(`capturing from ${devnetUrl} (devnet time ${config.now})`);
+if (scenarios.includes('wallet')) await captureWallet(config);
+if (scenarios.includes('pool')) await capturePool(await getJson<DevnetConfig>('/devnet/config'));
