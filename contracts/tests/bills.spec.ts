@@ -1,10 +1,10 @@
 // Payout collection and bills (spec §4): a treasury plays the pool (the collection's admin).
 import { Address, beginCell, Cell, type Message, toNano, type Transaction } from '@ton/core';
-import { Blockchain, type SandboxContract, type TreasuryContract } from '@ton/sandbox';
+import { Blockchain, type BlockchainSnapshot, type SandboxContract, type TreasuryContract } from '@ton/sandbox';
 import { filterTransactions, flattenTransaction, type FlatTransactionComparable } from '@ton/test-utils';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCode } from '../wrappers/code';
-import { parseOnchainMetadata } from '../wrappers/metadata';
+import { parseOnchainMetadata, poolJettonContent } from '../wrappers/metadata';
 import { Op } from '../wrappers/opcodes';
 import {
   initialPayoutDistribution,
@@ -18,6 +18,14 @@ import {
 } from '../wrappers/PayoutCollection';
 import { PayoutItem, payoutItemAddress, PayoutItemError } from '../wrappers/PayoutItem';
 import { BILL_STORAGE_RESERVE } from '../wrappers/fees';
+import { PoolJettonMinter } from '../wrappers/PoolJettonMinter';
+import {
+  jettonWalletAddress,
+  librariesDictionary,
+  libraryCellFor,
+  parseTransferNotification,
+  PoolJettonWallet,
+} from '../wrappers/PoolJettonWallet';
 
 const collectionCode = loadCode('payout-collection');
 const itemCode = loadCode('payout-item');
@@ -69,29 +77,50 @@ function readItemStorage(data: Cell) {
 
 describe('payout bills', () => {
   let blockchain: Blockchain;
+  let genesis: BlockchainSnapshot;
   let pool: SandboxContract<TreasuryContract>;
   let alice: SandboxContract<TreasuryContract>;
   let bob: SandboxContract<TreasuryContract>;
   let carol: SandboxContract<TreasuryContract>;
   let stranger: SandboxContract<TreasuryContract>;
-  let collectionJettonWallet: SandboxContract<TreasuryContract>;
+  // The real pTON minter (admin = the pool stand-in) with the wallet code as a library cell, as in production.
+  let minter: SandboxContract<PoolJettonMinter>;
+  let walletCode: Cell;
 
-  beforeEach(async () => {
+  beforeAll(async () => {
     blockchain = await Blockchain.create();
+    const walletCodeRaw = loadCode('pool-jetton-wallet');
+    walletCode = libraryCellFor(walletCodeRaw);
+    blockchain.libs = librariesDictionary([walletCodeRaw]);
     pool = await blockchain.treasury('pool');
     alice = await blockchain.treasury('alice');
     bob = await blockchain.treasury('bob');
     carol = await blockchain.treasury('carol');
     stranger = await blockchain.treasury('stranger');
-    // Stand-in for the collection's pool-jetton wallet: a plain wallet whose messages we inspect.
-    collectionJettonWallet = await blockchain.treasury('collection-jetton-wallet');
+    minter = blockchain.openContract(
+      PoolJettonMinter.createFromConfig(
+        { admin: pool.address, content: poolJettonContent({ name: 'Pool TON', symbol: 'pTON', description: 'test' }), walletCode },
+        loadCode('pool-jetton-minter'),
+      ),
+    );
+    await minter.sendDeploy(pool.getSender(), toNano('1'));
+    genesis = blockchain.snapshot();
   });
+
+  beforeEach(async () => {
+    await blockchain.loadFrom(genesis);
+  });
+
+  function jettonWalletOf(owner: Address) {
+    return blockchain.openContract(PoolJettonWallet.createFromAddress(jettonWalletAddress(owner, minter.address, walletCode)));
+  }
 
   async function deployCollection(kind: PayoutKind, roundId: number) {
     const collection = blockchain.openContract(
       PayoutCollection.createFromConfig({ admin: pool.address, content: payoutCollectionContent(kind, roundId), itemCode }, collectionCode),
     );
-    const distribution = initialPayoutDistribution(kind, kind === 'deposit' ? collectionJettonWallet.address : undefined);
+    // The pool computes the deposit collection's own pTON wallet and hands it over with init.
+    const distribution = initialPayoutDistribution(kind, kind === 'deposit' ? jettonWalletOf(collection.address).address : undefined);
     const result = await collection.sendDeploy(pool.getSender(), PAYOUT_COLLECTION_DEPLOY_VALUE, distribution, 1n);
     expectTx(result.transactions, { from: pool.address, to: collection.address, deploy: true, success: true });
     return collection;
@@ -459,6 +488,114 @@ describe('payout bills', () => {
       const touch = expectTx(result.transactions, { from: collection.address, to: pool.address, op: Op.touch, success: true });
       expect(internalValue(touch.inMessage!)).toBeGreaterThan(toNano('1'));
       expect((await blockchain.getContract(collection.address)).balance).toBe(0n);
+    });
+  });
+
+  describe('jetton distribution (deposit bills)', () => {
+    const transferNotification = (from: Address | null, amount: bigint) =>
+      beginCell()
+        .storeUint(Op.jettonTransferNotification, 32)
+        .storeUint(0, 64)
+        .storeCoins(amount)
+        .storeAddress(from)
+        .storeBit(false)
+        .endCell();
+
+    it('starts when the pool mints pTON to the collection and pays each owner pTON with a distributed_asset notification', async () => {
+      const collection = await deployCollection('deposit', 8);
+      const bills: [SandboxContract<TreasuryContract>, bigint][] = [
+        [alice, toNano('100')],
+        [bob, toNano('33.333333333')],
+        [carol, 1n],
+        [alice, toNano('0.5')],
+      ];
+      await mintBills(collection, bills);
+      const jettons = toNano('120.123456789');
+      // Round end: the pool mints the converted amount straight to the collection (fixed 0.3 TON, forward 0.1 TON).
+      const result = await minter.sendMint(pool.getSender(), toNano('0.3'), { to: collection.address, jettonAmount: jettons, queryId: 21n });
+      const collectionWallet = jettonWalletOf(collection.address);
+      expectTx(result.transactions, { from: collectionWallet.address, to: collection.address, op: Op.jettonTransferNotification, success: true });
+
+      let volume = jettons;
+      let outstanding = bills.reduce((sum, [, amount]) => sum + amount, 0n);
+      const received = new Map<string, bigint>();
+      for (let index = bills.length - 1; index >= 0; index--) {
+        const [owner, amount] = bills[index];
+        const share = (amount * volume) / outstanding;
+        volume -= share;
+        outstanding -= amount;
+        received.set(owner.address.toRawString(), (received.get(owner.address.toRawString()) ?? 0n) + share);
+        const itemAddress = payoutItemAddress(collection.address, index, itemCode);
+        expectTx(result.transactions, { to: itemAddress, op: Op.billBurn, success: true, destroyed: true });
+        const notificationTx = expectTx(result.transactions, { from: itemAddress, to: collection.address, op: Op.billBurnNotification, success: true });
+        const transfer = notificationTx.outMessages.get(0)!;
+        expect(transfer.info.dest instanceof Address && transfer.info.dest.equals(collectionWallet.address)).toBe(true);
+        // The jetton wallet runs on the bill's leftover TON.
+        expect(internalValue(transfer)).toBeGreaterThan(toNano('0.07'));
+        const body = bodyOf(transfer);
+        expect(body.loadUint(32)).toBe(Op.jettonTransfer);
+        expect(body.loadUintBig(64)).toBe(21n);
+        expect(body.loadCoins()).toBe(share);
+        expect(body.loadAddress().equals(owner.address)).toBe(true);
+        if (index === bills.length - 1) {
+          const walletTx = expectTx(result.transactions, { from: collection.address, to: collectionWallet.address, op: Op.jettonTransfer });
+          console.log(`jetton bill payout gas: collection ${computeGas(notificationTx)}, collection wallet ${computeGas(walletTx)}`);
+        }
+      }
+      expect(volume).toBe(0n);
+
+      // Owners see a transfer_notification from the collection, 0.01 TON, payload = bare op distributed_asset.
+      const notifications = filterTransactions(result.transactions, { to: alice.address, op: Op.jettonTransferNotification });
+      expect(notifications.length).toBe(2);
+      for (const tx of notifications) {
+        expect(internalValue(tx.inMessage!)).toBe(toNano('0.01'));
+        const parsed = parseTransferNotification(tx.inMessage!.body);
+        expect(parsed.from!.equals(collection.address)).toBe(true);
+        expect(parsed.forwardPayload.loadUint(32)).toBe(Op.distributedAsset);
+        expect(parsed.forwardPayload.remainingBits).toBe(0);
+      }
+      expectTx(result.transactions, { to: bob.address, op: Op.excesses });
+      for (const owner of [alice, bob, carol]) {
+        expect(await jettonWalletOf(owner.address).getJettonBalance()).toBe(received.get(owner.address.toRawString()));
+      }
+      expect(await collectionWallet.getJettonBalance()).toBe(0n);
+      expect(await collection.getIssuedBills()).toEqual({ issuedBills: 0n, billsCount: 0n });
+      expectTx(result.transactions, { from: collection.address, to: pool.address, op: Op.touch, success: true });
+      expect((await blockchain.getContract(collection.address)).balance).toBe(0n);
+      // Nothing in the whole tree failed (wallet hops included).
+      expect(result.transactions.every((tx) => flattenTransaction(tx).success !== false)).toBe(true);
+    });
+
+    it('refuses pTON sent by anyone but the pool (79) and notifications from a foreign wallet (71)', async () => {
+      const collection = await deployCollection('deposit', 8);
+      await mintBills(collection, [[alice, toNano('1')]]);
+      await minter.sendMint(pool.getSender(), toNano('0.3'), { to: bob.address, jettonAmount: toNano('5') });
+      const fromBob = await jettonWalletOf(bob.address).sendTransfer(bob.getSender(), toNano('0.2'), {
+        jettonAmount: toNano('5'),
+        to: collection.address,
+        responseAddress: bob.address,
+        forwardTonAmount: toNano('0.05'),
+      });
+      expectTx(fromBob.transactions, { to: collection.address, op: Op.jettonTransferNotification, success: false, exitCode: PayoutCollectionError.unauthorizedTransferSource });
+
+      const forged = await stranger.send({ to: collection.address, value: toNano('0.2'), body: transferNotification(null, toNano('5')) });
+      expectTx(forged.transactions, { to: collection.address, success: false, exitCode: PayoutCollectionError.unknownJettonWallet });
+      expect((await collection.getDistributionData())?.started).toBe(false);
+    });
+
+    it('refuses jettons on a TON collection (69) and a second start (68)', async () => {
+      const withdrawals = await deployCollection('withdrawal', 8);
+      await mintBills(withdrawals, [[alice, toNano('1')]]);
+      const onTon = await minter.sendMint(pool.getSender(), toNano('0.3'), { to: withdrawals.address, jettonAmount: toNano('1') });
+      expectTx(onTon.transactions, { to: withdrawals.address, success: false, exitCode: PayoutCollectionError.cannotDistributeJettons });
+
+      const deposits = await deployCollection('deposit', 8);
+      await mintBills(deposits, [[alice, toNano('1')], [bob, toNano('1')]]);
+      await minter.sendMint(pool.getSender(), toNano('0.3'), { to: deposits.address, jettonAmount: toNano('2') });
+      const again = await minter.sendMint(pool.getSender(), toNano('0.3'), { to: deposits.address, jettonAmount: toNano('2') });
+      expectTx(again.transactions, { to: deposits.address, success: false, exitCode: PayoutCollectionError.distributionAlreadyStarted });
+      const mintAfter = await deposits.sendMint(pool.getSender(), MINT_VALUE, { to: carol.address, amount: 1n });
+      expectTx(mintAfter.transactions, { to: deposits.address, success: false, exitCode: PayoutCollectionError.mintAfterDistributionStart });
     });
   });
 });
