@@ -1,0 +1,243 @@
+// Reads the LSt pool (`get_pool_full_data`, lst-interface.md §6.1) and derives what a staker sees (§6.2):
+// rates, what a deposit or withdrawal yields, instant liquidity, TVL, growth and APY. Amounts are bigint nano;
+// only display ratios (growth, APY) are numbers.
+import type { Address, Cell } from '@ton/core';
+import { FINALIZE_ROUND_FEE, POOL_MIN_TONS_FOR_STORAGE, SHARE_BASIS } from '../../contracts/wrappers/fees';
+import { runGetMethodOk, type TonRpc } from './client';
+import { StackReader, type StackValue } from './stack';
+
+/** One lending round record: `[borrowers, round_id, active_borrowers, borrowed, expected, returned, profit]`. */
+export interface LendingRound {
+  /** HashmapE 256 → (borrowed, interest); null when nobody borrowed. */
+  borrowers: Cell | null;
+  roundId: number;
+  activeBorrowers: number;
+  borrowed: bigint;
+  expected: bigint;
+  returned: bigint;
+  /** Signed: a round can lose. */
+  profit: bigint;
+}
+
+export interface PoolFullData {
+  state: number;
+  halted: boolean;
+  totalBalance: bigint;
+  /** Per lending round, as a fraction of 2^24. */
+  interestRate: number;
+  optimistic: boolean;
+  depositsOpen: boolean;
+  savedValidatorSetHash: bigint;
+  prevRound: LendingRound;
+  currentRound: LendingRound;
+  minLoanPerValidator: bigint;
+  maxLoanPerValidator: bigint;
+  /** Share of round profit, as a fraction of 2^24. */
+  governanceFee: number;
+  jettonMinter: Address;
+  /** The pool's own pTON count: use it (not the minter's total_supply) for rates. */
+  supply: bigint;
+  depositPayout: Address | null;
+  /** TON waiting in deposit bills for the round end. */
+  requestedForDeposit: bigint;
+  withdrawalPayout: Address | null;
+  /** pTON waiting in withdrawal bills for the round end. */
+  requestedForWithdrawal: bigint;
+  sudoer: Address | null;
+  sudoerSetAt: number;
+  governor: Address;
+  governorUpdateAfter: number;
+  interestManager: Address;
+  halter: Address;
+  approver: Address;
+  controllerCode: Cell;
+  /** May be a library cell; jetton wallet addresses use it as-is. */
+  poolJettonWalletCode: Cell;
+  payoutMinterCode: Cell;
+  projectedTotalBalance: bigint;
+  projectedSupply: bigint;
+}
+
+function readRound(tuple: StackReader): LendingRound {
+  const round: LendingRound = {
+    borrowers: tuple.readCellOrNull(),
+    roundId: tuple.readNumber(),
+    activeBorrowers: tuple.readNumber(),
+    borrowed: tuple.readBigInt(),
+    expected: tuple.readBigInt(),
+    returned: tuple.readBigInt(),
+    profit: tuple.readBigInt(),
+  };
+  tuple.end();
+  return round;
+}
+
+/** Parses the 30-entry stack of get_pool_full_data (and _raw), in the exact order of §6.1. */
+export function parsePoolFullData(stack: StackValue[]): PoolFullData {
+  const r = new StackReader(stack, 'get_pool_full_data');
+  const data: PoolFullData = {
+    state: r.readNumber(),
+    halted: r.readBool(),
+    totalBalance: r.readBigInt(),
+    interestRate: r.readNumber(),
+    optimistic: r.readBool(),
+    depositsOpen: r.readBool(),
+    savedValidatorSetHash: r.readBigInt(),
+    prevRound: readRound(r.readTuple('prev_round_borrowers')),
+    currentRound: readRound(r.readTuple('current_round_borrowers')),
+    minLoanPerValidator: r.readBigInt(),
+    maxLoanPerValidator: r.readBigInt(),
+    governanceFee: r.readNumber(),
+    jettonMinter: r.readAddress(),
+    supply: r.readBigInt(),
+    depositPayout: r.readAddressOrNull(),
+    requestedForDeposit: r.readBigInt(),
+    withdrawalPayout: r.readAddressOrNull(),
+    requestedForWithdrawal: r.readBigInt(),
+    sudoer: r.readAddressOrNull(),
+    sudoerSetAt: r.readNumber(),
+    governor: r.readAddress(),
+    governorUpdateAfter: r.readNumber(),
+    interestManager: r.readAddress(),
+    halter: r.readAddress(),
+    approver: r.readAddress(),
+    controllerCode: r.readCell(),
+    poolJettonWalletCode: r.readCell(),
+    payoutMinterCode: r.readCell(),
+    projectedTotalBalance: r.readBigInt(),
+    projectedSupply: r.readBigInt(),
+  };
+  r.end();
+  return data;
+}
+
+/** `get_pool_full_data` simulates a pending rotation; `raw: true` reads storage as it is. */
+export async function readPoolFullData(rpc: Pick<TonRpc, 'runGetMethod'>, pool: Address, options: { raw?: boolean } = {}): Promise<PoolFullData> {
+  return parsePoolFullData(await runGetMethodOk(rpc, pool, options.raw ? 'get_pool_full_data_raw' : 'get_pool_full_data'));
+}
+
+// ---- derived math (§2.2, §3.3, §6.2) ----
+
+/** Fixed-point basis of rates: a rate is nanoTON per 1 pTON (10^9 nano-pTON). */
+export const RATE_BASIS = 1_000_000_000n;
+
+/** The pool's muldiv_extra: unchanged when b == c (so 1:1 on an empty pool), else floor(a·b/c); null on c = 0. */
+export function muldivExtra(a: bigint, b: bigint, c: bigint): bigint | null {
+  if (b === c) return a;
+  if (c === 0n) return null;
+  return (a * b) / c;
+}
+
+function rate(balance: bigint, supply: bigint): bigint {
+  return supply === 0n ? RATE_BASIS : (balance * RATE_BASIS) / supply;
+}
+
+/** TON per pTON now (total_balance / supply; 1 when supply is 0). Optimistic withdrawals pay at this rate. */
+export function currentRate(data: Pick<PoolFullData, 'totalBalance' | 'supply'>): bigint {
+  return rate(data.totalBalance, data.supply);
+}
+
+/** TON per pTON once the finishing round is booked. Optimistic deposits mint at this rate. */
+export function projectedRate(data: Pick<PoolFullData, 'projectedTotalBalance' | 'projectedSupply'>): bigint {
+  return rate(data.projectedTotalBalance, data.projectedSupply);
+}
+
+export type DepositQuote =
+  | { ok: true; kind: 'jettons' | 'bill'; pton: bigint }
+  | { ok: false; reason: 'halted' | 'deposits-closed' | 'zero-output' | 'empty-pool-balance' };
+
+/**
+ * pTON for depositing `ton` (the amount staked, without the 1 TON fee). Optimistic pools mint now at the
+ * projected rate (exactly as the contract computes it); pessimistic pools issue a bill whose payout is
+ * estimated at the same projected rate.
+ */
+export function expectedPtonForDeposit(
+  data: Pick<PoolFullData, 'halted' | 'depositsOpen' | 'optimistic' | 'projectedSupply' | 'projectedTotalBalance'>,
+  ton: bigint,
+): DepositQuote {
+  if (data.halted) return { ok: false, reason: 'halted' };
+  if (!data.depositsOpen) return { ok: false, reason: 'deposits-closed' };
+  const pton = muldivExtra(ton, data.projectedSupply, data.projectedTotalBalance);
+  if (pton === null) return { ok: false, reason: 'empty-pool-balance' };
+  if (pton === 0n) return { ok: false, reason: 'zero-output' };
+  return { ok: true, kind: data.optimistic ? 'jettons' : 'bill', pton };
+}
+
+/** TON paid for burning `pton` instantly: floor(pton · total_balance / supply), the contract's approx_ton. */
+export function expectedTonForWithdraw(data: Pick<PoolFullData, 'totalBalance' | 'supply'>, pton: bigint): bigint {
+  if (data.supply === 0n) return 0n;
+  return (pton * data.totalBalance) / data.supply;
+}
+
+/** TON a withdrawal bill of `pton` should pay at round end (projected rate). */
+export function expectedTonForWithdrawalBill(data: Pick<PoolFullData, 'projectedTotalBalance' | 'projectedSupply'>, pton: bigint): bigint {
+  if (data.projectedSupply === 0n) return 0n;
+  return (pton * data.projectedTotalBalance) / data.projectedSupply;
+}
+
+/** pTON a deposit bill of `ton` should mint at round end (projected rate; 1:1 on an empty pool). */
+export function expectedPtonForDepositBill(data: Pick<PoolFullData, 'projectedTotalBalance' | 'projectedSupply'>, ton: bigint): bigint {
+  return muldivExtra(ton, data.projectedSupply, data.projectedTotalBalance) ?? 0n;
+}
+
+/**
+ * TON the pool can pay out instantly: its balance before the burn arrives minus the 10 TON storage floor
+ * (the contract's `balance − msg_value − 10 TON`). The contract also subtracts TON sent during a rotation in
+ * the same transaction, which a client cannot see, so treat this as an estimate.
+ */
+export function instantLiquidity(poolBalance: bigint): bigint {
+  const available = poolBalance - POOL_MIN_TONS_FOR_STORAGE;
+  return available > 0n ? available : 0n;
+}
+
+export type WithdrawRoute = 'instant' | 'bill' | 'returned';
+
+/** What the pool would do with a burn of `pton` given the mode, per the table in §3.3. */
+export function predictWithdrawRoute(
+  data: Pick<PoolFullData, 'halted' | 'optimistic' | 'state' | 'totalBalance' | 'supply'>,
+  poolBalance: bigint,
+  pton: bigint,
+  mode: { waitTillRoundEnd: boolean; fillOrKill: boolean },
+): WithdrawRoute {
+  if (data.halted) return 'returned';
+  const approxTon = expectedTonForWithdraw(data, pton);
+  const instant = data.optimistic && !mode.waitTillRoundEnd && data.state === 0 && instantLiquidity(poolBalance) > approxTon && approxTon > 0n;
+  if (instant) return 'instant';
+  return mode.fillOrKill || pton === 0n ? 'returned' : 'bill';
+}
+
+/** TVL = total_balance (includes TON lent out); with pending deposit bills when asked. */
+export function totalValueLocked(data: Pick<PoolFullData, 'totalBalance' | 'requestedForDeposit'>, options: { includePending?: boolean } = {}): bigint {
+  return options.includePending ? data.totalBalance + data.requestedForDeposit : data.totalBalance;
+}
+
+/** Expected growth of the rate at the next rotation: projected_total_balance / total_balance − 1 (supply unchanged). */
+export function projectedRoundGrowth(data: Pick<PoolFullData, 'totalBalance' | 'projectedTotalBalance'>): number {
+  if (data.totalBalance === 0n) return 0;
+  return Number(((data.projectedTotalBalance - data.totalBalance) * 10n ** 18n) / data.totalBalance) / 1e18;
+}
+
+/** The getter's projection recomputed from the previous round (§2.3); lets a client check a _raw read. */
+export function projectTotalBalance(data: Pick<PoolFullData, 'totalBalance' | 'prevRound' | 'governanceFee'>): bigint {
+  const expectedProfit = data.prevRound.expected - data.prevRound.borrowed - FINALIZE_ROUND_FEE;
+  const fee = (BigInt(data.governanceFee) * expectedProfit) / SHARE_BASIS;
+  const projected = data.totalBalance + expectedProfit - (fee > 0n ? fee : 0n);
+  return projected > 0n ? projected : 0n;
+}
+
+export interface RatePoint {
+  /** nanoTON per pTON, as from currentRate. */
+  rate: bigint;
+  /** Unix seconds. */
+  time: number;
+}
+
+const YEAR_S = 365 * 24 * 3600;
+
+/** Annualised yield between two rate observations: (r1/r0)^(year/Δt) − 1. Null when it cannot be told. */
+export function apyFromRates(from: RatePoint, to: RatePoint): number | null {
+  const elapsed = to.time - from.time;
+  if (elapsed <= 0 || from.rate <= 0n || to.rate <= 0n) return null;
+  const ratio = Number((to.rate * 10n ** 18n) / from.rate) / 1e18;
+  return Math.pow(ratio, YEAR_S / elapsed) - 1;
+}
