@@ -416,6 +416,22 @@ describe('pTON wallet', () => {
     expect(await aliceWallet.getJettonBalance()).toBe(MINTED + 10n);
   });
 
+  it('lets the owner pull jettons held by its wallet (withdraw_jettons) back to itself', async () => {
+    const aliceWallet = walletOf(alice.address);
+    // pTON whose owner is alice's wallet contract itself, e.g. sent there by mistake.
+    await mint(aliceWallet.address, 25n);
+    const strayWallet = walletOf(aliceWallet.address);
+    expect(await strayWallet.getJettonBalance()).toBe(25n);
+
+    const denied = await aliceWallet.sendWithdrawJettons(mallory.getSender(), toNano('0.2'), { childWallet: strayWallet.address, jettonAmount: 25n });
+    expect(tx(denied, { to: aliceWallet.address }).exitCode).toBe(JettonWalletError.notOwner);
+
+    const result = await aliceWallet.sendWithdrawJettons(alice.getSender(), toNano('0.2'), { childWallet: strayWallet.address, jettonAmount: 25n });
+    expect(tx(result, { from: aliceWallet.address, to: strayWallet.address, op: Op.jettonTransfer }).success).toBe(true);
+    expect(await strayWallet.getJettonBalance()).toBe(0n);
+    expect(await aliceWallet.getJettonBalance()).toBe(MINTED + 25n);
+  });
+
   it('lets the owner withdraw stray TON above the storage reserve', async () => {
     const aliceWallet = walletOf(alice.address);
     await mallory.send({ to: aliceWallet.address, value: toNano('3') });
