@@ -482,6 +482,23 @@ describe('payout bills', () => {
       console.log(`TON distribution of ${bills.length} bills: ${Number(fees) / 1e9} TON in fees`);
     });
 
+    it('pays a zero bill nothing but its reserve, without stalling the chain', async () => {
+      const collection = await deployCollection('withdrawal', 4);
+      await mintBills(collection, [
+        [alice, 0n],
+        [bob, toNano('2')],
+        [carol, 0n],
+      ]);
+      const result = await collection.sendStartDistribution(pool.getSender(), toNano('2.1'));
+      const paidTo = (owner: SandboxContract<TreasuryContract>) =>
+        internalValue(expectTx(result.transactions, { from: collection.address, to: owner.address, op: Op.distributedAsset }).inMessage!);
+      expect(paidTo(carol)).toBeLessThan(BILL_STORAGE_RESERVE + toNano('0.01'));
+      expect(paidTo(bob)).toBeGreaterThan(toNano('2.09'));
+      expect(paidTo(alice)).toBeLessThan(BILL_STORAGE_RESERVE + toNano('0.01'));
+      expectTx(result.transactions, { from: collection.address, to: pool.address, op: Op.touch, success: true });
+      expect(result.transactions.every((tx) => flattenTransaction(tx).success !== false)).toBe(true);
+    });
+
     it('sends everything straight back to the pool when there is no bill', async () => {
       const collection = await deployCollection('withdrawal', 4);
       const result = await collection.sendStartDistribution(pool.getSender(), toNano('1'));
