@@ -1,0 +1,12 @@
+// Ports and URLs of the servers Playwright starts for the e2e run (dedicated ports, so a dev's devnet/app can keep running).
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const E2E_DEVNET_PORT = Number(process.env.E2E_DEVNET_PORT ?? 18081);
+export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 15173);
+export const E2E_DEVNET_URL = `http://127.0.0.1:${E2E_DEVNET_PORT}`;
+export const E2E_APP_URL = `http://127.0.0.1:${E2E_APP_PORT}`;
+/** Started with --reset, so every run begins at genesis. */
+export const E2E_DEVNET_STATE_DIR = process.env.E2E_DEVNET_STATE_DIR ?? join(tmpdir(), 'lst-e2e-devnet');
+/** Where the app is built for `vite preview` (under dist/, which git and eslint ignore). */
+export const E2E_APP_OUT_DIR = 'dist/e2e';

@@ -1,0 +1,49 @@
+import { test, expect } from './fixtures';
+import { formatNano } from '../src/features/wallet/utils/format-nano';
+
+test.describe('wallet', () => {
+  test('connect through the TON Connect modal, see address and balance, restore after reload, disconnect', async ({
+    app,
+    devnet,
+    page,
+  }) => {
+    await app.open();
+    await expect(app.networkBadge).toHaveText('Devnet');
+    await expect(app.connectPrompt).toBeVisible();
+
+    await app.connectDevWallet();
+
+    // The devnet funds the wallet on first sight; whatever it reports is what the UI must show.
+    const account = await devnet.account();
+    expect(BigInt(account.balance)).toBeGreaterThan(0n);
+    await expect(app.walletAddress).toHaveAttribute('data-address', account.friendly);
+    await expect(app.walletAddress).toHaveAttribute('title', account.friendly);
+    await expect(app.walletBalance).toHaveAttribute('data-nano', account.balance);
+    await expect(app.walletBalance).toContainText(formatNano(BigInt(account.balance), { maxFractionDigits: 4 }));
+    await expect(app.walletNetwork).toHaveText('Devnet');
+    await expect(app.tonConnectButton).not.toHaveText(/connect wallet/i);
+    // This test's own wallet, not the shared default one.
+    expect(account.address).not.toBe((await devnet.account('dev')).address);
+
+    await page.reload();
+    await expect(app.walletAddress).toHaveAttribute('data-address', account.friendly);
+    await expect(app.walletBalance).toHaveAttribute('data-nano', account.balance);
+
+    await app.disconnectFromHeader();
+    await expect(app.connectPrompt).toBeVisible();
+    await page.reload();
+    await expect(app.connectPrompt).toBeVisible();
+    await expect(app.walletAddress).toBeHidden();
+  });
+
+  test('the panel Disconnect button ends the session too', async ({ app, page }) => {
+    await app.open();
+    await app.connectDevWallet();
+
+    await page.getByRole('main').getByRole('button', { name: 'Disconnect' }).click();
+    await expect(app.connectPrompt).toBeVisible();
+    await expect(app.tonConnectButton).toHaveText(/connect wallet/i);
+    await page.reload();
+    await expect(app.connectPrompt).toBeVisible();
+  });
+});

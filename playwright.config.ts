@@ -1,0 +1,67 @@
+import { defineConfig } from '@playwright/test';
+import {
+  E2E_APP_OUT_DIR,
+  E2E_APP_PORT,
+  E2E_APP_URL,
+  E2E_DEVNET_PORT,
+  E2E_DEVNET_STATE_DIR,
+  E2E_DEVNET_URL,
+} from './e2e/support/env';
+
+const CI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  // Generous: a connect flow is ~5 s on an idle 2-core machine but several times that under load.
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  // 2-core machines: the devnet and the preview server need a core between them.
+  workers: CI ? 1 : 2,
+  reporter: CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: E2E_APP_URL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      // Debian's Chromium (scripts/ensure-chromium.sh installs it); Playwright's browser downloads are never used.
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-quic',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: [
+    {
+      name: 'devnet',
+      command: 'npx tsx devnet/main.ts --reset',
+      url: `${E2E_DEVNET_URL}/devnet/config`,
+      env: { DEVNET_PORT: String(E2E_DEVNET_PORT), DEVNET_STATE_DIR: E2E_DEVNET_STATE_DIR },
+      reuseExistingServer: !CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      name: 'app',
+      // A production build served by `vite preview`: what users get, and no dep-optimizer reloads mid-test.
+      command: `npx vite build --outDir ${E2E_APP_OUT_DIR} --emptyOutDir --logLevel warn && npx vite preview --outDir ${E2E_APP_OUT_DIR} --port ${E2E_APP_PORT} --strictPort`,
+      url: E2E_APP_URL,
+      env: { VITE_NETWORK: 'devnet', VITE_DEVNET_URL: E2E_DEVNET_URL },
+      reuseExistingServer: !CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
+});
