@@ -189,3 +189,10 @@ export function poolLogs(result: SendMessageResult): PoolLog[] {
 export function poolTxs(result: SendMessageResult, pool: Address) {
   return result.transactions.filter((tx) => tx.inMessage?.info.dest instanceof Address && tx.inMessage.info.dest.equals(pool));
 }
+
+/** Logs with addresses as raw strings, for deep equality (Address objects carry caches). */
+export function plainLogs(result: SendMessageResult): Record<string, unknown>[] {
+  return poolLogs(result).map((log) =>
+    Object.fromEntries(Object.entries(log).map(([k, v]) => [k, v instanceof Address ? v.toRawString() : v])),
+  );
+}
