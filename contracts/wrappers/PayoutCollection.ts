@@ -64,8 +64,8 @@ export function payoutCollectionName(kind: PayoutKind, roundId: number | bigint)
 }
 
 /**
- * TEP-64 on-chain content of a round's collection. The pool builds the same cell on-chain with
- * payoutCollectionContent() from contracts/imports/payout-common.tolk; both must stay byte-identical.
+ * TEP-64 on-chain content of a round's collection. The pool builds the same cell on-chain
+ * (payoutCollectionContent in contracts/pool.tolk) to derive the collection address; both must stay byte-identical.
  */
 export function payoutCollectionContent(kind: PayoutKind, roundId: number | bigint): Cell {
   return buildOnchainMetadata({
