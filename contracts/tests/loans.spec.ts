@@ -5,7 +5,7 @@ import { controllerAddress } from '../wrappers/Controller';
 import { PoolError } from '../wrappers/errors';
 import { Op } from '../wrappers/opcodes';
 import { haltBody, loadSignedCoins, POOL_SHARE_BASIS, SERVICE_NOTIFICATION_AMOUNT } from '../wrappers/Pool';
-import { expectNoTx, expectTx } from './helpers/expect-tx';
+import { expectTx } from './helpers/expect-tx';
 import { FakeController, plainLogs, PoolEnv, poolLogs } from './helpers/pool-env';
 
 const INTEREST_RATE = 1 << 16; // 1/256 per round

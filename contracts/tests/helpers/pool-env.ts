@@ -164,7 +164,7 @@ export class PoolEnv {
   /** request_loan as if sent by the controller (mode 64 with ~1 TON, like the real one). */
   async requestLoan(
     controller: FakeController,
-    params: { minLoan: bigint; maxLoan: bigint; maxInterest: number; from?: Address; value?: bigint },
+    params: { minLoan: bigint; maxLoan: bigint; maxInterest: number; queryId?: bigint; from?: Address; value?: bigint },
   ): Promise<SendMessageResult> {
     return this.blockchain.sendMessage(
       internal({
