@@ -20,9 +20,11 @@ import {
 } from '@ton/core';
 import { TonClient, WalletContractV5R1 } from '@ton/ton';
 import { keyPairFromSeed } from '@ton/crypto';
+import { createShardAccount } from '@ton/sandbox';
 import { startDevnet, type RunningDevnet } from './server';
 import { memoryLogger } from './logger';
 import { normalizedExternalMessageHash } from './tx-index';
+import type { DevnetExtension } from './extension';
 
 const stateDir = mkdtempSync(join(tmpdir(), 'lst-devnet-test-'));
 const logger = memoryLogger();
@@ -34,8 +36,28 @@ const keyPair = keyPairFromSeed(createHash('sha256').update('devnet-test-wallet'
 const wallet = WalletContractV5R1.create({ publicKey: keyPair.publicKey, walletId: { networkGlobalId: -239 } });
 const recipient = Address.parse('0:' + 'ab'.repeat(32));
 
+// An extension like devnet/protocol's: genesis once per state dir, start on every run, config merged.
+const extensionCalls = { genesis: 0, start: 0, stop: 0 };
+const testExtension: DevnetExtension = {
+  name: 'test-extension',
+  async genesis(ctx) {
+    extensionCalls.genesis += 1;
+    const before = ctx.chain.now();
+    await ctx.chain.advance(100);
+    const account = await ctx.devWallets.account('test-extension-owner');
+    ctx.state.set({ owner: account.address, genesisNow: before });
+  },
+  async start() {
+    extensionCalls.start += 1;
+    return () => {
+      extensionCalls.stop += 1;
+    };
+  },
+  config: (ctx) => ({ testExtension: ctx.state.get() }),
+};
+
 async function start(reset = false) {
-  devnet = await startDevnet({ port: 0, stateDir, reset, logger, saveDebounceMs: 50 });
+  devnet = await startDevnet({ port: 0, stateDir, reset, logger, saveDebounceMs: 50, extensions: [testExtension] });
   client = new TonClient({ endpoint: `${devnet.url}/jsonRPC` });
 }
 
@@ -61,11 +83,14 @@ async function faucet(address: Address, amount: bigint) {
   return reply.body;
 }
 
-async function transferFromTestWallet(to: Address, value: bigint, text: string) {
+/** Signs with a timeout on the devnet clock (from /devnet/config), or @ton/ton's wall-clock default. */
+async function transferFromTestWallet(to: Address, value: bigint, text: string, timeout: 'devnet' | 'wall' = 'devnet') {
   const opened = client.open(wallet);
   const seqno = await opened.getSeqno();
+  const devnetNow = (await get('/devnet/config')).body.now as number;
   await opened.sendTransfer({
     seqno,
+    timeout: timeout === 'devnet' ? devnetNow + 60 : undefined,
     secretKey: keyPair.secretKey,
     sendMode: SendMode.PAY_GAS_SEPARATELY | SendMode.IGNORE_ERRORS,
     messages: [internal({ to, value, bounce: false, body: comment(text) })],
@@ -155,6 +180,7 @@ describe('toncenter API through TonClient', () => {
     const balanceBefore = await client.getBalance(wallet.address);
     const body = wallet.createTransfer({
       seqno: 3,
+      timeout: devnet.chain.now() + 60,
       secretKey: keyPair.secretKey,
       sendMode: SendMode.PAY_GAS_SEPARATELY,
       messages: [internal({ to: recipient, value: toNano('5'), bounce: false })],
@@ -179,6 +205,99 @@ describe('toncenter API through TonClient', () => {
     expect(state.body).toEqual({ ok: true, result: 'uninitialized' });
     const balance = await get(`/api/v2/getAddressBalance?address=${recipient.toString()}`);
     expect(balance.body.result).toBe((await client.getBalance(recipient)).toString());
+  });
+
+  it('encodes get-method stacks like toncenter: hex numbers, nested tuples in typed form, slices as cells, null', async () => {
+    // Hand-assembled TVM code (no compiler needed): drop the method id, then build
+    // x, [x+1, [-5, c]], c, slice(c), null from the arguments (x, c).
+    const mixedCode = beginCell().storeBuffer(Buffer.from('3021a47b226f026f020120d06d', 'hex')).endCell();
+    // Drops the method id and returns its arguments unchanged.
+    const echoCode = beginCell().storeUint(0x30, 8).endCell();
+    const mixed = contractAddress(0, { code: mixedCode, data: beginCell().endCell() });
+    const echo = contractAddress(0, { code: echoCode, data: beginCell().endCell() });
+    await devnet.chain.exclusive(async (blockchain) => {
+      for (const [address, code] of [[mixed, mixedCode], [echo, echoCode]] as const) {
+        await blockchain.setShardAccount(address, createShardAccount({ address, code, data: beginCell().endCell(), balance: toNano('1') }));
+      }
+    });
+    const payload = beginCell().storeUint(0xdeadbeef, 32).endCell();
+
+    const { stack } = await client.runMethod(mixed, 'anything', [{ type: 'int', value: -7n }, { type: 'cell', cell: payload }]);
+    expect(stack.readBigNumber()).toBe(-7n);
+    // TonClient hands back nested tuple elements as raw values (bigint / Cell / arrays).
+    const tuple = stack.readTuple();
+    expect(tuple.pop()).toBe(-6n);
+    const inner = tuple.pop() as unknown as [bigint, Cell];
+    expect(inner[0]).toBe(-5n);
+    expect(inner[1].equals(payload)).toBe(true);
+    expect(stack.readCell().equals(payload)).toBe(true);
+    expect(stack.readCell().equals(payload)).toBe(true); // the slice, reported as a cell
+    expect(stack.readBigNumberOpt()).toBeNull();
+
+    const raw = await rpc('runGetMethod', { address: mixed.toString(), method: 'x', stack: [['num', '-0x10'], ['tvm.Cell', payload.toBoc().toString('base64')]] });
+    const rawStack = (raw.body.result as { stack: unknown[] }).stack;
+    expect(rawStack[0]).toEqual(['num', '-0x10']);
+    expect(rawStack[1]).toMatchObject([
+      'tuple',
+      {
+        elements: [
+          { '@type': 'tvm.stackEntryNumber', number: { '@type': 'tvm.numberDecimal', number: '-15' } },
+          { '@type': 'tvm.stackEntryTuple', tuple: { elements: [{ number: { number: '-5' } }, { '@type': 'tvm.stackEntryCell' }] } },
+        ],
+      },
+    ]);
+    expect(rawStack[3]).toEqual(['cell', { bytes: payload.toBoc().toString('base64') }]);
+    expect(rawStack[4]).toEqual(['null']);
+
+    // Inputs TonClient cannot send (tuples, null, typed entries) still parse when sent raw.
+    const echoed = await rpc('runGetMethod', {
+      address: echo.toString(),
+      method: 'echo',
+      stack: [
+        ['num', '12'],
+        ['null'],
+        ['tuple', { elements: [{ '@type': 'tvm.stackEntryNumber', number: { '@type': 'tvm.numberDecimal', number: '-3' } }, ['num', '0xff']] }],
+        ['tvm.Slice', payload.toBoc().toString('base64')],
+      ],
+    });
+    expect((echoed.body.result as { stack: unknown[] }).stack).toEqual([
+      ['num', '0xc'],
+      ['null'],
+      [
+        'tuple',
+        {
+          '@type': 'tvm.tuple',
+          elements: [
+            { '@type': 'tvm.stackEntryNumber', number: { '@type': 'tvm.numberDecimal', number: '-3' } },
+            { '@type': 'tvm.stackEntryNumber', number: { '@type': 'tvm.numberDecimal', number: '255' } },
+          ],
+        },
+      ],
+      ['cell', { bytes: payload.toBoc().toString('base64') }],
+    ]);
+  });
+
+  it('serializes concurrent fee estimates and transfers: rollbacks never erase real transactions', async () => {
+    const targets = [1, 2, 3, 4].map((i) => Address.parse('0:' + i.toString(16).padStart(2, '0').repeat(32)));
+    const body = wallet.createTransfer({
+      seqno: await client.open(wallet).getSeqno(),
+      timeout: devnet.chain.now() + 60,
+      secretKey: keyPair.secretKey,
+      sendMode: SendMode.PAY_GAS_SEPARATELY,
+      messages: [internal({ to: recipient, value: toNano('1'), bounce: false })],
+    });
+    const estimate = () =>
+      client.estimateExternalMessageFee(wallet.address, { body, initCode: null, initData: null, ignoreSignature: true });
+    await Promise.all([
+      ...targets.map((target, i) => faucet(target, toNano(String(i + 1)))),
+      estimate(),
+      estimate(),
+      estimate(),
+    ]);
+    for (const [i, target] of targets.entries()) {
+      expect(await client.getBalance(target)).toBe(toNano(String(i + 1)));
+      expect(await client.getTransactions(target, { limit: 5 })).toHaveLength(1);
+    }
   });
 });
 
@@ -278,8 +397,8 @@ describe('dev wallet', () => {
       messages: [{ address: recipient.toString({ bounceable: false }), amount: toNano('0.25').toString() }],
     });
     expect(reply.body.boc).toBeTypeOf('string');
-    // A wallet that takes its timeout from the wall clock is now expired, as on a real chain.
-    await expect(transferFromTestWallet(recipient, 1n, 'late')).rejects.toThrow(/422/);
+    // A wallet whose timeout comes from the wall clock (@ton/ton's default) is now expired, as on a real chain.
+    await expect(transferFromTestWallet(recipient, 1n, 'late', 'wall')).rejects.toThrow(/422/);
     expect((await post('/devnet/time/advance', { seconds: -5 })).status).toBe(400);
   });
 });
@@ -345,7 +464,11 @@ describe('persistence', () => {
     const history = (await client.getTransactions(wallet.address, { limit: 50 })).map((tx) => tx.hash().toString('hex'));
     const now = devnet.chain.now();
     const devAccount = (await get('/devwallet/account?name=test-alice')).body;
+    const extensionConfig = (await get('/devnet/config')).body.testExtension as { owner: string; genesisNow: number };
+    expect(extensionConfig.owner).toMatch(/^0:[0-9a-f]{64}$/);
+    expect(extensionCalls).toEqual({ genesis: 1, start: 1, stop: 0 });
     await devnet.close();
+    expect(extensionCalls.stop).toBe(1);
 
     await start(false);
     expect(devnet.chain.fresh).toBe(false);
@@ -354,11 +477,15 @@ describe('persistence', () => {
     expect(devnet.chain.now()).toBeGreaterThanOrEqual(now);
     expect((await get('/devwallet/account?name=test-alice')).body.balance).toBe(devAccount.balance); // not re-funded
     expect(await client.open(wallet).getSeqno()).toBe(3);
+    // The extension's genesis ran once per state dir; its state came back from disk.
+    expect(extensionCalls).toEqual({ genesis: 1, start: 2, stop: 1 });
+    expect((await get('/devnet/config')).body.testExtension).toEqual(extensionConfig);
     await devnet.close();
 
     await start(true);
     expect(devnet.chain.fresh).toBe(true);
     expect(await client.getBalance(recipient)).toBe(0n);
     expect(await client.getTransactions(wallet.address, { limit: 5 })).toEqual([]);
+    expect(extensionCalls.genesis).toBe(2); // a reset chain gets a fresh genesis
   });
 });
