@@ -177,8 +177,26 @@ async function capturePool(config: DevnetConfig) {
 
     recorder.step = 'after-withdraw';
     const afterWithdraw = await readPoolFullData(rpc, pool);
-    await readJettonWallet(rpc, jettonWallet);
+    const walletLeft = await readJettonWallet(rpc, jettonWallet);
+    await rpc.client.getBalance(pool);
     await listBills(rpc, afterWithdraw, devWallet);
+
+    // the rest, instantly (optimistic pool with liquidity): fill-or-kill so it can never become a bill
+    recorder.step = 'instant-withdraw';
+    recorder.values.instantBurnAmount = walletLeft.balance.toString();
+    const instant = buildWithdrawRequest({
+      network,
+      jettonWallet,
+      amount: walletLeft.balance,
+      owner: devWallet,
+      mode: { waitTillRoundEnd: false, fillOrKill: true },
+      now: (await getJson<DevnetConfig>('/devnet/config')).now,
+    });
+    await track(recorder, devWallet, instant, async () => (await readJettonWallet(rpc, jettonWallet)).balance === 0n);
+
+    recorder.step = 'after-instant';
+    await readPoolFullData(rpc, pool);
+    await readJettonWallet(rpc, jettonWallet);
   }
   recorder.save();
 }
