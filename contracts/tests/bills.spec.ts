@@ -1,6 +1,6 @@
 // Payout collection and bills (spec §4): a treasury plays the pool (the collection's admin).
 import { Address, beginCell, Cell, type Message, toNano, type Transaction } from '@ton/core';
-import { Blockchain, type BlockchainSnapshot, type SandboxContract, type TreasuryContract } from '@ton/sandbox';
+import { Blockchain, type BlockchainSnapshot, internal, type SandboxContract, type TreasuryContract } from '@ton/sandbox';
 import { filterTransactions, flattenTransaction, type FlatTransactionComparable } from '@ton/test-utils';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCode } from '../wrappers/code';
@@ -345,6 +345,32 @@ describe('payout bills', () => {
     });
   });
 
+  describe('bill burn chain links', () => {
+    it('lets only the bill above (index+1) burn a bill; the burn passes down and notifies the collection', async () => {
+      const collection = await deployCollection('withdrawal', 2);
+      await mintBills(collection, [
+        [alice, 1n],
+        [bob, 2n],
+        [carol, 3n],
+      ]);
+      const [item0, item1, item2] = [0, 1, 2].map((index) => payoutItemAddress(collection.address, index, itemCode));
+      const burnBody = beginCell().storeUint(Op.billBurn, 32).storeUint(5, 64).endCell();
+
+      const skipping = await blockchain.sendMessage(internal({ from: item2, to: item0, value: toNano('0.05'), body: burnBody }));
+      expectTx(skipping.transactions, { to: item0, success: false, exitCode: PayoutItemError.unauthorized });
+
+      const byNeighbour = await blockchain.sendMessage(internal({ from: item1, to: item0, value: toNano('0.05'), body: burnBody }));
+      expectTx(byNeighbour.transactions, { to: item0, success: true, destroyed: true });
+      // Item 0 is last in the chain: nothing to pass on, and the collection is not distributing yet.
+      expect(filterTransactions(byNeighbour.transactions, { from: item0, op: Op.billBurn }).length).toBe(0);
+      expectTx(byNeighbour.transactions, { from: item0, to: collection.address, op: Op.billBurnNotification, success: false, exitCode: PayoutCollectionError.burnBeforeDistribution });
+
+      const byCollection = await blockchain.sendMessage(internal({ from: collection.address, to: item2, value: toNano('0.05'), body: burnBody }));
+      expectTx(byCollection.transactions, { to: item2, success: true, destroyed: true });
+      expectTx(byCollection.transactions, { from: item2, to: item1, op: Op.billBurn, success: true, destroyed: true });
+    });
+  });
+
   describe('collection guards', () => {
     it('accepts burn notifications only from its items during a distribution (66, 74)', async () => {
       const collection = await deployCollection('withdrawal', 1);
@@ -480,6 +506,16 @@ describe('payout bills', () => {
       expect(heldBefore + cameIn - wentOut - fees).toBe(0n);
       expect(fees).toBeLessThan(toNano('0.02') * BigInt(bills.length));
       console.log(`TON distribution of ${bills.length} bills: ${Number(fees) / 1e9} TON in fees`);
+    });
+
+    it('pays whoever owns the bill when the distribution reaches it', async () => {
+      const collection = await deployCollection('withdrawal', 4);
+      await mintBills(collection, [[alice, toNano('4')]]);
+      await item(collection, 0).sendTransfer(alice.getSender(), toNano('0.05'), { newOwner: carol.address });
+      const result = await collection.sendStartDistribution(pool.getSender(), toNano('4.1'));
+      const payout = expectTx(result.transactions, { from: collection.address, to: carol.address, op: Op.distributedAsset, success: true });
+      expect(internalValue(payout.inMessage!)).toBeGreaterThan(toNano('4.09'));
+      expect(filterTransactions(result.transactions, { to: alice.address }).length).toBe(0);
     });
 
     it('pays a zero bill nothing but its reserve, without stalling the chain', async () => {
