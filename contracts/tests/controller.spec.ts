@@ -19,8 +19,9 @@ import {
   STAKE_RECOVER_FINE,
 } from '../wrappers/Controller';
 import { type DevnetElector, installDevnetElector } from '../wrappers/DevnetElector';
-import { electionTimingCell, getConfigParam, setConfigParams, validatorSetCell } from '../wrappers/network-config';
+import { electionTimingCell, getConfigParam, readElectionTiming, setConfigParams, validatorSetCell } from '../wrappers/network-config';
 import { Op } from '../wrappers/opcodes';
+import { PoolEnv, poolLogs, ROUND_SECONDS, START_TIME } from './helpers/pool-env';
 
 const T0 = 1_900_000_000;
 // A fast clock: 4000 s rounds, elections open 2000 s before the switch and close 500 s before it.
@@ -521,3 +522,87 @@ describe('validator controller', () => {
   });
 });
 
+
+describe('validator controller with the real pool', () => {
+  // default config 15 (65536 / 32768 / 8192 / 32768 s); PoolEnv starts set #0 at START_TIME
+  const electionsStartBefore = 32_768;
+  const electionsEndBefore = 8_192;
+  const stakeHeldFor = 32_768;
+  const loan = toNano('60000');
+  const maxInterest = 2_000;
+
+  it('deploys via the pool, borrows, stakes, recovers and repays: the pool books the interest as profit', async () => {
+    const env = await PoolEnv.create({ minLoan: toNano('10000'), maxLoan: loan });
+    const { blockchain, pool } = env;
+    const timing = readElectionTiming(blockchain);
+    expect(timing).toMatchObject({ electionsStartBefore, electionsEndBefore, stakeHeldFor });
+    const electorAdmin = await blockchain.treasury('elector-admin');
+    const elector = await installDevnetElector(blockchain, { admin: electorAdmin.address, balance: toNano('100000') });
+    const depositor = await env.user('depositor');
+    await env.deposit(depositor, toNano('200000'));
+    const validator = await blockchain.treasury('validator', { workchain: -1 });
+    const keys = keyPairFromSeed(Buffer.alloc(32, 9));
+
+    const deployed = await pool.sendDeployController(validator.getSender(), 0, OWN_FUNDS);
+    const controllerAddr = await pool.getControllerAddress(0, validator.address);
+    const config: ControllerConfig = {
+      controllerId: 0,
+      validator: validator.address,
+      pool: pool.address,
+      governor: env.governor.address,
+      approver: env.approver.address,
+      halter: env.halter.address,
+    };
+    expect(controllerAddr.equals(controllerAddress(config, loadCode('controller')))).toBe(true);
+    const topUp = findTransaction(deployed.transactions, { from: pool.address, to: controllerAddr, op: Op.topUp, deploy: true, success: true });
+    expect(topUp).toBeDefined();
+    const controller = blockchain.openContract(Controller.createFromAddress(controllerAddr));
+    expect((await blockchain.getContract(controllerAddr)).balance).toBeGreaterThan(OWN_FUNDS - toNano('1'));
+
+    await controller.sendApprove(env.approver.getSender());
+    const setUntil = START_TIME + ROUND_SECONDS;
+    blockchain.now = setUntil - electionsStartBefore + 1_000;
+    const requested = await controller.sendRequestLoan(validator.getSender(), { minLoan: toNano('10000'), maxLoan: loan, maxInterest });
+    const credit = findTransaction(requested.transactions, { from: pool.address, to: controllerAddr, op: Op.credit, success: true });
+    expect(credit).toBeDefined();
+    // the loan itself, less at most a forwarding fee
+    expect(flattenTransaction(credit!).value!).toBeLessThanOrEqual(loan);
+    expect(flattenTransaction(credit!).value!).toBeGreaterThan(loan - toNano('0.1'));
+    const interestRate = (await env.data()).interestRate;
+    const owed = loan + (loan * BigInt(interestRate)) / SHARE_BASIS;
+    expect((await controller.getControllerData()).borrowedAmount).toBe(owed);
+
+    const stakeAt = setUntil;
+    const signature = sign(newStakeSignedData(controllerAddr, { stakeAt }), keys.secretKey);
+    const staked = await controller.sendNewStake(validator.getSender(), { value: STAKE, validatorPubkey: keys.publicKey, stakeAt, signature });
+    expect(findTransaction(staked.transactions, { from: elector.address, to: controllerAddr, op: Op.electorNewStakeOk })).toBeDefined();
+
+    // the elected set starts; the pool rotates (our loan moves to prev); then the set after it
+    env.advanceValidatorSet();
+    await controller.sendUpdateValidatorHash(validator.getSender());
+    await env.touch();
+    env.advanceValidatorSet();
+    const secondChange = blockchain.now!;
+    await controller.sendUpdateValidatorHash(validator.getSender());
+    expect((await controller.getControllerData()).validatorSetChanges).toBe(2);
+    await elector.sendMarkRoundEnd(electorAdmin.getSender(), secondChange);
+    await elector.sendSetResult(electorAdmin.getSender(), { participant: controllerAddr, reward: toNano('900') });
+
+    const before = await env.data();
+    expect(before.prevRound.borrowed).toBe(loan);
+    blockchain.now = secondChange + stakeHeldFor + 100;
+    const recovered = await controller.sendRecoverStake(validator.getSender());
+    const repayment = findTransaction(recovered.transactions, { from: controllerAddr, to: pool.address, op: Op.loanRepayment, success: true });
+    expect(repayment).toBeDefined();
+    expect(flattenTransaction(repayment!).value).toBe(owed);
+    const repaymentLog = poolLogs(recovered).find((log) => log.topic === 'repayment');
+    expect(repaymentLog).toMatchObject({ borrowed: loan, profit: owed - loan });
+    // the last borrower repaid: the pool finalises the round and its total balance grows by the net profit
+    const completion = poolLogs(recovered).find((log) => log.topic === 'roundCompletion');
+    expect(completion).toBeDefined();
+    const after = await env.data();
+    expect(after.totalBalance).toBeGreaterThan(before.totalBalance);
+    expect(after.totalBalance - before.totalBalance).toBeLessThan(owed - loan);
+    expect((await controller.getControllerData()).borrowedAmount).toBe(0n);
+  });
+});
