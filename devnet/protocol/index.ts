@@ -1,4 +1,182 @@
-// Placeholder owned by the protocol engineer: LSt deployment, validator bots and history fast-forward go here.
-import type { DevnetExtension } from '../extension';
+// The LSt protocol on the devnet, as a devnet extension:
+//   genesis  deploy pool, pTON minter, devnet elector, controllers, role wallets; fast-forward the history
+//   start    catch up missed rounds (bounded), then run the validator bots on the devnet clock
+//   config   pool, jettonMinter, roundSeconds, controllers, roles, elector, currentRound, nextRoundAt
+import { Address } from '@ton/core';
+import type { DevnetContext, DevnetExtension } from '../extension';
+import { ProtocolEngine, type ProtocolState } from './engine';
+import { anchorForHistory, boundCatchUp, epochStart } from './schedule';
+import { protocolSettingsFromEnv, type ProtocolSettings } from './settings';
 
-export const protocolExtensions: DevnetExtension[] = [];
+export const PROTOCOL_EXTENSION_NAME = 'lst-protocol';
+
+interface LiveSummary {
+  currentRound: number | null;
+  currentEpoch: number;
+}
+
+function friendly(address: string | Address): string {
+  const parsed = typeof address === 'string' ? Address.parse(address) : address;
+  return parsed.toString({ bounceable: true, testOnly: true });
+}
+
+/** When the next bot phase is due (devnet unix time). */
+export function nextPhaseAt(engine: ProtocolEngine): number {
+  const { state } = engine;
+  const switchAt = epochStart(state.clock, state.nextSwitchEpoch);
+  if (state.nextLoanEpoch < state.nextSwitchEpoch) {
+    return Math.min(switchAt, epochStart(state.clock, state.nextLoanEpoch) + engine.timing.loanOffset);
+  }
+  return switchAt;
+}
+
+/**
+ * `overrides` win over the environment (DEVNET_ROUND_SECONDS, DEVNET_CONTROLLERS, DEVNET_SEED,
+ * DEVNET_SLASH_ROUND, DEVNET_HISTORY_ROUNDS, DEVNET_STAKERS); tests use them for short rounds and history.
+ */
+export function createProtocolExtension(overrides: Partial<ProtocolSettings> = {}): DevnetExtension {
+  let engine: ProtocolEngine | undefined;
+  const summary: LiveSummary = { currentRound: null, currentEpoch: 0 };
+
+  async function refreshSummary(ctx: DevnetContext, current: ProtocolEngine): Promise<void> {
+    summary.currentEpoch = current.epochAt(ctx.chain.now());
+    try {
+      const result = await ctx.chain.runGetMethod(current.poolAddress, 'get_pool_full_data');
+      // Entry 9 is the current round tuple; its second element is the round id.
+      const stack = result.stackReader;
+      for (let skip = 0; skip < 8; skip += 1) stack.skip();
+      summary.currentRound = stack.readTuple().skip().readNumber();
+    } catch (error) {
+      ctx.logger.warn(`reading the pool failed: ${String(error)}`);
+    }
+  }
+
+  return {
+    name: PROTOCOL_EXTENSION_NAME,
+
+    async genesis(ctx) {
+      const settings = protocolSettingsFromEnv(process.env, overrides);
+      const logger = ctx.logger;
+      const created = await ctx.chain.exclusive(async (blockchain) => {
+        const now = ctx.chain.now();
+        const clock = { anchor: anchorForHistory(now, settings.roundSeconds, settings.historyRounds), roundSeconds: settings.roundSeconds };
+        const began = performance.now();
+        const deployed = await ProtocolEngine.genesis(blockchain, settings, clock, clock.anchor - 2, logger);
+        const deployedMs = performance.now() - began;
+        // History: every epoch before now, at its own time, stakers included.
+        await deployed.runDue(blockchain, now, { replay: true, stakers: true });
+        const seconds = Math.round((performance.now() - began) / 100) / 10;
+        deployed.state.history = { rounds: settings.historyRounds, seconds };
+        logger.info(
+          `deployed in ${Math.round(deployedMs)} ms; ${settings.historyRounds} past rounds of ${settings.roundSeconds} s fast-forwarded, ${seconds} s in total`,
+        );
+        return deployed;
+      });
+      ctx.state.set(created.state);
+    },
+
+    async start(ctx) {
+      const settings = protocolSettingsFromEnv(process.env, overrides);
+      const saved = ctx.state.get<ProtocolState>();
+      if (!saved) {
+        ctx.logger.error('no protocol state: genesis did not run');
+        return () => {};
+      }
+      const current = new ProtocolEngine(saved, ctx.logger.child('bots'));
+      engine = current;
+      const logger = ctx.logger;
+
+      // Missed rounds while stopped: replay them at their own times (bounded), before serving.
+      await ctx.chain.exclusive(async (blockchain) => {
+        const now = ctx.chain.now();
+        const bounded = boundCatchUp(current.state.clock, current.state.nextSwitchEpoch, now, settings.maxCatchUpRounds);
+        if (bounded.anchor !== current.state.clock.anchor) {
+          logger.warn(`stopped for long: only the last ${settings.maxCatchUpRounds} rounds are replayed`);
+          current.state.clock = bounded;
+        }
+        const began = performance.now();
+        const phases = await current.runDue(blockchain, now, { replay: true, stakers: false });
+        if (phases > 0) logger.info(`caught up ${phases} bot phases in ${Math.round(performance.now() - began)} ms`);
+      });
+      ctx.state.set(current.state);
+      await refreshSummary(ctx, current);
+
+      let running: Promise<void> | undefined;
+      let stopped = false;
+      const tick = async () => {
+        const now = ctx.chain.now();
+        if (now < nextPhaseAt(current)) return;
+        const { state } = current;
+        if (current.epochAt(now) > state.nextSwitchEpoch) {
+          // More than a round behind (POST /devnet/time/advance, or a stalled process): replaying in the past is
+          // impossible once users have transacted, so the missed rounds collapse into one that starts now.
+          state.clock = { ...state.clock, anchor: now - state.nextSwitchEpoch * state.clock.roundSeconds };
+          state.nextLoanEpoch = state.nextSwitchEpoch;
+          logger.info(`clock jumped ahead: round of epoch ${state.nextSwitchEpoch} starts now`);
+        }
+        try {
+          await ctx.chain.exclusive(async (blockchain) => {
+            await current.runDue(blockchain, ctx.chain.now(), { replay: false, stakers: false });
+          });
+        } catch (error) {
+          // The bots must never take the devnet down: log, and the next phase starts from the chain state.
+          logger.error(`bot phase failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          advancePastFailure(current, ctx.chain.now());
+        }
+        ctx.state.set(current.state);
+        await refreshSummary(ctx, current);
+      };
+      const tickMs = Math.max(200, Math.min(1000, (settings.roundSeconds * 1000) / 20));
+      const timer = setInterval(() => {
+        if (running || stopped) return;
+        running = tick().finally(() => (running = undefined));
+      }, tickMs);
+      return async () => {
+        stopped = true;
+        clearInterval(timer);
+        await running;
+        ctx.state.set(current.state);
+      };
+    },
+
+    config(ctx) {
+      const state = engine?.state ?? ctx.state.get<ProtocolState>();
+      if (!state) return {};
+      const actors = engine?.actors;
+      return {
+        pool: friendly(state.pool),
+        jettonMinter: friendly(state.jettonMinter),
+        elector: Address.parse(state.elector).toRawString(),
+        roundSeconds: state.settings.roundSeconds,
+        currentRound: summary.currentRound,
+        currentEpoch: summary.currentEpoch,
+        nextRoundAt: epochStart(state.clock, state.nextSwitchEpoch),
+        controllers: state.controllers.map((address, index) => ({
+          id: 0,
+          address: Address.parse(address).toRawString(),
+          validator: actors ? friendly(actors.validators[index].address) : undefined,
+        })),
+        roles: actors
+          ? {
+              governor: friendly(actors.governor.address),
+              interestManager: friendly(actors.interestManager.address),
+              approver: friendly(actors.approver.address),
+              halter: friendly(actors.halter.address),
+            }
+          : undefined,
+        history: state.history,
+      };
+    },
+  };
+}
+
+/** After an unexpected exception, skip the phases that were due so the bots do not retry them in a loop. */
+function advancePastFailure(engine: ProtocolEngine, now: number): void {
+  const { state } = engine;
+  const epoch = engine.epochAt(now);
+  if (state.nextSwitchEpoch <= epoch) state.nextSwitchEpoch = epoch + 1;
+  if (state.nextLoanEpoch <= epoch) state.nextLoanEpoch = epoch + 1;
+}
+
+
+export const protocolExtensions: DevnetExtension[] = [createProtocolExtension()];

@@ -62,13 +62,16 @@ export function epochAt(clock: EpochClock, now: number): number {
 
 export type SwitchPhase = 'switch' | 'unfreeze';
 
-/** Config 34 of an epoch. The salt makes every revision hash differently, and never repeats across epochs. */
+/**
+ * Config 34 of an epoch. The salt makes every revision hash differently and never repeats across epochs; it
+ * is offset so that the genesis sets (epochs -2 and -1) stay non-negative.
+ */
 export function validatorSetFor(clock: EpochClock, epoch: number, phase: SwitchPhase): ValidatorSet & { salt: number } {
   const utimeSince = epochStart(clock, epoch);
   return {
     utimeSince,
     utimeUntil: utimeSince + clock.roundSeconds,
-    salt: epoch * 2 + (phase === 'switch' ? 0 : 1),
+    salt: (epoch + 2) * 2 + (phase === 'switch' ? 0 : 1),
   };
 }
 

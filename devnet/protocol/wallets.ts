@@ -20,6 +20,9 @@ export function deterministicKeyPair(seed: string, role: string, index = 0): Key
   return keyPairFromSeed(sha256_sync(`lst-devnet-key/${seed}/${role}/${index}`));
 }
 
+/** Wallet v4 carries at most 4 messages per external. */
+export const MAX_MESSAGES_PER_EXTERNAL = 4;
+
 export interface OutgoingMessage {
   to: Address;
   value: bigint;
@@ -124,6 +127,25 @@ export class ActorWallet {
         record?.(transactions);
       },
     };
+  }
+
+  /**
+   * Runs `build` against a Sender that only records, then sends everything it recorded in as few externals as
+   * the wallet allows (4 messages each): e.g. several admin ops in one transaction instead of one each.
+   */
+  async batch(blockchain: Blockchain, build: (via: Sender) => Promise<unknown>): Promise<Transaction[]> {
+    const messages: OutgoingMessage[] = [];
+    await build({
+      address: this.address,
+      send: async (args: SenderArguments) => {
+        messages.push({ to: args.to, value: args.value, body: args.body ?? undefined, bounce: args.bounce ?? true, init: args.init ?? undefined });
+      },
+    });
+    const transactions: Transaction[] = [];
+    for (let start = 0; start < messages.length; start += MAX_MESSAGES_PER_EXTERNAL) {
+      transactions.push(...(await this.send(blockchain, messages.slice(start, start + MAX_MESSAGES_PER_EXTERNAL))));
+    }
+    return transactions;
   }
 
   async seqno(blockchain: Blockchain): Promise<number> {

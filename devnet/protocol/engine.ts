@@ -1,0 +1,602 @@
+// The protocol on the devnet: genesis deployment, the validator bots and the seeded stakers of the history.
+// Every action is a signed external message from a real wallet, through the real contracts; the only things
+// set directly are the blockchain config (15 and 34, as the network would) and the devnet elector's account.
+import { Address, internal, toNano, type Sender, type Transaction } from '@ton/core';
+import { sign } from '@ton/crypto';
+import type { Blockchain, SandboxContract } from '@ton/sandbox';
+import { Controller, ControllerState, newStakeSignedData, type ControllerData } from '../../contracts/wrappers/Controller';
+import { DevnetElector, installDevnetElector } from '../../contracts/wrappers/DevnetElector';
+import { DEPOSIT_FEE, BURN_ATTACHED_VALUE } from '../../contracts/wrappers/fees';
+import { burnBody, type WithdrawMode } from '../../contracts/wrappers/messages';
+import { poolJettonContent } from '../../contracts/wrappers/metadata';
+import { electionTimingCell, validatorSetCell } from '../../contracts/wrappers/network-config';
+import { ConfigCache } from './config-cache';
+import { Pool, type PoolFullData } from '../../contracts/wrappers/Pool';
+import { PoolJettonMinter } from '../../contracts/wrappers/PoolJettonMinter';
+import { PoolJettonWallet } from '../../contracts/wrappers/PoolJettonWallet';
+import { deployProtocol } from '../../contracts/wrappers/Protocol';
+import type { Logger } from '../logger';
+import { SeededRandom } from './random';
+import {
+  borrowsInEpoch,
+  epochAt,
+  epochStart,
+  epochTiming,
+  validatorSetFor,
+  type EpochClock,
+  type EpochTiming,
+  type SwitchPhase,
+} from './schedule';
+import type { ProtocolSettings } from './settings';
+import { ActorWallet, describeFailure, failedTransactions } from './wallets';
+
+/** Per-round interest the devnet pool charges: 0.1 % of the loan (fast clock, so visible on charts). */
+export const DEVNET_INTEREST_RATE = Math.round(0.001 * 2 ** 24);
+/** 15 %, as the reference deploy script. */
+export const DEVNET_GOVERNANCE_FEE = 2516582;
+export const DEVNET_MIN_LOAN = toNano('1000');
+export const DEVNET_MAX_LOAN = toNano('1000000');
+/** Liquidity the first depositor brings, so the rate is defined and loans are large enough to matter. */
+export const GENESIS_DEPOSIT = toNano('1000000');
+/** Own funds each validator puts in its controller: covers fines, interest and a slash. */
+export const VALIDATOR_OWN_STAKE = toNano('300000');
+const VALIDATOR_WALLET_FUNDS = toNano('320000');
+const ROLE_WALLET_FUNDS = toNano('1000');
+const KEEPER_WALLET_FUNDS = GENESIS_DEPOSIT + toNano('50000');
+const STAKER_WALLET_FUNDS = toNano('200000');
+const ELECTOR_REWARD_FUNDS = toNano('10000000');
+const FUNDING_TREASURY_BALANCE = toNano('100000000');
+/** Left on the controller when staking: storage, fines and the interest come from the validator's share. */
+const STAKE_KEEP_ON_CONTROLLER = toNano('1000');
+/** Share of the lendable pool (286/512 of total_balance) a cohort asks for. */
+const COHORT_LOAN_SHARE_PERCENT = 90n;
+const SLASH_PERCENT = 5n;
+const MAX_FACTOR = 3 * 0x10000;
+
+export interface ProtocolState {
+  version: 1;
+  settings: Pick<ProtocolSettings, 'roundSeconds' | 'controllers' | 'seed' | 'stakers'> & { slashRound: number | null };
+  clock: EpochClock;
+  /** First epoch whose switch has not run yet. */
+  nextSwitchEpoch: number;
+  /** First epoch whose loan phase has not run yet. */
+  nextLoanEpoch: number;
+  pool: string;
+  jettonMinter: string;
+  elector: string;
+  controllers: string[];
+  /** Pool round id in which each controller's outstanding loan was taken (for DEVNET_SLASH_ROUND). */
+  loanRounds: Record<string, number>;
+  history: { rounds: number; seconds: number } | null;
+}
+
+export interface ProtocolActors {
+  validators: ActorWallet[];
+  governor: ActorWallet;
+  interestManager: ActorWallet;
+  approver: ActorWallet;
+  halter: ActorWallet;
+  /** Elector admin, pool toucher and the genesis liquidity provider. */
+  keeper: ActorWallet;
+  stakers: ActorWallet[];
+}
+
+export function protocolActors(settings: Pick<ProtocolSettings, 'seed' | 'controllers' | 'stakers'>): ProtocolActors {
+  const seed = settings.seed;
+  return {
+    validators: Array.from({ length: settings.controllers }, (_, i) => ActorWallet.deterministic(seed, 'validator', i)),
+    governor: ActorWallet.deterministic(seed, 'governor'),
+    interestManager: ActorWallet.deterministic(seed, 'interest-manager'),
+    approver: ActorWallet.deterministic(seed, 'approver'),
+    halter: ActorWallet.deterministic(seed, 'halter'),
+    keeper: ActorWallet.deterministic(seed, 'keeper'),
+    stakers: Array.from({ length: settings.stakers }, (_, i) => ActorWallet.deterministic(seed, 'staker', i)),
+  };
+}
+
+const WITHDRAW_MODES: { name: string; mode: WithdrawMode }[] = [
+  { name: 'instant', mode: { waitTillRoundEnd: false, fillOrKill: false } },
+  { name: 'fill-or-kill', mode: { waitTillRoundEnd: false, fillOrKill: true } },
+  { name: 'round-end bill', mode: { waitTillRoundEnd: true, fillOrKill: false } },
+];
+
+export interface PhaseOutcome {
+  ok: number;
+  failed: number;
+}
+
+export class ProtocolEngine {
+  readonly actors: ProtocolActors;
+  readonly timing: EpochTiming;
+  private readonly names = new Map<string, string>();
+
+  constructor(
+    readonly state: ProtocolState,
+    private readonly logger: Logger,
+  ) {
+    this.actors = protocolActors(state.settings);
+    this.timing = epochTiming(state.settings.roundSeconds);
+    this.name(this.poolAddress, 'pool');
+    this.name(this.minterAddress, 'pTON minter');
+    this.name(this.electorAddress, 'elector');
+    this.controllerAddresses.forEach((address, i) => this.name(address, `controller-${i}`));
+    const { validators, stakers, ...roles } = this.actors;
+    for (const wallet of [...validators, ...stakers, ...Object.values(roles)]) this.name(wallet.address, wallet.name);
+  }
+
+  get poolAddress(): Address {
+    return Address.parse(this.state.pool);
+  }
+
+  get minterAddress(): Address {
+    return Address.parse(this.state.jettonMinter);
+  }
+
+  get electorAddress(): Address {
+    return Address.parse(this.state.elector);
+  }
+
+  get controllerAddresses(): Address[] {
+    return this.state.controllers.map((address) => Address.parse(address));
+  }
+
+  /**
+   * First start: deploys and wires the whole protocol at devnet time `at` (before epoch 0 of `clock`).
+   * Runs inside the chain mutex with `blockchain.now` under our control.
+   */
+  static async genesis(
+    blockchain: Blockchain,
+    settings: ProtocolSettings,
+    clock: EpochClock,
+    at: number,
+    logger: Logger,
+  ): Promise<ProtocolEngine> {
+    blockchain.now = at;
+    const actors = protocolActors(settings);
+    const timing = epochTiming(settings.roundSeconds);
+    // Our own funding wallet: the devnet's treasury may already have transacted at wall-clock time, and the
+    // history runs before that.
+    const funds = await blockchain.treasury(`lst-devnet-protocol/${settings.seed}`, { balance: FUNDING_TREASURY_BALANCE });
+
+    // The sandbox's default config carries mainnet-sized validator sets (32, 34, 36: ~800 cells each); small
+    // sets keep every config write cheap. 36 (next set) is absent outside elections.
+    ConfigCache.of(blockchain).set({
+      15: electionTimingCell(timing.election),
+      32: validatorSetCell(validatorSetFor(clock, -2, 'unfreeze')),
+      34: validatorSetCell(validatorSetFor(clock, -1, 'unfreeze')),
+      36: null,
+    });
+
+    const fundings: [ActorWallet, bigint][] = [
+      ...actors.validators.map((wallet): [ActorWallet, bigint] => [wallet, VALIDATOR_WALLET_FUNDS]),
+      ...actors.stakers.map((wallet): [ActorWallet, bigint] => [wallet, STAKER_WALLET_FUNDS]),
+      [actors.governor, ROLE_WALLET_FUNDS],
+      [actors.interestManager, ROLE_WALLET_FUNDS],
+      [actors.approver, ROLE_WALLET_FUNDS],
+      [actors.halter, ROLE_WALLET_FUNDS],
+      [actors.keeper, KEEPER_WALLET_FUNDS],
+    ];
+    await funds.sendMessages(fundings.map(([wallet, amount]) => internal({ to: wallet.address, value: amount, bounce: false })));
+
+    const elector = await installDevnetElector(blockchain, { admin: actors.keeper.address, balance: ELECTOR_REWARD_FUNDS });
+
+    const protocol = await deployProtocol(blockchain, {
+      deployer: funds,
+      roles: {
+        governor: actors.governor.address,
+        interestManager: actors.interestManager.address,
+        halter: actors.halter.address,
+        approver: actors.approver.address,
+      },
+      interestRate: DEVNET_INTEREST_RATE,
+      governanceFee: DEVNET_GOVERNANCE_FEE,
+      minLoan: DEVNET_MIN_LOAN,
+      maxLoan: DEVNET_MAX_LOAN,
+      jettonContent: poolJettonContent({
+        name: 'Devnet Pool TON',
+        symbol: 'pTON',
+        description: 'Liquid staking pool jetton of the local LSt devnet',
+        decimals: 9,
+      }),
+    });
+    const pool = protocol.pool;
+
+    const controllers: Address[] = [];
+    for (const [index, validator] of actors.validators.entries()) {
+      const address = await pool.getControllerAddress(0, validator.address);
+      controllers.push(address);
+      await expectSuccess(
+        `validator-${index} deploy_controller`,
+        await collect((via) => pool.sendDeployController(via, 0, VALIDATOR_OWN_STAKE), validator, blockchain),
+      );
+      const controller = blockchain.openContract(Controller.createFromAddress(address));
+      await expectSuccess(
+        `approve controller-${index}`,
+        await collect((via) => controller.sendApprove(via, true), actors.approver, blockchain),
+      );
+    }
+
+    await expectSuccess(
+      'genesis deposit',
+      await collect((via) => pool.sendDeposit(via, GENESIS_DEPOSIT + DEPOSIT_FEE), actors.keeper, blockchain),
+    );
+
+    const state: ProtocolState = {
+      version: 1,
+      settings: {
+        roundSeconds: settings.roundSeconds,
+        controllers: settings.controllers,
+        seed: settings.seed,
+        stakers: settings.stakers,
+        slashRound: settings.slashRound ?? null,
+      },
+      clock,
+      nextSwitchEpoch: 0,
+      nextLoanEpoch: 0,
+      pool: pool.address.toString(),
+      jettonMinter: protocol.minter.address.toString(),
+      elector: elector.address.toString(),
+      controllers: controllers.map((address) => address.toString()),
+      loanRounds: {},
+      history: null,
+    };
+    return new ProtocolEngine(state, logger);
+  }
+
+  /** Runs every phase due at or before `now`, in schedule order. `replay` runs each at its scheduled time. */
+  async runDue(
+    blockchain: Blockchain,
+    now: number,
+    options: { replay: boolean; stakers: boolean },
+  ): Promise<number> {
+    let phases = 0;
+    for (;;) {
+      const switchAt = epochStart(this.state.clock, this.state.nextSwitchEpoch);
+      const loanAt = epochStart(this.state.clock, this.state.nextLoanEpoch) + this.timing.loanOffset;
+      // A loan phase belongs to the epoch already switched to; never lend for an epoch before its switch.
+      const loanDue = this.state.nextLoanEpoch < this.state.nextSwitchEpoch && loanAt <= now;
+      if (loanDue && loanAt < switchAt) {
+        const epoch = this.state.nextLoanEpoch;
+        blockchain.now = options.replay ? loanAt : now;
+        await this.runLoans(blockchain, epoch);
+        if (options.stakers) {
+          blockchain.now = options.replay ? epochStart(this.state.clock, epoch) + this.timing.stakersOffset : now;
+          await this.runStakers(blockchain, epoch);
+        }
+        this.state.nextLoanEpoch = epoch + 1;
+      } else if (switchAt <= now) {
+        const epoch = this.state.nextSwitchEpoch;
+        blockchain.now = options.replay ? switchAt : now;
+        await this.runSwitch(blockchain, epoch);
+        this.state.nextSwitchEpoch = epoch + 1;
+        // A loan phase whose window has passed is skipped rather than run late.
+        if (this.state.nextLoanEpoch < epoch) this.state.nextLoanEpoch = epoch;
+      } else {
+        return phases;
+      }
+      phases += 1;
+    }
+  }
+
+  /** The devnet epoch the clock is in. */
+  epochAt(now: number): number {
+    return epochAt(this.state.clock, now);
+  }
+
+  /**
+   * Switch of `epoch`: the new validator set, then its "unfreeze" revision; hash updates after each; the cohort
+   * of epoch-2 gets its reward (or slash) and recovers, repaying the pool; stuck controllers are repaired; and
+   * the pool is touched if no repayment rotated it.
+   */
+  async runSwitch(blockchain: Blockchain, epoch: number): Promise<PhaseOutcome> {
+    const outcome: PhaseOutcome = { ok: 0, failed: 0 };
+    for (const phase of ['switch', 'unfreeze'] as SwitchPhase[]) {
+      ConfigCache.of(blockchain).set({
+        32: validatorSetCell(validatorSetFor(this.state.clock, epoch - 1, 'unfreeze')),
+        34: validatorSetCell(validatorSetFor(this.state.clock, epoch, phase)),
+      });
+      await this.updateValidatorHashes(blockchain, outcome);
+    }
+    await this.recoverStakes(blockchain, epoch, outcome);
+    await this.repairControllers(blockchain, epoch, outcome);
+    await this.touchPoolIfStale(blockchain, outcome);
+    return outcome;
+  }
+
+  /** Loan window of `epoch`: the cohort with the epoch's parity borrows from the pool and stakes with the elector. */
+  async runLoans(blockchain: Blockchain, epoch: number): Promise<PhaseOutcome> {
+    const outcome: PhaseOutcome = { ok: 0, failed: 0 };
+    const poolData = await this.poolData(blockchain, false);
+    if (poolData.halted) {
+      this.logger.warn(`epoch ${epoch}: pool is halted, no loans`);
+      return outcome;
+    }
+    const cohort: number[] = [];
+    for (const index of this.controllerAddresses.keys()) {
+      if (!borrowsInEpoch(index, epoch)) continue;
+      const data = await this.controllerData(blockchain, index);
+      if (data.state === ControllerState.rest && data.borrowedAmount === 0n && data.approved && !data.halted) {
+        cohort.push(index);
+      }
+    }
+    if (cohort.length === 0) return outcome;
+    const lendable = (poolData.totalBalance * 286n) / 512n - poolData.currentRound.borrowed;
+    const perController = (lendable * COHORT_LOAN_SHARE_PERCENT) / 100n / BigInt(cohort.length);
+    const maxLoan = perController < poolData.maxLoan ? perController : poolData.maxLoan;
+    if (maxLoan < poolData.minLoan) {
+      this.logger.info(`epoch ${epoch}: pool too small to lend (${maxLoan} < min loan ${poolData.minLoan})`);
+      return outcome;
+    }
+    for (const index of cohort) {
+      const validator = this.actors.validators[index];
+      const controller = this.controller(blockchain, index);
+      const requested = await this.act(blockchain, `epoch ${epoch} controller-${index} request_loan`, validator, (via) =>
+        controller.sendRequestLoan(via, { minLoan: poolData.minLoan, maxLoan, maxInterest: poolData.interestRate }),
+      );
+      const data = await this.controllerData(blockchain, index);
+      if (!requested || data.borrowedAmount === 0n) {
+        outcome.failed += 1;
+        continue;
+      }
+      this.state.loanRounds[String(index)] = poolData.currentRound.roundId;
+      const balance = (await blockchain.getContract(controller.address)).balance;
+      const stakeAt = epochStart(this.state.clock, epoch + 1);
+      const adnlAddress = SeededRandom.forLabels(this.state.settings.seed, 'adnl', index).bigint(1n, (1n << 256n) - 1n);
+      const signature = sign(newStakeSignedData(controller.address, { stakeAt, maxFactor: MAX_FACTOR, adnlAddress }), validator.keyPair.secretKey);
+      const staked = await this.act(blockchain, `epoch ${epoch} controller-${index} new_stake`, validator, (via) =>
+        controller.sendNewStake(via, {
+          value: balance - STAKE_KEEP_ON_CONTROLLER,
+          validatorPubkey: validator.keyPair.publicKey,
+          stakeAt,
+          maxFactor: MAX_FACTOR,
+          adnlAddress,
+          queryId: BigInt(epoch) + 1n,
+          signature,
+        }),
+      );
+      const after = await this.controllerData(blockchain, index);
+      if (staked && after.state === ControllerState.fundsStaken) outcome.ok += 1;
+      else {
+        outcome.failed += 1;
+        this.logger.warn(`epoch ${epoch}: controller-${index} holds an unstaked loan (state ${after.state}); it is returned next epoch`);
+      }
+    }
+    return outcome;
+  }
+
+  /** History only: seeded stakers deposit and withdraw in every mode. */
+  async runStakers(blockchain: Blockchain, epoch: number): Promise<PhaseOutcome> {
+    const outcome: PhaseOutcome = { ok: 0, failed: 0 };
+    const minter = blockchain.openContract(PoolJettonMinter.createFromAddress(this.minterAddress));
+    const pool = blockchain.openContract(Pool.createFromAddress(this.poolAddress));
+    for (const [index, staker] of this.actors.stakers.entries()) {
+      const random = SeededRandom.forLabels(this.state.settings.seed, 'staker', epoch, index);
+      const walletAddress = await minter.getWalletAddress(staker.address);
+      const jettonWallet = blockchain.openContract(PoolJettonWallet.createFromAddress(walletAddress));
+      const balance = await jettonWallet.getJettonBalance();
+      let ok: boolean;
+      if (balance === 0n || random.next() < 0.45) {
+        const amount = toNano(random.integer(20, 3000));
+        ok = await this.act(blockchain, `epoch ${epoch} ${staker.name} deposit`, staker, (via) =>
+          pool.sendDeposit(via, amount + DEPOSIT_FEE),
+        );
+      } else {
+        const { name, mode } = random.pick(WITHDRAW_MODES);
+        const amount = (balance * BigInt(random.integer(10, 60))) / 100n;
+        ok = await this.act(blockchain, `epoch ${epoch} ${staker.name} withdraw (${name})`, staker, (via) =>
+          via.send({
+            to: walletAddress,
+            value: BURN_ATTACHED_VALUE,
+            body: burnBody({ amount, responseAddress: staker.address, mode }),
+          }),
+        );
+      }
+      if (ok) outcome.ok += 1;
+      else outcome.failed += 1;
+    }
+    return outcome;
+  }
+
+  async poolData(blockchain: Blockchain, raw: boolean): Promise<PoolFullData> {
+    const pool = blockchain.openContract(Pool.createFromAddress(this.poolAddress));
+    return raw ? pool.getPoolFullDataRaw() : pool.getPoolFullData();
+  }
+
+  async controllerData(blockchain: Blockchain, index: number): Promise<ControllerData> {
+    return this.controller(blockchain, index).getControllerData();
+  }
+
+  private controller(blockchain: Blockchain, index: number): SandboxContract<Controller> {
+    return blockchain.openContract(Controller.createFromAddress(this.controllerAddresses[index]));
+  }
+
+  private elector(blockchain: Blockchain): SandboxContract<DevnetElector> {
+    return blockchain.openContract(DevnetElector.createFromAddress(this.electorAddress));
+  }
+
+  private async updateValidatorHashes(blockchain: Blockchain, outcome: PhaseOutcome): Promise<void> {
+    const currentHash = currentValidatorSetHash(blockchain);
+    for (const index of this.controllerAddresses.keys()) {
+      const data = await this.controllerData(blockchain, index);
+      if (data.state !== ControllerState.fundsStaken || data.validatorSetChanges >= 3) continue;
+      if (data.savedValidatorSetHash === currentHash) continue;
+      const controller = this.controller(blockchain, index);
+      count(
+        outcome,
+        await this.act(blockchain, `controller-${index} update_validator_hash`, this.actors.validators[index], (via) =>
+          controller.sendUpdateValidatorHash(via),
+        ),
+      );
+    }
+  }
+
+  private async recoverStakes(blockchain: Blockchain, epoch: number, outcome: PhaseOutcome): Promise<void> {
+    const elector = this.elector(blockchain);
+    const slashRound = this.state.settings.slashRound;
+    let slashed = false;
+    const recovering: number[] = [];
+    const results: { index: number; reward: bigint; slash: bigint }[] = [];
+    for (const index of this.controllerAddresses.keys()) {
+      const data = await this.controllerData(blockchain, index);
+      if (data.state !== ControllerState.fundsStaken || data.validatorSetChanges < 3) continue;
+      recovering.push(index);
+      const participant = await elector.getParticipant(this.controllerAddresses[index]);
+      if (!participant) continue; // recover_stake will be refused and logged
+      const loanRound = this.state.loanRounds[String(index)];
+      if (!slashed && slashRound !== null && loanRound === slashRound) {
+        slashed = true;
+        const slash = (participant.stake * SLASH_PERCENT) / 100n;
+        this.logger.warn(`epoch ${epoch}: controller-${index} is slashed ${slash} nanoTON (loan of pool round ${loanRound})`);
+        results.push({ index, reward: 0n, slash });
+      } else {
+        // Above the pool's 0.1 % interest, so loans pay.
+        const reward = (participant.stake * BigInt(rewardBasisPoints(this.state.settings.seed, epoch, index))) / 10_000n;
+        results.push({ index, reward, slash: 0n });
+      }
+    }
+    if (results.length > 0) {
+      // The devnet elector's stand-in for elections: the admin sets each result and unfreezes the stakes.
+      count(
+        outcome,
+        await this.act(
+          blockchain,
+          `epoch ${epoch} elector results`,
+          this.actors.keeper,
+          async (via) => {
+            for (const { index, reward, slash } of results) {
+              const participant = this.controllerAddresses[index];
+              await elector.sendSetResult(via, { participant, reward, slash });
+              await elector.sendUnlock(via, { participant });
+            }
+          },
+          { batch: true },
+        ),
+      );
+    }
+    for (const index of recovering) {
+      const controller = this.controller(blockchain, index);
+      count(
+        outcome,
+        await this.act(blockchain, `epoch ${epoch} controller-${index} recover_stake`, this.actors.validators[index], (via) =>
+          controller.sendRecoverStake(via),
+        ),
+      );
+      delete this.state.loanRounds[String(index)];
+    }
+  }
+
+  /** Brings controllers that a failure left behind back to a state where they can borrow again. */
+  private async repairControllers(blockchain: Blockchain, epoch: number, outcome: PhaseOutcome): Promise<void> {
+    const set = validatorSetFor(this.state.clock, epoch, 'unfreeze');
+    for (const index of this.controllerAddresses.keys()) {
+      let data = await this.controllerData(blockchain, index);
+      const controller = this.controller(blockchain, index);
+      const validator = this.actors.validators[index];
+      if (data.halted) {
+        count(outcome, await this.act(blockchain, `controller-${index} unhalt`, this.actors.governor, (via) => controller.sendUnhalt(via)));
+        data = await this.controllerData(blockchain, index);
+      }
+      if (data.state === ControllerState.insolvent) {
+        // The validator tops the controller up from its own wallet so the loan can be returned in full.
+        const balance = (await blockchain.getContract(controller.address)).balance;
+        const needed = data.borrowedAmount + toNano('50') - balance;
+        const walletBalance = (await blockchain.getContract(validator.address)).balance;
+        if (needed > walletBalance - toNano('5')) {
+          this.logger.error(`controller-${index} is insolvent and its validator cannot cover ${needed} nanoTON`);
+          continue;
+        }
+        count(
+          outcome,
+          await this.act(blockchain, `controller-${index} top_up after insolvency`, validator, (via) =>
+            controller.sendTopUp(via, needed > toNano('1') ? needed : toNano('1')),
+          ),
+        );
+        data = await this.controllerData(blockchain, index);
+      }
+      if (data.state === ControllerState.rest && data.borrowedAmount > 0n && set.utimeSince > data.borrowingTime) {
+        count(
+          outcome,
+          await this.act(blockchain, `controller-${index} return_unused_loan`, validator, (via) => controller.sendReturnUnusedLoan(via)),
+        );
+        delete this.state.loanRounds[String(index)];
+      }
+    }
+  }
+
+  /** Rotation is lazy: when no repayment triggered it, a touch does (anyone may send one). */
+  private async touchPoolIfStale(blockchain: Blockchain, outcome: PhaseOutcome): Promise<void> {
+    const data = await this.poolData(blockchain, true);
+    if (data.savedValidatorSetHash === currentValidatorSetHash(blockchain)) return;
+    const pool = blockchain.openContract(Pool.createFromAddress(this.poolAddress));
+    count(outcome, await this.act(blockchain, 'pool touch', this.actors.keeper, (via) => pool.sendTouch(via)));
+    const after = await this.poolData(blockchain, true);
+    if (after.savedValidatorSetHash !== currentValidatorSetHash(blockchain)) {
+      this.logger.warn(
+        `pool round ${after.currentRound.roundId} cannot rotate yet: ${after.prevRound.activeBorrowers} borrower(s) of round ${after.prevRound.roundId} have not repaid`,
+      );
+    }
+  }
+
+  /** Sends through `wallet`; logs and reports false when the wallet refused or any transaction failed. */
+  private async act(
+    blockchain: Blockchain,
+    label: string,
+    wallet: ActorWallet,
+    send: (via: Sender) => Promise<unknown>,
+    options: { batch?: boolean } = {},
+  ): Promise<boolean> {
+    let transactions: Transaction[];
+    try {
+      transactions = options.batch ? await wallet.batch(blockchain, send) : await collect(send, wallet, blockchain);
+    } catch (error) {
+      this.logger.warn(`${label}: rejected: ${errorReason(error)}`);
+      return false;
+    }
+    const failures = failedTransactions(transactions);
+    if (failures.length === 0) return true;
+    this.logger.warn(`${label}: failed: ${failures.map((failure) => describeFailure(failure, (a) => this.nameOf(a))).join('; ')}`);
+    return false;
+  }
+
+  private name(address: Address, name: string): void {
+    this.names.set(address.toRawString(), name);
+  }
+
+  nameOf(address: Address): string {
+    return this.names.get(address.toRawString()) ?? address.toString();
+  }
+}
+
+async function collect(send: (via: Sender) => Promise<unknown>, wallet: ActorWallet, blockchain: Blockchain): Promise<Transaction[]> {
+  const transactions: Transaction[] = [];
+  await send(wallet.sender(blockchain, (produced) => transactions.push(...produced)));
+  return transactions;
+}
+
+async function expectSuccess(label: string, transactions: Transaction[]): Promise<void> {
+  const failures = failedTransactions(transactions);
+  if (failures.length > 0) {
+    throw new Error(`genesis: ${label} failed: ${failures.map((failure) => describeFailure(failure, (a) => a.toString())).join('; ')}`);
+  }
+}
+
+function count(outcome: PhaseOutcome, ok: boolean): void {
+  if (ok) outcome.ok += 1;
+  else outcome.failed += 1;
+}
+
+function currentValidatorSetHash(blockchain: Blockchain): bigint {
+  return ConfigCache.of(blockchain).validatorSetHash();
+}
+
+function errorReason(error: unknown): string {
+  if (error && typeof error === 'object' && 'exitCode' in error) {
+    return `exit code ${(error as { exitCode: number }).exitCode}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Validator reward of a round in basis points of the stake, seeded per (epoch, controller): 0.15 %–0.35 %. */
+export function rewardBasisPoints(seed: string, epoch: number, controllerIndex: number): number {
+  return SeededRandom.forLabels(seed, 'reward', epoch, controllerIndex).integer(15, 35);
+}

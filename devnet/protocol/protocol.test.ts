@@ -1,0 +1,201 @@
+// The whole protocol on a running devnet, seen only through what an app has: @ton/ton's TonClient and the
+// spec's message layouts. Short rounds (8 s) and a short history keep it under a minute.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { Address, beginCell, internal, SendMode, toNano, type Cell } from '@ton/core';
+import { TonClient, WalletContractV4 } from '@ton/ton';
+import { keyPairFromSeed } from '@ton/crypto';
+import { BURN_ATTACHED_VALUE, DEPOSIT_FEE } from '../../contracts/wrappers/fees';
+import { burnBody, depositBody, type WithdrawMode } from '../../contracts/wrappers/messages';
+import { Op } from '../../contracts/wrappers/opcodes';
+import { memoryLogger } from '../logger';
+import { startDevnet, type RunningDevnet } from '../server';
+import { createProtocolExtension } from './index';
+
+const ROUND_SECONDS = 8;
+const stateDir = mkdtempSync(join(tmpdir(), 'lst-protocol-test-'));
+const logger = memoryLogger();
+let devnet: RunningDevnet;
+let client: TonClient;
+let pool: Address;
+let minter: Address;
+
+const keyPair = keyPairFromSeed(createHash('sha256').update('protocol-test-staker').digest());
+const wallet = WalletContractV4.create({ workchain: 0, publicKey: keyPair.publicKey });
+
+/** Nested tuple entries come back from TonClient as raw values, not TupleItems. */
+function rawInt(item: unknown): bigint {
+  if (typeof item === 'bigint') return item;
+  if (item && typeof item === 'object' && 'value' in item) return (item as { value: bigint }).value;
+  throw new Error(`not an integer: ${String(item)}`);
+}
+
+interface PoolView {
+  totalBalance: bigint;
+  supply: bigint;
+  currentRoundId: number;
+  withdrawalPayout: Address | null;
+  requestedForWithdrawal: bigint;
+}
+
+async function readPool(): Promise<PoolView> {
+  const { stack } = await client.runMethod(pool, 'get_pool_full_data');
+  stack.skip(2);
+  const totalBalance = stack.readBigNumber();
+  stack.skip(5);
+  const current = stack.readTuple();
+  current.pop(); // borrowers
+  const currentRoundId = Number(rawInt(current.pop()));
+  stack.skip(4);
+  const supply = stack.readBigNumber();
+  stack.skip(2);
+  const withdrawalPayout = stack.readAddressOpt();
+  const requestedForWithdrawal = stack.readBigNumber();
+  return { totalBalance, supply, currentRoundId, withdrawalPayout, requestedForWithdrawal };
+}
+
+async function jettonWalletOf(owner: Address): Promise<Address> {
+  const { stack } = await client.runMethod(minter, 'get_wallet_address', [
+    { type: 'slice', cell: beginCell().storeAddress(owner).endCell() },
+  ]);
+  return stack.readAddress();
+}
+
+async function jettonBalance(jettonWallet: Address): Promise<bigint> {
+  if (!(await client.isContractDeployed(jettonWallet))) return 0n;
+  const { stack } = await client.runMethod(jettonWallet, 'get_wallet_data');
+  return stack.readBigNumber();
+}
+
+/** Signs and sends one message from the test wallet; resolves once the seqno moved (the devnet is synchronous). */
+async function send(to: Address, value: bigint, body: Cell): Promise<void> {
+  const opened = client.open(wallet);
+  const seqno = await opened.getSeqno();
+  await opened.sendTransfer({
+    seqno,
+    secretKey: keyPair.secretKey,
+    sendMode: SendMode.PAY_GAS_SEPARATELY,
+    messages: [internal({ to, value, body, bounce: true })],
+  });
+  await waitFor(async () => (await opened.getSeqno()) > seqno, 5_000);
+}
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, pollMs = 250): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await condition()) return;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
+/** Ops of the internal messages the test wallet received, newest first. */
+async function incomingOps(limit = 30): Promise<{ op: number; value: bigint; source: string }[]> {
+  const transactions = await client.getTransactions(wallet.address, { limit });
+  return transactions.flatMap((transaction) => {
+    const message = transaction.inMessage;
+    if (!message || message.info.type !== 'internal') return [];
+    const body = message.body.beginParse();
+    return [{ op: body.remainingBits >= 32 ? body.loadUint(32) : 0, value: message.info.value.coins, source: message.info.src.toString() }];
+  });
+}
+
+const rate = (view: PoolView) => Number(view.totalBalance) / Number(view.supply);
+
+beforeAll(async () => {
+  devnet = await startDevnet({
+    port: 0,
+    stateDir,
+    reset: true,
+    logger,
+    saveDebounceMs: 100,
+    extensions: [createProtocolExtension({ roundSeconds: ROUND_SECONDS, historyRounds: 3, stakers: 2, controllers: 3, seed: 'protocol-test' })],
+  });
+  client = new TonClient({ endpoint: `${devnet.url}/jsonRPC` });
+  const config = (await (await fetch(`${devnet.url}/devnet/config`)).json()) as Record<string, unknown>;
+  pool = Address.parse(config.pool as string);
+  minter = Address.parse(config.jettonMinter as string);
+  const funded = await fetch(`${devnet.url}/devnet/faucet`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ address: wallet.address.toString(), amount: toNano('5000').toString() }),
+  });
+  expect(funded.status).toBe(200);
+});
+
+afterAll(async () => {
+  await devnet?.close();
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+describe('protocol on the devnet', () => {
+  it('publishes the deployment in /devnet/config and has a history of rotated rounds', async () => {
+    const config = (await (await fetch(`${devnet.url}/devnet/config`)).json()) as Record<string, unknown>;
+    expect(config).toMatchObject({ roundSeconds: ROUND_SECONDS });
+    expect((config.controllers as unknown[]).length).toBe(3);
+    expect(Object.keys(config.roles as object).sort()).toEqual(['approver', 'governor', 'halter', 'interestManager']);
+    expect(config.nextRoundAt as number).toBeGreaterThan(Math.floor(Date.now() / 1000) - ROUND_SECONDS);
+    const view = await readPool();
+    // Genesis rotation + one per history epoch (3) + the live one.
+    expect(view.currentRoundId).toBeGreaterThanOrEqual(4);
+    expect(config.currentRound).toBe(view.currentRoundId);
+    // The pool's rate is above 1: the history's loans paid interest.
+    expect(rate(view)).toBeGreaterThan(1);
+    const { stack } = await client.runMethod(minter, 'get_jetton_data');
+    stack.skip(3);
+    const content = stack.readCell();
+    expect(content.beginParse().loadUint(8)).toBe(0); // on-chain TEP-64 metadata
+  });
+
+  it('deposits TON and receives pTON, withdraws instantly and receives TON, then a round-end bill is paid at a higher rate', async () => {
+    const jettonWallet = await jettonWalletOf(wallet.address);
+    const deposit = toNano('1000');
+    const before = await readPool();
+    await send(pool, deposit + DEPOSIT_FEE, depositBody(1n));
+    const minted = await jettonBalance(jettonWallet);
+    // Minted at the projected rate (≥ 1 TON per pTON): a bit less pTON than TON.
+    expect(minted).toBeGreaterThan((deposit * 95n) / 100n);
+    expect(minted).toBeLessThanOrEqual(deposit);
+    expect(rate(before)).toBeGreaterThan(1);
+
+    // Instant withdrawal of half: TON comes back now, with op withdrawal#0a77535c.
+    const half = minted / 2n;
+    const tonBefore = await client.getBalance(wallet.address);
+    const instant: WithdrawMode = { waitTillRoundEnd: false, fillOrKill: true };
+    await send(jettonWallet, BURN_ATTACHED_VALUE, burnBody({ amount: half, responseAddress: wallet.address, mode: instant, queryId: 2n }));
+    expect(await jettonBalance(jettonWallet)).toBe(minted - half);
+    const withdrawal = (await incomingOps()).find((message) => message.op === Op.withdrawal);
+    expect(withdrawal).toBeDefined();
+    expect(withdrawal!.value).toBeGreaterThan(half);
+    // Net of the burn's fees, the wallet gained about the value of the pTON at the current rate.
+    const tonAfter = await client.getBalance(wallet.address);
+    expect(tonAfter - tonBefore).toBeGreaterThan((half * 99n) / 100n - toNano('1'));
+
+    // Round-end withdrawal of the rest: a bill now, TON at the next rotation.
+    const rest = minted - half;
+    const roundEnd: WithdrawMode = { waitTillRoundEnd: true, fillOrKill: false };
+    await send(jettonWallet, BURN_ATTACHED_VALUE, burnBody({ amount: rest, responseAddress: wallet.address, mode: roundEnd, queryId: 3n }));
+    expect(await jettonBalance(jettonWallet)).toBe(0n);
+    const billed = await readPool();
+    expect(billed.withdrawalPayout).not.toBeNull();
+    expect(billed.requestedForWithdrawal).toBeGreaterThanOrEqual(rest);
+    expect((await incomingOps()).some((message) => message.op === Op.ownershipAssigned)).toBe(true);
+
+    // Wait for the next rotation (one round, plus tick slack) and the bill's payout.
+    await waitFor(async () => (await readPool()).currentRoundId > billed.currentRoundId, (ROUND_SECONDS + 6) * 1000);
+    await waitFor(async () => (await incomingOps()).some((message) => message.op === Op.distributedAsset), 5_000);
+    const paid = (await incomingOps()).find((message) => message.op === Op.distributedAsset)!;
+    // Paid at the round-end rate, which includes the finished round's interest: more TON than pTON burned.
+    expect(paid.value).toBeGreaterThan(rest);
+    const after = await readPool();
+    expect(rate(after)).toBeGreaterThan(rate(billed));
+  });
+
+  it('logs no failed bot operation', () => {
+    const failures = logger.lines.filter((line) => line.includes('lst-protocol') && /failed|rejected/.test(line));
+    expect(failures).toEqual([]);
+  });
+});
