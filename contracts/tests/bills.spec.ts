@@ -211,6 +211,11 @@ describe('payout bills', () => {
         [2n, 333n],
       ]);
       expect(await listBills((a) => blockchain.provider(a), collection.address, carol.address)).toEqual([]);
+
+      const mintAgain = await collection.sendMint(pool.getSender(), MINT_VALUE, { to: carol.address, amount: 1n });
+      const mintTx = expectTx(mintAgain.transactions, { to: collection.address, op: Op.mint, success: true });
+      const itemInitTx = expectTx(mintAgain.transactions, { from: collection.address, op: Op.initNft, success: true });
+      console.log(`bill mint gas: collection ${computeGas(mintTx)}, item init ${computeGas(itemInitTx)}`);
     });
 
     it('links each bill to its neighbours: burned by index+1, burns index−1, item 0 ends the chain', async () => {
