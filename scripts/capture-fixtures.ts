@@ -8,6 +8,7 @@
 // needs the pool address from GET /devnet/config (`pool` or `poolAddress`) or POOL_ADDRESS.
 import { Address, toNano } from '@ton/core';
 import { TonClient } from '@ton/ton';
+import { depositBody } from '../contracts/wrappers/messages';
 import { writeFileSync } from 'node:fs';
 import { fixturePath, recordingFetch, type Fixture, type RecordedExchange } from '../src/ton/__fixtures__/fixture';
 import { listBills } from '../src/ton/bills';
@@ -72,7 +73,7 @@ class Recorder {
   }
 }
 
-async function track(recorder: Recorder, wallet: Address, request: TonConnectRequest, effect?: () => Promise<boolean>) {
+async function track(recorder: Recorder, wallet: Address, request: TonConnectRequest, effect?: () => Promise<boolean>, expect: TrackStatus['status'] = 'confirmed') {
   const statuses: TrackStatus['status'][] = [];
   const final = await trackTransaction({
     client: recorder.rpc.client,
@@ -83,10 +84,11 @@ async function track(recorder: Recorder, wallet: Address, request: TonConnectReq
     timeoutMs: 10_000,
     effect,
     effectTimeoutMs: 10_000,
+    target: 'pool',
     onStatus: (status) => statuses.push(status.status),
   });
-  if (final.status !== 'confirmed') throw new Error(`${recorder.step}: ${JSON.stringify(final.status === 'failed' ? final.reason : final.status)}`);
-  console.log(`  ${recorder.step}: ${statuses.join(' → ')}`);
+  if (final.status !== expect) throw new Error(`${recorder.step}: ${JSON.stringify(final.status === 'failed' ? final.reason : final.status)}`);
+  console.log(`  ${recorder.step}: ${statuses.join(' → ')}${final.status === 'failed' ? ` (${final.reason})` : ''}`);
 }
 
 async function captureWallet(config: DevnetConfig) {
@@ -135,6 +137,7 @@ async function capturePool(config: DevnetConfig) {
   const network = networkPreset('devnet', devnetUrl);
   recorder.values.pool = pool.toRawString();
   recorder.values.devWallet = devWallet.toRawString();
+  recorder.values.devnetConfig = JSON.stringify(config);
 
   recorder.step = 'before';
   const data = await readPoolFullData(rpc, pool);
@@ -145,6 +148,16 @@ async function capturePool(config: DevnetConfig) {
   const walletBefore = await readJettonWallet(rpc, jettonWallet);
   await rpc.client.getBalance(pool);
   await listBills(rpc, data, devWallet);
+
+  // 0.5 TON is below the 1 TON deposit fee: the pool throws 0xf200 and the TON bounces back
+  recorder.step = 'failed-deposit';
+  const tooSmall: TonConnectRequest = {
+    validUntil: config.now + VALID_FOR_S,
+    network: '-239',
+    from: devWallet.toRawString(),
+    messages: [{ address: pool.toString({ bounceable: true, testOnly: true }), amount: toNano('0.5').toString(), payload: depositBody().toBoc().toString('base64') }],
+  };
+  await track(recorder, devWallet, tooSmall, undefined, 'failed');
 
   recorder.step = 'deposit';
   const depositAmount = toNano('25');

@@ -185,3 +185,14 @@ describe('TonClient through the scheduler', () => {
     });
   });
 });
+
+describe('getTonRpc', () => {
+  it('shares one client per endpoint and key', async () => {
+    const { getTonRpc } = await import('./client');
+    const devnet = networkPreset('devnet', 'http://shared.test');
+    const first = await getTonRpc(devnet);
+    expect(await getTonRpc({ ...devnet })).toBe(first);
+    expect(await getTonRpc({ ...devnet, apiKey: 'other' })).not.toBe(first);
+    expect(first.client).toBeInstanceOf(TonClient);
+  });
+});

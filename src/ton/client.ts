@@ -309,6 +309,23 @@ export async function createTonRpc(network: NetworkConfig, options: TonRpcOption
   return createTonRpcWith(TonClient, network, options);
 }
 
+const sharedRpcs = new Map<string, Promise<TonRpc>>();
+
+/**
+ * One TonRpc per endpoint + key for the whole app, so every feature shares the endpoint's request budget.
+ * A failed chunk load is forgotten, so the next call tries again.
+ */
+export function getTonRpc(network: NetworkConfig): Promise<TonRpc> {
+  const key = `${network.endpoint}|${network.apiKey ?? ''}`;
+  let rpc = sharedRpcs.get(key);
+  if (!rpc) {
+    rpc = createTonRpc(network);
+    rpc.catch(() => sharedRpcs.delete(key));
+    sharedRpcs.set(key, rpc);
+  }
+  return rpc;
+}
+
 /** runGetMethod that throws GetMethodError on a non-zero exit code. */
 export async function runGetMethodOk(rpc: Pick<TonRpc, 'runGetMethod'>, address: Address, method: string, args?: TupleItem[]) {
   const result = await rpc.runGetMethod(address, method, args);

@@ -4,10 +4,12 @@
 import { Address, Cell } from '@ton/core';
 import { TonClient } from '@ton/ton';
 import { describe, expect, it } from 'vitest';
+import { PoolError } from '../../contracts/wrappers/errors';
 import { DEPOSIT_FEE } from '../../contracts/wrappers/fees';
 import { hasFixture, loadFixture, replayFetch } from './__fixtures__/fixture';
 import { listBills } from './bills';
 import { createTonRpcWith } from './client';
+import { fetchDevnetConfig, resolvePoolAddress } from './devnet-config';
 import { jettonWalletAddress, readJettonData, readJettonWallet, resolveJettonMetadata } from './jetton';
 import { networkPreset } from './networks';
 import {
@@ -108,6 +110,29 @@ describe.skipIf(!hasFixture('devnet-pool'))('devnet pool fixture', () => {
       effect: async () => (await readJettonWallet(rpc, recordedJettonWallet)).balance > 0n,
     });
     expect(final.status).toBe('confirmed');
+  });
+
+  it('reports a deposit the pool rejected (0.5 TON < 1 TON fee) as failed, with the reason', async () => {
+    const final = await trackTransaction({
+      client: rpcFor('failed-deposit').client,
+      walletAddress: devWallet,
+      send: async () => ({ boc: fixture.values['failed-deposit.boc'] }),
+      timeoutMs: 0,
+      pollMs: 1,
+      target: 'pool',
+    });
+    expect(final).toMatchObject({ status: 'failed', exitCode: PoolError.depositAmountTooLow, reason: expect.stringMatching(/1 TON deposit fee/) });
+  });
+
+  it('finds the pool through GET /devnet/config', async () => {
+    const served = fixture.values.devnetConfig;
+    const fetchConfig = (async () => new Response(served, { status: 200 })) as typeof fetch;
+    expect((await resolvePoolAddress(networkPreset('devnet', fixture.devnetUrl), fetchConfig))?.equals(pool)).toBe(true);
+    expect((await fetchDevnetConfig(fixture.devnetUrl, fetchConfig)).devWallet?.equals(devWallet)).toBe(true);
+    // a configured address wins and needs no request
+    const configured = { ...networkPreset('mainnet'), poolAddress: pool.toString() };
+    expect((await resolvePoolAddress(configured, () => Promise.reject(new Error('no request expected'))))?.equals(pool)).toBe(true);
+    expect(await resolvePoolAddress(networkPreset('mainnet'))).toBeNull();
   });
 
   it('a wait-till-round-end burn becomes a withdrawal bill that listBills finds', async () => {

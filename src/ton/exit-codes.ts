@@ -1,19 +1,20 @@
 // Human reasons for the exit codes a staker can hit (lst-interface.md §9), by the contract that raised them.
 // Codes overlap between contracts (74 means different things in the minter and a collection), so the
 // caller says which contract failed when it knows.
+import { PoolError } from '../../contracts/wrappers/errors';
 
 export type FailingContract = 'pool' | 'jetton-wallet' | 'jetton-minter' | 'bill' | 'collection' | 'wallet' | 'unknown';
 
 const POOL: Record<number, string> = {
-  0x9285: 'The pool is halted by its governance; try again later.',
-  0x9284: 'The pool is not accepting user operations right now.',
-  0x9283: 'The request reached the pool from an unexpected sender.',
-  0xf201: 'Deposits are closed on this pool.',
-  0xf200: 'The deposit must be more than the 1 TON deposit fee.',
-  0xf202: 'The amount is too small: it converts to zero.',
-  0xf300: 'Not enough TON reached the pool to process the withdrawal.',
-  105: 'The pool cannot pay instantly right now and the request was fill-or-kill; your pTON was returned.',
-  100: 'The pool could not cover queued withdrawals at round end; your pTON was returned.',
+  [PoolError.halted]: 'The pool is halted by its governance; try again later.',
+  [PoolError.wrongState]: 'The pool is not accepting user operations right now.',
+  [PoolError.wrongSender]: 'The request reached the pool from an unexpected sender.',
+  [PoolError.depositsAreClosed]: 'Deposits are closed on this pool.',
+  [PoolError.depositAmountTooLow]: 'The deposit must be more than the 1 TON deposit fee.',
+  [PoolError.outputAmountIsZero]: 'The amount is too small: it converts to zero.',
+  [PoolError.notEnoughTonToProcess]: 'Not enough TON reached the pool to process the withdrawal.',
+  [PoolError.fillOrKill]: 'The pool cannot pay instantly right now and the request was fill-or-kill; your pTON was returned.',
+  [PoolError.withdrawalsUnfundable]: 'The pool could not cover queued withdrawals at round end; your pTON was returned.',
   4: 'The pool has no balance to convert against (its total balance is zero).',
 };
 
