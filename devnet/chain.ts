@@ -43,7 +43,7 @@ interface PersistedState {
   blockSeqno: number;
   snapshot: SerializableSnapshot;
   /** Transaction BOCs (base64) in execution order; the index is rebuilt from them. */
-  transactions: string[];
+  transactions: readonly string[];
   extensions: Record<string, unknown>;
 }
 
@@ -93,7 +93,7 @@ export class DevnetChain {
     const treasury = await blockchain.treasury(TREASURY_SEED, { balance: TREASURY_BALANCE });
     const chain = new DevnetChain(blockchain, treasury, clock, !saved, options, saved?.blockSeqno ?? 0);
     if (saved) {
-      for (const boc of saved.transactions) chain.transactions.addBoc(Cell.fromBase64(boc));
+      for (const boc of saved.transactions) chain.transactions.addBoc(boc);
       for (const [name, value] of Object.entries(saved.extensions)) chain.extensionState.set(name, value);
     }
     chain.indexNewTransactions();
@@ -288,7 +288,12 @@ export class DevnetChain {
 }
 
 function readState(file: string): PersistedState {
-  const state = JSON.parse(readFileSync(file, 'utf8')) as PersistedState;
+  let state: PersistedState;
+  try {
+    state = JSON.parse(readFileSync(file, 'utf8')) as PersistedState;
+  } catch (error) {
+    throw new Error(`${file} is not readable devnet state (${String(error)}): start with --reset`, { cause: error });
+  }
   if (state.version !== STATE_VERSION) {
     throw new Error(`${file} has state version ${state.version}, expected ${STATE_VERSION}: start with --reset`);
   }

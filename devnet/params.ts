@@ -75,7 +75,8 @@ export function optionalBool(params: Params, key: string): boolean | undefined {
 /** A transaction hash given as base64 (toncenter default) or 64 hex digits. */
 export function parseHash(text: string, key: string): Buffer {
   const hex = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : undefined;
-  const bytes = hex ?? Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  // A '+' in an unencoded query string arrives as a space; url-safe base64 uses - and _.
+  const bytes = hex ?? Buffer.from(text.replace(/[ -]/g, '+').replace(/_/g, '/'), 'base64');
   if (bytes.length !== 32) throw new ApiError(400, `parameter "${key}" must be a 32-byte hash (base64 or hex)`);
   return bytes;
 }

@@ -1,7 +1,7 @@
 // End-to-end checks of the devnet server through the clients an app uses: @ton/ton's TonClient for the toncenter
 // API, fetch for the /devnet and /devwallet routes. One server for the file; the last tests restart it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -199,6 +199,7 @@ describe('toncenter API through TonClient', () => {
   });
 
   it('serves REST-style GET routes and wallet information', async () => {
+    expect((await get('/')).body.result).toMatchObject({ service: 'lst-devnet' });
     const info = await get(`/api/v2/getWalletInformation?address=${wallet.address.toString()}`);
     expect(info.body).toMatchObject({ ok: true, result: { wallet: true, wallet_type: 'wallet v5 r1', seqno: 3 } });
     const state = await get(`/getAddressState?address=${recipient.toRawString()}`);
@@ -487,5 +488,11 @@ describe('persistence', () => {
     expect(await client.getBalance(recipient)).toBe(0n);
     expect(await client.getTransactions(wallet.address, { limit: 5 })).toEqual([]);
     expect(extensionCalls.genesis).toBe(2); // a reset chain gets a fresh genesis
+    await devnet.close();
+
+    writeFileSync(join(stateDir, 'state.json'), '{"version":1,"snapsh');
+    await expect(startDevnet({ port: 0, stateDir, logger })).rejects.toThrow(/--reset/);
+    await start(true); // --reset recovers from a broken state file
+    expect(await client.getBalance(recipient)).toBe(0n);
   });
 });

@@ -160,6 +160,20 @@ function createRequestHandler(deps: HandlerDeps) {
     if (path.startsWith('/devnet/')) return handleAdmin(deps, request, response, url, path);
     if (path.startsWith('/devwallet/')) return handleDevWallet(deps, request, response, url, path);
 
+    if (path === '/' && request.method === 'GET') {
+      return sendJson(response, 200, {
+        ok: true,
+        result: {
+          service: 'lst-devnet',
+          jsonRpc: ['/jsonRPC', '/api/v2/jsonRPC'],
+          rest: '/api/v2/<method>?…',
+          methods: Object.keys(deps.methods),
+          devnet: ['/devnet/config', '/devnet/faucet', '/devnet/time/advance', '/devnet/faults', '/devnet/tx-by-msg-hash'],
+          devWallet: ['/devwallet/account', '/devwallet/sendTransaction', '/devwallet/mode'],
+        },
+      });
+    }
+
     // toncenter API: the only routes subject to fault injection.
     const context = `${request.method} ${path}`;
     let faults: FaultSettings;

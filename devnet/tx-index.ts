@@ -22,6 +22,8 @@ export interface AccountTransactionsQuery {
 
 export class TransactionIndex {
   private readonly ordered: IndexedTransaction[] = [];
+  /** Base64 BOCs, parallel to `ordered`: encoded once, since every save writes them all. */
+  private readonly orderedBocs: string[] = [];
   private readonly byAccount = new Map<string, IndexedTransaction[]>();
   private readonly byHash = new Map<string, IndexedTransaction>();
   private readonly byNormalizedInHash = new Map<string, IndexedTransaction>();
@@ -30,7 +32,7 @@ export class TransactionIndex {
     return this.ordered.length;
   }
 
-  add(transaction: Transaction): IndexedTransaction {
+  add(transaction: Transaction, boc?: string): IndexedTransaction {
     const entry: IndexedTransaction = {
       account: transactionAccount(transaction),
       lt: transaction.lt,
@@ -42,6 +44,7 @@ export class TransactionIndex {
     if (!list) this.byAccount.set(key, (list = []));
     list.push(entry);
     this.ordered.push(entry);
+    this.orderedBocs.push(boc ?? transaction.raw.toBoc().toString('base64'));
     this.byHash.set(entry.hash.toString('hex'), entry);
     const inMessage = transaction.inMessage;
     if (inMessage?.info.type === 'external-in') {
@@ -50,8 +53,8 @@ export class TransactionIndex {
     return entry;
   }
 
-  addBoc(boc: Cell): IndexedTransaction {
-    return this.add(loadTransaction(boc.beginParse()));
+  addBoc(boc: string): IndexedTransaction {
+    return this.add(loadTransaction(Cell.fromBase64(boc).beginParse()), boc);
   }
 
   /** Newest first, toncenter getTransactions semantics. */
@@ -89,8 +92,8 @@ export class TransactionIndex {
   }
 
   /** Transaction BOCs in execution order, for persistence. */
-  bocs(): string[] {
-    return this.ordered.map((entry) => entry.transaction.raw.toBoc().toString('base64'));
+  bocs(): readonly string[] {
+    return this.orderedBocs;
   }
 }
 
