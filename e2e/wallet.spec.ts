@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
-import { formatNano } from '../src/features/wallet/utils/format-nano';
+import { formatAmount } from '../src/ton/units';
+import { SHOWN_BALANCE_FORMAT } from '../src/features/wallet/utils/balance-format';
 
 test.describe('wallet', () => {
   test('connect through the TON Connect modal, see address and balance, restore after reload, disconnect', async ({
@@ -19,7 +20,7 @@ test.describe('wallet', () => {
     await expect(app.walletAddress).toHaveAttribute('data-address', account.friendly);
     await expect(app.walletAddress).toHaveAttribute('title', account.friendly);
     await expect(app.walletBalance).toHaveAttribute('data-nano', account.balance);
-    await expect(app.walletBalance).toContainText(formatNano(BigInt(account.balance), { maxFractionDigits: 4 }));
+    await expect(app.walletBalance).toContainText(formatAmount(BigInt(account.balance), SHOWN_BALANCE_FORMAT));
     await expect(app.walletNetwork).toHaveText('Devnet');
     await expect(app.tonConnectButton).not.toHaveText(/connect wallet/i);
     // This test's own wallet, not the shared default one.
@@ -36,9 +37,20 @@ test.describe('wallet', () => {
     await expect(app.walletAddress).toBeHidden();
   });
 
-  test('the panel Disconnect button ends the session too', async ({ app, page }) => {
+  test('the devnet faucet tops the balance up; the panel Disconnect button ends the session', async ({ app, devnet, page }) => {
     await app.open();
     await app.connectDevWallet();
+    await expect(app.walletBalance).toHaveAttribute('data-nano', /^\d+$/);
+    const before = BigInt((await app.walletBalance.getAttribute('data-nano')) ?? '');
+
+    await page.getByRole('button', { name: /^Get [\d,.]+ test / }).click();
+    await expect.poll(async () => BigInt((await app.walletBalance.getAttribute('data-nano')) ?? '0')).toBeGreaterThan(before);
+    const account = await devnet.account();
+    await expect(app.walletBalance).toHaveAttribute('data-nano', account.balance);
+    // 100 in, less the storage fee the receiving transaction pays.
+    const received = BigInt(account.balance) - before;
+    expect(received).toBeGreaterThan(99n * 10n ** 9n);
+    expect(received).toBeLessThanOrEqual(100n * 10n ** 9n);
 
     await page.getByRole('main').getByRole('button', { name: 'Disconnect' }).click();
     await expect(app.connectPrompt).toBeVisible();

@@ -1,17 +1,22 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
+import type { TonRpc } from '../../../ton/client';
 import type { NetworkConfig } from '../../../ton/networks';
-import { loadTonClient } from './ton-client';
+import { loadTonRpc } from './ton-client';
 
 export const BALANCE_REFETCH_MS = 15_000;
 
 /** Native coin balance in nano of `address` (raw "0:<hex>" or friendly); disabled until an address is known. */
-export function tonBalanceQuery(network: NetworkConfig, address: string | undefined) {
+export function tonBalanceQuery(
+  network: NetworkConfig,
+  address: string | undefined,
+  loadRpc: (network: NetworkConfig) => Promise<Pick<TonRpc, 'client'>> = loadTonRpc,
+) {
   return queryOptions({
     queryKey: ['ton', network.name, 'balance', address] as const,
     queryFn: address
       ? async (): Promise<bigint> => {
-          const [client, { Address }] = await Promise.all([loadTonClient(network), import('@ton/ton')]);
-          return client.getBalance(Address.parse(address));
+          const [rpc, { Address }] = await Promise.all([loadRpc(network), import('@ton/core')]);
+          return rpc.client.getBalance(Address.parse(address));
         }
       : skipToken,
     refetchInterval: BALANCE_REFETCH_MS,

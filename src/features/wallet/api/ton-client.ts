@@ -1,18 +1,19 @@
-// Local, lazily loaded TonClient until src/ton/client.ts (throttled, retrying) lands; then this file goes.
-import type { TonClient } from '@ton/ton';
+import { createTonRpc, type TonRpc } from '../../../ton/client';
 import type { NetworkConfig } from '../../../ton/networks';
 
-const clients = new Map<string, Promise<TonClient>>();
+// One throttled client per endpoint, so every read from this feature shares the endpoint's request budget.
+// (If other features need the same, this belongs next to createTonRpc in src/ton/client.ts.)
+const rpcs = new Map<string, Promise<TonRpc>>();
 
-/** @ton/ton is ~100 KB gz: load it on the first chain read, not with the initial bundle. */
-export function loadTonClient(network: Pick<NetworkConfig, 'endpoint' | 'apiKey'>): Promise<TonClient> {
+/** createTonRpc imports @ton/ton on demand, which keeps it out of the initial bundle. */
+export function loadTonRpc(network: NetworkConfig): Promise<TonRpc> {
   const key = `${network.endpoint}|${network.apiKey ?? ''}`;
-  let client = clients.get(key);
-  if (!client) {
-    client = import('@ton/ton').then(({ TonClient }) => new TonClient({ endpoint: network.endpoint, apiKey: network.apiKey }));
-    // A failed chunk load must not stick: the next read retries the import.
-    client.catch(() => clients.delete(key));
-    clients.set(key, client);
+  let rpc = rpcs.get(key);
+  if (!rpc) {
+    rpc = createTonRpc(network);
+    // A failed chunk load must not stick: the next read tries again.
+    rpc.catch(() => rpcs.delete(key));
+    rpcs.set(key, rpc);
   }
-  return client;
+  return rpc;
 }

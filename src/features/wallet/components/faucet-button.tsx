@@ -3,7 +3,7 @@ import type { NetworkConfig } from '../../../ton/networks';
 import { Button } from '../../../components/ui/button';
 import { requestTestCoins } from '../api/faucet';
 import { tonBalanceQuery } from '../api/balance-query';
-import { formatNano } from '../utils/format-nano';
+import { formatAmount } from '../../../ton/units';
 
 const FAUCET_AMOUNT_NANO = 100n * 10n ** 9n;
 
@@ -17,7 +17,7 @@ export function FaucetButton({ network, devnetUrl, address }: { network: Network
   return (
     <div className="flex flex-wrap items-center gap-3">
       <Button variant="secondary" size="sm" onClick={() => faucet.mutate()} disabled={faucet.isPending}>
-        {faucet.isPending ? 'Sending…' : `Get ${formatNano(FAUCET_AMOUNT_NANO)} test ${network.nativeTicker}`}
+        {faucet.isPending ? 'Sending…' : `Get ${formatAmount(FAUCET_AMOUNT_NANO)} test ${network.nativeTicker}`}
       </Button>
       {faucet.isError && (
         <span role="alert" className="text-sm text-red-700 dark:text-red-300">

@@ -3,9 +3,8 @@ import type { NetworkConfig } from '../../../ton/networks';
 import { Button } from '../../../components/ui/button';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { tonBalanceQuery } from '../api/balance-query';
-import { formatNano } from '../utils/format-nano';
-
-const SHOWN_FRACTION_DIGITS = 4;
+import { formatAmount } from '../../../ton/units';
+import { EXACT_BALANCE_FORMAT, SHOWN_BALANCE_FORMAT } from '../utils/balance-format';
 
 export function WalletBalance({ network, address }: { network: NetworkConfig; address: string }) {
   const balance = useQuery(tonBalanceQuery(network, address));
@@ -21,10 +20,10 @@ export function WalletBalance({ network, address }: { network: NetworkConfig; ad
       </div>
     );
   }
-  const exact = `${formatNano(balance.data)} ${network.nativeTicker}`;
+  const exact = `${formatAmount(balance.data, EXACT_BALANCE_FORMAT)} ${network.nativeTicker}`;
   return (
     <p data-testid="wallet-balance" data-nano={balance.data.toString()} title={exact} className="text-2xl font-semibold tabular-nums">
-      {formatNano(balance.data, { maxFractionDigits: SHOWN_FRACTION_DIGITS })}{' '}
+      {formatAmount(balance.data, SHOWN_BALANCE_FORMAT)}{' '}
       <span className="text-base font-medium text-slate-500 dark:text-slate-400">{network.nativeTicker}</span>
     </p>
   );
