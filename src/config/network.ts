@@ -13,6 +13,7 @@ function readNetwork(): NetworkConfig {
     apiKey: env.VITE_TON_API_KEY || undefined,
     poolAddress: env.VITE_POOL_ADDRESS || preset.poolAddress,
     nativeTicker: env.VITE_NATIVE_TICKER || preset.nativeTicker,
+    poolJettonTicker: env.VITE_POOL_JETTON_TICKER || preset.poolJettonTicker,
     maxRps: maxRps > 0 ? maxRps : env.VITE_TON_API_KEY ? 10 : preset.maxRps,
   };
 }

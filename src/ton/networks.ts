@@ -17,6 +17,8 @@ export interface NetworkConfig {
   poolAddress?: string;
   /** Ticker of the native coin, from config (some wallets show GRAM since 2026). */
   nativeTicker: string;
+  /** Pool jetton ticker shown when its metadata has no symbol (or is still loading). */
+  poolJettonTicker: string;
   explorerUrl?: string;
   /** Devnet only: base URL of the devnet server (config, faucet, dev wallet). */
   devnetUrl?: string;
@@ -36,6 +38,7 @@ export function networkPreset(name: NetworkName, devnetUrl = DEFAULT_DEVNET_URL)
         testOnly: true,
         endpoint: `${devnetUrl}/jsonRPC`,
         nativeTicker: 'TON',
+        poolJettonTicker: 'pTON',
         devnetUrl,
         maxRps: 50,
       };
@@ -47,6 +50,7 @@ export function networkPreset(name: NetworkName, devnetUrl = DEFAULT_DEVNET_URL)
         testOnly: true,
         endpoint: 'https://testnet.toncenter.com/api/v2/jsonRPC',
         nativeTicker: 'TON',
+        poolJettonTicker: 'pTON',
         explorerUrl: 'https://testnet.tonviewer.com',
         maxRps: 1,
       };
@@ -58,6 +62,7 @@ export function networkPreset(name: NetworkName, devnetUrl = DEFAULT_DEVNET_URL)
         testOnly: false,
         endpoint: 'https://toncenter.com/api/v2/jsonRPC',
         nativeTicker: 'TON',
+        poolJettonTicker: 'pTON',
         explorerUrl: 'https://tonviewer.com',
         maxRps: 1,
       };
