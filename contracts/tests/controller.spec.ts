@@ -10,6 +10,7 @@ import {
   Controller,
   controllerAddress,
   type ControllerConfig,
+  controllerInitData,
   ControllerError,
   controllerStaticData,
   ControllerState,
@@ -17,6 +18,7 @@ import {
   HASH_UPDATE_FINE,
   newStakeSignedData,
   STAKE_RECOVER_FINE,
+  sudoUpgradeBody,
 } from '../wrappers/Controller';
 import { type DevnetElector, installDevnetElector } from '../wrappers/DevnetElector';
 import { electionTimingCell, getConfigParam, readElectionTiming, setConfigParams, validatorSetCell } from '../wrappers/network-config';
@@ -500,6 +502,24 @@ describe('validator controller', () => {
     blockchain.now = T0 + 86_401;
     const result = await stranger.send({ to: controller.address, value: toNano('1'), body: sudoBody });
     expect(expectTx(result, { from: controller.address, to: stranger.address }).value).toBe(toNano('5'));
+  });
+
+  it('lets the sudoer replace the data (and code) after the quarantine', async () => {
+    await controller.sendSetSudoer(governor.getSender(), stranger.address);
+    const approvedData = controllerInitData(config).asSlice();
+    approvedData.skip(8 + 1);
+    const newData = beginCell().storeUint(ControllerState.rest, 8).storeBit(false).storeBit(true).storeSlice(approvedData.skip(1)).endCell();
+    const body = sudoUpgradeBody({ data: newData, code: loadCode('controller') });
+    expectControllerFailure(await stranger.send({ to: controller.address, value: toNano('1'), body }), ControllerError.sudoerQuarantine);
+    blockchain.now = T0 + 86_401;
+    expectControllerFailure(await validator.send({ to: controller.address, value: toNano('1'), body }), ControllerError.wrongSender);
+    expect((await data()).approved).toBe(false);
+    const result = await stranger.send({ to: controller.address, value: toNano('1'), body });
+    expectTx(result, { from: stranger.address, to: controller.address, success: true });
+    const d = await data();
+    expect(d.approved).toBe(true);
+    // the replaced data carries no sudoer: the upgrade is a one-shot
+    expect(d.sudoer).toBeNull();
   });
 
   it('computes the elector fine from config 40 and caps it at the stake', async () => {

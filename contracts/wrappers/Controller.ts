@@ -174,6 +174,15 @@ export function setSudoerBody(sudoer: Address | null, queryId: bigint | number =
   return header(Op.setSudoer, queryId).storeAddress(sudoer).endCell();
 }
 
+/** Sudoer: replace data and/or code (the reference's third `after_upgrade` ref is not executed by ours). */
+export function sudoUpgradeBody(params: { data?: Cell | null; code?: Cell | null; queryId?: bigint | number }): Cell {
+  return header(Op.upgrade, params.queryId ?? 0)
+    .storeMaybeRef(params.data ?? null)
+    .storeMaybeRef(params.code ?? null)
+    .storeMaybeRef(null)
+    .endCell();
+}
+
 export interface ControllerData {
   state: number;
   halted: boolean;
