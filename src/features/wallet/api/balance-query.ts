@@ -1,7 +1,6 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
-import type { TonRpc } from '../../../ton/client';
+import { getTonRpc, type TonRpc } from '../../../ton/client';
 import type { NetworkConfig } from '../../../ton/networks';
-import { loadTonRpc } from './ton-client';
 
 export const BALANCE_REFETCH_MS = 15_000;
 
@@ -9,7 +8,7 @@ export const BALANCE_REFETCH_MS = 15_000;
 export function tonBalanceQuery(
   network: NetworkConfig,
   address: string | undefined,
-  loadRpc: (network: NetworkConfig) => Promise<Pick<TonRpc, 'client'>> = loadTonRpc,
+  loadRpc: (network: NetworkConfig) => Promise<Pick<TonRpc, 'client'>> = getTonRpc,
 ) {
   return queryOptions({
     queryKey: ['ton', network.name, 'balance', address] as const,
