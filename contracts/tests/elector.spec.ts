@@ -1,9 +1,9 @@
 // DEVNET ONLY elector (contracts/devnet-elector.tolk): wire format towards stakers and admin ops.
 import { Address, beginCell, Cell, toNano } from '@ton/core';
 import { keyPairFromSeed, sign, type KeyPair } from '@ton/crypto';
-import { Blockchain, type SandboxContract, type TreasuryContract } from '@ton/sandbox';
+import { Blockchain, type BlockchainSnapshot, type SandboxContract, type TreasuryContract } from '@ton/sandbox';
 import { findTransaction, flattenTransaction } from '@ton/test-utils';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newStakeBody, newStakeSignedData } from '../wrappers/Controller';
 import { DevnetElector, DevnetElectorError, ELECTOR_CONFIRMATION_VALUE, installDevnetElector, NewStakeRejectReason } from '../wrappers/DevnetElector';
 import { Op } from '../wrappers/opcodes';
@@ -36,7 +36,10 @@ describe('devnet elector', () => {
   let elector: SandboxContract<DevnetElector>;
   let keys: KeyPair;
 
-  beforeEach(async () => {
+  let genesis: BlockchainSnapshot;
+
+  // One chain per file, restored from a snapshot before each test (creating chains is the slow part).
+  beforeAll(async () => {
     blockchain = await Blockchain.create();
     blockchain.now = T0;
     setConfigParams(blockchain, {
@@ -46,6 +49,12 @@ describe('devnet elector', () => {
     staker = await blockchain.treasury('staker', { workchain: -1 });
     elector = await installDevnetElector(blockchain, { admin: admin.address, balance: toNano('1000'), minStake: toNano('100') });
     keys = keyPairFromSeed(Buffer.alloc(32, 3));
+    genesis = blockchain.snapshot();
+  });
+
+  beforeEach(async () => {
+    await blockchain.loadFrom(genesis);
+    blockchain.now = T0;
   });
 
   async function stake(value: bigint, opts: Parameters<typeof stakeMessageBody>[2] = {}, from = staker) {
