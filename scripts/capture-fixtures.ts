@@ -3,9 +3,11 @@
 //
 //   DEVNET_URL=http://127.0.0.1:8081 npx tsx scripts/capture-fixtures.ts [wallet] [pool]
 //
-// Scenarios: "wallet" (dev wallet transfer, its transactions, an undeployed jetton wallet) and "pool" (pool data,
-// pTON minter and wallet, a deposit and a round-end withdrawal through the dev wallet, bills). The pool scenario
-// needs the pool address from GET /devnet/config (`pool` or `poolAddress`) or POOL_ADDRESS.
+// Scenarios: "wallet" (dev wallet transfer, its transactions, an undeployed jetton wallet), "pool" (pool data,
+// pTON minter and wallet, a rejected deposit, a deposit, a round-end and an instant withdrawal through the dev
+// wallet, bills) and "pool-pessimistic" (the same against a pessimistic pool: the deposit becomes a bill). The pool
+// scenarios need the pool address from GET /devnet/config (`pool` or `poolAddress`) or POOL_ADDRESS, and a
+// fresh dev wallet (no pTON yet).
 import { Address, toNano } from '@ton/core';
 import { TonClient } from '@ton/ton';
 import { depositBody } from '../contracts/wrappers/messages';
@@ -124,13 +126,13 @@ async function captureWallet(config: DevnetConfig) {
   recorder.save();
 }
 
-async function capturePool(config: DevnetConfig) {
+async function capturePool(config: DevnetConfig, scenario: string) {
   const poolText = process.env.POOL_ADDRESS ?? config.pool ?? config.poolAddress;
   if (!poolText) {
     console.log('pool: skipped, the devnet has no pool yet (no `pool` in /devnet/config and no POOL_ADDRESS)');
     return;
   }
-  const recorder = new Recorder('devnet-pool');
+  const recorder = new Recorder(scenario);
   const rpc = recorder.rpc;
   const pool = Address.parse(String(poolText));
   const devWallet = Address.parse(config.devWallet.address);
@@ -217,4 +219,6 @@ async function capturePool(config: DevnetConfig) {
 const config = await getJson<DevnetConfig>('/devnet/config');
 console.log(`capturing from ${devnetUrl} (devnet time ${config.now})`);
 if (scenarios.includes('wallet')) await captureWallet(config);
-if (scenarios.includes('pool')) await capturePool(await getJson<DevnetConfig>('/devnet/config'));
+if (scenarios.includes('pool')) await capturePool(await getJson<DevnetConfig>('/devnet/config'), 'devnet-pool');
+// against a devnet whose pool runs in pessimistic mode: deposits become bills
+if (scenarios.includes('pool-pessimistic')) await capturePool(await getJson<DevnetConfig>('/devnet/config'), 'devnet-pool-pessimistic');
