@@ -1,5 +1,5 @@
 // Payout collection and bills (spec §4): a treasury plays the pool (the collection's admin).
-import { Address, beginCell, Cell, type Message, toNano, type Transaction } from '@ton/core';
+import { Address, beginCell, Cell, contractAddress, type Message, toNano, type Transaction } from '@ton/core';
 import { Blockchain, type BlockchainSnapshot, internal, type SandboxContract, type TreasuryContract } from '@ton/sandbox';
 import { filterTransactions, flattenTransaction, type FlatTransactionComparable } from '@ton/test-utils';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import {
   PayoutCollection,
   payoutCollectionContent,
   PayoutCollectionError,
+  payoutDistributionCell,
   type PayoutKind,
   START_DISTRIBUTION_GAS,
 } from '../wrappers/PayoutCollection';
@@ -521,6 +522,40 @@ describe('payout bills', () => {
       const payout = expectTx(result.transactions, { from: collection.address, to: carol.address, op: Op.distributedAsset, success: true });
       expect(internalValue(payout.inMessage!)).toBeGreaterThan(toNano('4.09'));
       expect(filterTransactions(result.transactions, { to: alice.address }).length).toBe(0);
+    });
+
+    it('tolerates burn notifications arriving out of order (different senders, so no delivery order is guaranteed)', async () => {
+      // A collection mid-distribution with two outstanding bills: 1 and 3 (of 4 TON to distribute).
+      const content = payoutCollectionContent('withdrawal', 6);
+      const data = beginCell()
+        .storeCoins(4n)
+        .storeAddress(pool.address)
+        .storeMaybeRef(payoutDistributionCell({ started: true, jettons: false, volume: toNano('4'), jettonWallet: null }))
+        .storeRef(content)
+        .storeRef(itemCode)
+        .storeUint(2, 64)
+        .endCell();
+      const init = { code: collectionCode, data };
+      const collection = blockchain.openContract(new PayoutCollection(contractAddress(0, init), init));
+      await pool.send({ to: collection.address, value: toNano('4.1'), init: collection.init, bounce: false });
+      const notify = (index: number, amount: bigint, owner: Address) =>
+        blockchain.sendMessage(
+          internal({
+            from: payoutItemAddress(collection.address, index, itemCode),
+            to: collection.address,
+            value: toNano('0.08'),
+            body: beginCell().storeUint(Op.billBurnNotification, 32).storeUint(0, 64).storeCoins(amount).storeAddress(owner).storeUint(index, 64).endCell(),
+          }),
+        );
+      // Item 0's notification overtakes item 1's.
+      const first = await notify(0, 1n, alice.address);
+      expectTx(first.transactions, { from: collection.address, to: alice.address, op: Op.distributedAsset, success: true });
+      expect(filterTransactions(first.transactions, { from: collection.address, to: pool.address }).length).toBe(0);
+      const second = await notify(1, 3n, bob.address);
+      const paid = expectTx(second.transactions, { from: collection.address, to: bob.address, op: Op.distributedAsset, success: true });
+      expect(internalValue(paid.inMessage!)).toBeGreaterThan(toNano('3'));
+      expectTx(second.transactions, { from: collection.address, to: pool.address, op: Op.touch, success: true });
+      expect(await collection.getIssuedBills()).toEqual({ issuedBills: 0n, billsCount: 0n });
     });
 
     it('pays a zero bill nothing but its reserve, without stalling the chain', async () => {
