@@ -1,0 +1,92 @@
+// Decides whether a stake can be sent and what it would give, from the typed amount, the wallet balance and the
+// pool's state. Pure: every message the stake button can show comes from here.
+import { DEPOSIT_FEE } from '../../../../contracts/wrappers/fees';
+import { expectedPtonForDeposit, projectedRate, type PoolFullData } from '../../../ton/pool';
+import { maxStakeAmount } from '../../../ton/tx';
+import { formatAmount, parseAmountInput, type AmountInputError } from '../../../ton/units';
+
+/** The app's own floor, well above the contract's (deposit > 1 TON fee), so nobody stakes dust. */
+export const MIN_STAKE_NANO = 1_000_000_000n;
+
+export type StakeBlock =
+  | { reason: AmountInputError }
+  | { reason: 'below-minimum'; minimum: bigint }
+  | { reason: 'exceeds-balance'; max: bigint }
+  | { reason: 'halted' }
+  | { reason: 'deposits-closed' }
+  | { reason: 'zero-output' }
+  | { reason: 'empty-pool-balance' };
+
+export interface StakePreview {
+  amount: bigint;
+  /** pTON minted now (optimistic pool) or expected from the bill at round end (pessimistic). */
+  pton: bigint;
+  kind: 'jettons' | 'bill';
+  /** nanoTON per 1 pTON the deposit converts at. */
+  rate: bigint;
+  /** Attached on top of the amount; the pool refunds what gas did not use. */
+  fee: bigint;
+  /** What leaves the wallet: amount + fee. */
+  total: bigint;
+}
+
+export type StakeCheck = { ok: true; preview: StakePreview } | { ok: false; block: StakeBlock };
+
+export interface StakeInputs {
+  input: string;
+  /** Wallet TON balance, nano. */
+  balance: bigint;
+  pool: Pick<PoolFullData, 'halted' | 'depositsOpen' | 'optimistic' | 'projectedSupply' | 'projectedTotalBalance'>;
+  minimum?: bigint;
+}
+
+export function checkStake({ input, balance, pool, minimum = MIN_STAKE_NANO }: StakeInputs): StakeCheck {
+  // Pool-wide blocks first: no amount can get past them.
+  if (pool.halted) return { ok: false, block: { reason: 'halted' } };
+  if (!pool.depositsOpen) return { ok: false, block: { reason: 'deposits-closed' } };
+
+  const parsed = parseAmountInput(input);
+  if (!parsed.ok) return { ok: false, block: { reason: parsed.error } };
+  const amount = parsed.nano;
+  if (amount < minimum) return { ok: false, block: { reason: 'below-minimum', minimum } };
+  const max = maxStakeAmount(balance);
+  if (amount > max) return { ok: false, block: { reason: 'exceeds-balance', max } };
+
+  const quote = expectedPtonForDeposit(pool, amount);
+  if (!quote.ok) return { ok: false, block: { reason: quote.reason } };
+  return { ok: true, preview: { amount, pton: quote.pton, kind: quote.kind, rate: projectedRate(pool), fee: DEPOSIT_FEE, total: amount + DEPOSIT_FEE } };
+}
+
+const shown = (nano: bigint) => formatAmount(nano, { groupSeparator: ',' });
+
+/** The sentence under the amount field and on the disabled button's description. */
+export function stakeBlockMessage(block: StakeBlock, tickers: { native: string; jetton: string }): string {
+  switch (block.reason) {
+    case 'empty':
+      return 'Enter an amount to stake.';
+    case 'zero':
+      return 'Enter an amount greater than zero.';
+    case 'negative':
+      return 'The amount cannot be negative.';
+    case 'not-a-number':
+      return 'Enter a number, like 10 or 2.5.';
+    case 'too-many-decimals':
+      return `${tickers.native} has at most 9 decimal places.`;
+    case 'too-large':
+      return 'That amount is too large.';
+    case 'below-minimum':
+      return `The minimum stake is ${shown(block.minimum)} ${tickers.native}.`;
+    case 'exceeds-balance':
+      return block.max > 0n
+        ? `Not enough ${tickers.native}: you can stake at most ${shown(block.max)} ${tickers.native} after fees.`
+        : `Not enough ${tickers.native} to stake: the 1 ${tickers.native} deposit fee and gas must stay available.`;
+    case 'halted':
+      return 'The pool is paused by its governance; staking is unavailable for now.';
+    case 'deposits-closed':
+      return 'The pool is not accepting deposits right now.';
+    case 'zero-output':
+      return `That amount is too small: it would convert to 0 ${tickers.jetton}.`;
+    case 'empty-pool-balance':
+      return 'The pool cannot take deposits right now (it has no balance to convert against).';
+  }
+}

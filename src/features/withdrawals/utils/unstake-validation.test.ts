@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { checkUnstake, quoteModes, unstakeBlockMessage, type UnstakeInputs } from './unstake-validation';
+
+const TON = 1_000_000_000n;
+// Now: 1 100 TON for 1 000 pTON (1.1). Projected after the round: 1 150 TON (1.15).
+const pool: UnstakeInputs['pool'] = {
+  halted: false,
+  optimistic: true,
+  state: 0,
+  totalBalance: 1_100n * TON,
+  supply: 1_000n * TON,
+  projectedTotalBalance: 1_150n * TON,
+  projectedSupply: 1_000n * TON,
+};
+const base: UnstakeInputs = { input: '10', ptonBalance: 50n * TON, tonBalance: 5n * TON, pool, poolBalance: 500n * TON, mode: 'instant' };
+const tickers = { native: 'TON', jetton: 'pTON' };
+
+describe('quoteModes', () => {
+  it('quotes instant at the current rate and the bill at the projected rate', () => {
+    const quotes = quoteModes(pool, 500n * TON, 10n * TON);
+    expect(quotes.instant).toMatchObject({ block: null, expectedTon: 11n * TON, route: 'instant' });
+    expect(quotes['round-end']).toMatchObject({ block: null, expectedTon: 11_500_000_000n, route: 'bill' });
+    expect(quotes['fill-or-kill']).toMatchObject({ block: null, expectedTon: 11n * TON, route: 'instant' });
+  });
+
+  it('disables instant when the pool lacks liquidity, and predicts fill-or-kill comes back', () => {
+    // 20 TON balance − 10 TON storage floor = 10 TON < 11 TON owed
+    const quotes = quoteModes(pool, 20n * TON, 10n * TON);
+    expect(quotes.instant.block).toEqual({ reason: 'no-liquidity', available: 10n * TON });
+    expect(quotes['fill-or-kill'].route).toBe('returned');
+    expect(quotes['round-end'].block).toBeNull();
+  });
+
+  it('disables instant on a pessimistic pool', () => {
+    expect(quoteModes({ ...pool, optimistic: false }, 500n * TON, TON).instant.block).toEqual({ reason: 'pessimistic-pool' });
+  });
+});
+
+describe('checkUnstake', () => {
+  const reason = (overrides: Partial<UnstakeInputs>) => {
+    const result = checkUnstake({ ...base, ...overrides });
+    return result.ok ? 'ok' : result.block.reason;
+  };
+
+  it('accepts up to the full pTON balance', () => {
+    expect(reason({ input: '50' })).toBe('ok');
+    expect(reason({ input: '50.000000001' })).toBe('exceeds-balance');
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['0', 'zero'],
+    ['-1', 'negative'],
+    ['ten', 'not-a-number'],
+    ['0.0000000001', 'too-many-decimals'],
+  ])('blocks %j with %s', (input, expected) => {
+    expect(reason({ input })).toBe(expected);
+  });
+
+  it('needs the burn fee in TON', () => {
+    expect(reason({ tonBalance: 1_099_999_999n })).toBe('fee-unavailable');
+    expect(reason({ tonBalance: 1_100_000_000n })).toBe('ok');
+  });
+
+  it('blocks instant without liquidity but lets the round-end mode through', () => {
+    expect(reason({ poolBalance: 20n * TON })).toBe('no-liquidity');
+    expect(reason({ poolBalance: 20n * TON, mode: 'round-end' })).toBe('ok');
+  });
+
+  it('blocks everything on a halted pool', () => {
+    expect(reason({ pool: { ...pool, halted: true }, mode: 'round-end' })).toBe('halted');
+  });
+
+  it('explains blocks in words', () => {
+    const result = checkUnstake({ ...base, poolBalance: 20n * TON });
+    expect(!result.ok && unstakeBlockMessage(result.block, tickers)).toBe(
+      'The pool cannot pay that much instantly right now (about 10 TON available). Choose "At round end".',
+    );
+    const fee = checkUnstake({ ...base, tonBalance: 0n });
+    expect(!fee.ok && unstakeBlockMessage(fee.block, tickers)).toBe('Unstaking needs 1.1 TON in your wallet for fees (most of it comes back).');
+  });
+});

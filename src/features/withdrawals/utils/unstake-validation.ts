@@ -1,0 +1,126 @@
+// Decides whether an unstake can be sent in the chosen mode and what it would pay, from the typed pTON amount,
+// the wallet's pTON and TON balances and the pool's state and liquidity. Pure.
+import { BURN_ATTACHED_VALUE } from '../../../../contracts/wrappers/fees';
+import type { WithdrawMode } from '../../../../contracts/wrappers/messages';
+import {
+  currentRate,
+  expectedTonForWithdraw,
+  expectedTonForWithdrawalBill,
+  instantLiquidity,
+  predictWithdrawRoute,
+  projectedRate,
+  type PoolFullData,
+} from '../../../ton/pool';
+import { formatAmount, parseAmountInput, type AmountInputError } from '../../../ton/units';
+
+export type UnstakeModeId = 'instant' | 'round-end' | 'fill-or-kill';
+
+/** instant: TON now (enabled only when the pool can pay now); round-end: a bill at the round-end rate; fill-or-kill: now or nothing. */
+export const UNSTAKE_MODES: Record<UnstakeModeId, WithdrawMode> = {
+  instant: { waitTillRoundEnd: false, fillOrKill: false },
+  'round-end': { waitTillRoundEnd: true, fillOrKill: false },
+  'fill-or-kill': { waitTillRoundEnd: false, fillOrKill: true },
+};
+
+/** Kept in the wallet beyond the burn's attached TON for the wallet's own fee. */
+export const UNSTAKE_GAS_RESERVE = 50_000_000n;
+
+export type UnstakeBlock =
+  | { reason: AmountInputError }
+  | { reason: 'exceeds-balance'; balance: bigint }
+  | { reason: 'fee-unavailable'; needed: bigint }
+  | { reason: 'halted' }
+  | { reason: 'no-liquidity'; available: bigint }
+  | { reason: 'pessimistic-pool' }
+  | { reason: 'zero-output' };
+
+export type PoolForUnstake = Pick<PoolFullData, 'halted' | 'optimistic' | 'state' | 'totalBalance' | 'supply' | 'projectedTotalBalance' | 'projectedSupply'>;
+
+export interface ModeQuote {
+  mode: UnstakeModeId;
+  /** Why this mode cannot be chosen now; null when it can. */
+  block: UnstakeBlock | null;
+  /** TON expected (now for instant, at round end for a bill). */
+  expectedTon: bigint;
+  /** nanoTON per pTON used for the estimate. */
+  rate: bigint;
+  /** What the pool is predicted to do with this request. */
+  route: 'instant' | 'bill' | 'returned';
+}
+
+/** Each mode's expected TON and whether it is possible, for an amount already known to be valid. */
+export function quoteModes(pool: PoolForUnstake, poolBalance: bigint, pton: bigint): Record<UnstakeModeId, ModeQuote> {
+  const instantTon = expectedTonForWithdraw(pool, pton);
+  const billTon = expectedTonForWithdrawalBill(pool, pton);
+  const liquidity = instantLiquidity(poolBalance);
+  const routeOf = (id: UnstakeModeId) => predictWithdrawRoute(pool, poolBalance, pton, UNSTAKE_MODES[id]);
+
+  const instantRoute = routeOf('instant');
+  const cannotPayNow: UnstakeBlock | null =
+    instantRoute === 'instant' ? null : !pool.optimistic ? { reason: 'pessimistic-pool' } : instantTon === 0n ? { reason: 'zero-output' } : { reason: 'no-liquidity', available: liquidity };
+  return {
+    instant: { mode: 'instant', block: cannotPayNow, expectedTon: instantTon, rate: currentRate(pool), route: instantRoute },
+    'round-end': { mode: 'round-end', block: null, expectedTon: billTon, rate: projectedRate(pool), route: routeOf('round-end') },
+    // Allowed even when it will be returned: the user asked for "now or nothing" and loses only gas; the quote says so.
+    'fill-or-kill': { mode: 'fill-or-kill', block: null, expectedTon: instantTon, rate: currentRate(pool), route: routeOf('fill-or-kill') },
+  };
+}
+
+export interface UnstakeInputs {
+  input: string;
+  ptonBalance: bigint;
+  tonBalance: bigint;
+  pool: PoolForUnstake;
+  poolBalance: bigint;
+  mode: UnstakeModeId;
+}
+
+export type UnstakeCheck =
+  | { ok: true; amount: bigint; quotes: Record<UnstakeModeId, ModeQuote>; chosen: ModeQuote }
+  | { ok: false; block: UnstakeBlock; quotes: Record<UnstakeModeId, ModeQuote> | null };
+
+export function checkUnstake({ input, ptonBalance, tonBalance, pool, poolBalance, mode }: UnstakeInputs): UnstakeCheck {
+  // A halted pool re-mints every burn: sending would only cost gas.
+  if (pool.halted) return { ok: false, block: { reason: 'halted' }, quotes: null };
+  const parsed = parseAmountInput(input);
+  if (!parsed.ok) return { ok: false, block: { reason: parsed.error }, quotes: null };
+  const amount = parsed.nano;
+  if (amount > ptonBalance) return { ok: false, block: { reason: 'exceeds-balance', balance: ptonBalance }, quotes: null };
+  const needed = BURN_ATTACHED_VALUE + UNSTAKE_GAS_RESERVE;
+  const quotes = quoteModes(pool, poolBalance, amount);
+  if (tonBalance < needed) return { ok: false, block: { reason: 'fee-unavailable', needed }, quotes };
+  const chosen = quotes[mode];
+  if (chosen.block) return { ok: false, block: chosen.block, quotes };
+  return { ok: true, amount, quotes, chosen };
+}
+
+const shown = (nano: bigint) => formatAmount(nano, { groupSeparator: ',' });
+
+export function unstakeBlockMessage(block: UnstakeBlock, tickers: { native: string; jetton: string }): string {
+  switch (block.reason) {
+    case 'empty':
+      return 'Enter an amount to unstake.';
+    case 'zero':
+      return 'Enter an amount greater than zero.';
+    case 'negative':
+      return 'The amount cannot be negative.';
+    case 'not-a-number':
+      return 'Enter a number, like 10 or 2.5.';
+    case 'too-many-decimals':
+      return `${tickers.jetton} has at most 9 decimal places.`;
+    case 'too-large':
+      return 'That amount is too large.';
+    case 'exceeds-balance':
+      return `You have only ${shown(block.balance)} ${tickers.jetton}.`;
+    case 'fee-unavailable':
+      return `Unstaking needs ${shown(block.needed)} ${tickers.native} in your wallet for fees (most of it comes back).`;
+    case 'halted':
+      return 'The pool is paused by its governance; unstaking is unavailable for now.';
+    case 'no-liquidity':
+      return `The pool cannot pay that much instantly right now (about ${shown(block.available)} ${tickers.native} available). Choose "At round end".`;
+    case 'pessimistic-pool':
+      return 'This pool pays withdrawals only at round end.';
+    case 'zero-output':
+      return `That amount is too small: it would pay 0 ${tickers.native}.`;
+  }
+}
