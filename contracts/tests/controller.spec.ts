@@ -2,8 +2,8 @@
 // whose address is the controller's pool; it receives request_loan / loan_repayment and sends credit.
 import { Address, beginCell, Cell, toNano, type Transaction } from '@ton/core';
 import { keyPairFromSeed, sign, type KeyPair } from '@ton/crypto';
-import { Blockchain, type BlockchainSnapshot, type SandboxContract, type SendMessageResult, type TreasuryContract } from '@ton/sandbox';
-import { findTransaction, flattenTransaction, randomAddress, type FlatTransactionComparable } from '@ton/test-utils';
+import { Blockchain, type BlockchainSnapshot, internal, type SandboxContract, type SendMessageResult, type TreasuryContract } from '@ton/sandbox';
+import { executeFrom, executeTill, findTransaction, flattenTransaction, randomAddress, type FlatTransactionComparable } from '@ton/test-utils';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCode } from '../wrappers/code';
 import {
@@ -16,6 +16,7 @@ import {
   ControllerState,
   ELECTOR_OPERATION_VALUE,
   HASH_UPDATE_FINE,
+  newStakeBody,
   newStakeSignedData,
   STAKE_RECOVER_FINE,
   sudoUpgradeBody,
@@ -342,6 +343,29 @@ describe('validator controller', () => {
     const signature = sign(newStakeSignedData(poor.address, { stakeAt: until() }), keys.secretKey);
     const result = await poor.sendNewStake(validator.getSender(), { value: toNano('55000'), validatorPubkey: keys.publicKey, stakeAt: until(), signature });
     expectTx(result, { to: poor.address, success: false, exitCode: ControllerError.newStakeSolvencyNotGuaranteed });
+  });
+
+  it('takes the validator set current when new_stake_ok arrives as the base for counting changes', async () => {
+    await borrow();
+    const stakeAt = until();
+    const signature = sign(newStakeSignedData(controller.address, { stakeAt }), keys.secretKey);
+    const message = internal({
+      from: validator.address,
+      to: controller.address,
+      value: ELECTOR_OPERATION_VALUE,
+      body: newStakeBody({ value: STAKE, validatorPubkey: keys.publicKey, stakeAt, signature, queryId: 3 }),
+    });
+    const steps = await blockchain.sendMessageIter(message);
+    await executeTill(steps, { from: controller.address, to: elector.address, op: Op.newStake });
+    // the next set is installed before the elector's answer reaches the controller
+    rotateValidatorSet(1);
+    await executeFrom(steps);
+    const d = await data();
+    expect(d.state).toBe(ControllerState.fundsStaken);
+    expect(d.savedValidatorSetHash).toBe(BigInt('0x' + getConfigParam(blockchain, 34)!.hash().toString('hex')));
+    // so the set that was already current does not count as a change
+    await controller.sendUpdateValidatorHash(validator.getSender());
+    expect((await data()).validatorSetChanges).toBe(0);
   });
 
   it('returns to REST when the elector rejects the stake', async () => {
