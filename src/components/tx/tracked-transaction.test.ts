@@ -1,0 +1,112 @@
+import { Address } from '@ton/core';
+import { TonClient } from '@ton/ton';
+import { UserRejectsError } from '@tonconnect/ui-react';
+import { describe, expect, it, vi } from 'vitest';
+import { hasFixture, loadFixture, replayFetch } from '../../ton/__fixtures__/fixture';
+import { createTonRpcWith } from '../../ton/client';
+import { networkPreset } from '../../ton/networks';
+import { WalletTimeoutError } from './send-errors';
+import { runTrackedTransaction, type TrackedUpdate } from './tracked-transaction';
+
+const someWallet = Address.parse('0:' + '44'.repeat(32));
+
+describe('runTrackedTransaction without a chain', () => {
+  it('a declined request stops at the wallet: nothing is looked up on-chain', async () => {
+    const getTransactions = vi.fn();
+    const updates: TrackedUpdate[] = [];
+    await expect(
+      runTrackedTransaction({
+        client: { getTransactions, tryLocateResultTx: vi.fn() },
+        walletAddress: someWallet,
+        send: () => Promise.reject(new UserRejectsError()),
+        validUntil: Math.floor(Date.now() / 1000) + 300,
+        target: 'pool',
+        checkEffect: vi.fn(),
+        onUpdate: (update) => updates.push(update),
+      }),
+    ).rejects.toBeInstanceOf(UserRejectsError);
+    expect(updates.map((update) => update.phase)).toEqual(['waiting-wallet']);
+    expect(getTransactions).not.toHaveBeenCalled();
+  });
+
+  it('a wallet that never answers times out once validUntil has passed', async () => {
+    vi.useFakeTimers();
+    try {
+      const run = runTrackedTransaction({
+        client: { getTransactions: vi.fn(), tryLocateResultTx: vi.fn() },
+        walletAddress: someWallet,
+        send: () => new Promise<string>(() => {}),
+        validUntil: Math.floor(Date.now() / 1000) + 60,
+        target: 'pool',
+        checkEffect: vi.fn(),
+        onUpdate: () => {},
+      });
+      const settled = expect(run).rejects.toBeInstanceOf(WalletTimeoutError);
+      await vi.advanceTimersByTimeAsync(66_000);
+      await settled;
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+// Real wallet transactions recorded from the devnet pool (src/ton/__fixtures__/devnet-pool.json).
+describe.skipIf(!hasFixture('devnet-pool'))('runTrackedTransaction on recorded devnet deposits', () => {
+  const fixture = hasFixture('devnet-pool') ? loadFixture('devnet-pool') : null;
+  const clientFor = (step: string) => {
+    const network = { ...networkPreset('devnet', fixture!.devnetUrl), maxRps: 1000 };
+    return createTonRpcWith(TonClient, network, { fetch: replayFetch(fixture!, [step]), maxRetries: 0 }).client;
+  };
+  const wallet = () => Address.parse(fixture!.values.devWallet);
+
+  it('goes waiting-wallet → sent → confirmed once the effect shows, and names the wallet transaction', async () => {
+    const updates: TrackedUpdate[] = [];
+    let checks = 0;
+    const final = await runTrackedTransaction({
+      client: clientFor('deposit'),
+      walletAddress: wallet(),
+      send: async () => fixture!.values['deposit.boc'],
+      validUntil: Math.floor(Date.now() / 1000) + 300,
+      target: 'pool',
+      // the effect needs two polls to show up
+      checkEffect: async () => (++checks < 2 ? { status: 'pending' } : { status: 'confirmed', message: 'Staked.' }),
+      onUpdate: (update) => updates.push(update),
+      pollMs: 1,
+    });
+    expect(updates.map((update) => update.phase)).toEqual(['waiting-wallet', 'sent', 'sent', 'confirmed']);
+    expect(final).toMatchObject({ phase: 'confirmed', message: 'Staked.' });
+    expect(final.transactionHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(final.normalizedHash).toBe(updates[1].normalizedHash);
+  });
+
+  it('a deposit the pool bounced fails with the pool reason, and the effect is never awaited', async () => {
+    const checkEffect = vi.fn();
+    const final = await runTrackedTransaction({
+      client: clientFor('failed-deposit'),
+      walletAddress: wallet(),
+      send: async () => fixture!.values['failed-deposit.boc'],
+      validUntil: Math.floor(Date.now() / 1000) + 300,
+      target: 'pool',
+      checkEffect,
+      onUpdate: () => {},
+      pollMs: 1,
+    });
+    expect(final).toMatchObject({ phase: 'failed', retry: 'resend', message: expect.stringMatching(/1 TON deposit fee/) });
+    expect(checkEffect).not.toHaveBeenCalled();
+  });
+
+  it('resuming by hash does not ask the wallet again', async () => {
+    const { normalizedHashFromBoc } = await import('../../ton/tracking');
+    const final = await runTrackedTransaction({
+      client: clientFor('deposit'),
+      walletAddress: wallet(),
+      normalizedHash: normalizedHashFromBoc(fixture!.values['deposit.boc']),
+      validUntil: Math.floor(Date.now() / 1000) + 300,
+      target: 'pool',
+      checkEffect: async () => ({ status: 'confirmed', message: 'ok' }),
+      onUpdate: () => {},
+      pollMs: 1,
+    });
+    expect(final.phase).toBe('confirmed');
+  });
+});

@@ -1,0 +1,101 @@
+// Sends one TON Connect request and follows it to an on-chain outcome: waiting for the wallet → sent →
+// confirmed (the effect the user wanted is visible on-chain), or rejected / failed (reason) / expired.
+// Every wait is bounded, so no status can spin forever. Pure async code: the React hook only wires it up.
+import type { Address, Transaction } from '@ton/core';
+import type { TonClient } from '@ton/ton';
+import type { FailingContract } from '../../ton/exit-codes';
+import { checkOutgoing, checkTransaction, normalizedHashFromBoc, waitForEffect, waitForTransaction } from '../../ton/tracking';
+import type { TxPhase } from '../../stores/pending-transactions';
+import { WalletTimeoutError } from './send-errors';
+
+/** What the confirmation check says about the effect so far. */
+export type EffectCheck = { status: 'pending' } | { status: 'confirmed'; message: string } | { status: 'failed'; message: string };
+
+export interface TrackedUpdate {
+  phase: TxPhase;
+  normalizedHash?: string;
+  transactionHash?: string;
+  message?: string;
+  retry?: 'resume' | 'resend';
+}
+
+export interface TrackedRunOptions {
+  client: Pick<TonClient, 'getTransactions' | 'tryLocateResultTx'>;
+  walletAddress: Address;
+  /** Asks the wallet; resolves with the signed external message (base64 BOC). Absent when resuming. */
+  send?: () => Promise<string>;
+  /** The message already sent, when resuming after a failed check. */
+  normalizedHash?: string;
+  /** Unix seconds; the message cannot land after it. */
+  validUntil: number;
+  /** Contract the wallet's message goes to, to name its exit codes. */
+  target: FailingContract;
+  /** Polled after the wallet transaction is found, until it is no longer pending. */
+  checkEffect: (walletTransaction: Transaction) => Promise<EffectCheck>;
+  onUpdate: (update: TrackedUpdate) => void;
+  pollMs?: number;
+  effectTimeoutMs?: number;
+  now?: () => number;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Runs the flow and returns the final update (also passed to onUpdate). Wallet and RPC errors are thrown. */
+export async function runTrackedTransaction(options: TrackedRunOptions): Promise<TrackedUpdate> {
+  const now = options.now ?? (() => Date.now());
+  const finish = (update: TrackedUpdate) => {
+    options.onUpdate(update);
+    return update;
+  };
+
+  let normalizedHash = options.normalizedHash;
+  if (!normalizedHash) {
+    if (!options.send) throw new Error('runTrackedTransaction needs either send or normalizedHash');
+    options.onUpdate({ phase: 'waiting-wallet' });
+    // The wallet may sit on the request; once validUntil has passed it can no longer be sent anyway.
+    const walletWaitMs = Math.max(0, options.validUntil * 1000 - now()) + 5_000;
+    const boc = await withTimeout(options.send(), walletWaitMs, () => new WalletTimeoutError());
+    normalizedHash = normalizedHashFromBoc(boc);
+  }
+  options.onUpdate({ phase: 'sent', normalizedHash });
+
+  const pollMs = options.pollMs ?? 1_500;
+  const transaction = await waitForTransaction(options.client, options.walletAddress, normalizedHash, { validUntil: options.validUntil, pollMs, now });
+  if (!transaction) {
+    return finish({ phase: 'expired', normalizedHash, message: 'The transaction was not included before it expired. Nothing was sent; you can try again.', retry: 'resend' });
+  }
+  const transactionHash = transaction.hash().toString('hex');
+  options.onUpdate({ phase: 'sent', normalizedHash, transactionHash });
+
+  const own = checkTransaction(transaction, 'wallet');
+  if (!own.ok) return finish({ phase: 'failed', normalizedHash, transactionHash, message: own.reason, retry: 'resend' });
+  const downstream = await checkOutgoing(options.client, transaction, options.walletAddress, options.target);
+  if (!downstream.ok) return finish({ phase: 'failed', normalizedHash, transactionHash, message: downstream.reason, retry: 'resend' });
+
+  // Assigned inside the poll callback, which TypeScript's narrowing cannot see.
+  let outcome = { status: 'pending' } as EffectCheck;
+  const seen = await waitForEffect(
+    async () => {
+      outcome = await options.checkEffect(transaction);
+      return outcome.status !== 'pending';
+    },
+    { pollMs, timeoutMs: options.effectTimeoutMs ?? 3 * 60_000, now },
+  );
+  if (!seen || outcome.status === 'pending') {
+    return finish({
+      phase: 'failed',
+      normalizedHash,
+      transactionHash,
+      message: 'The transaction went through, but its result did not show up on-chain in time. Retry checks again.',
+      retry: 'resume',
+    });
+  }
+  if (outcome.status === 'failed') return finish({ phase: 'failed', normalizedHash, transactionHash, message: outcome.message, retry: 'resend' });
+  return finish({ phase: 'confirmed', normalizedHash, transactionHash, message: outcome.message });
+}

@@ -1,0 +1,96 @@
+// Shared chain reads for the staking flows: pool data, pTON wallet and balance, pTON metadata, TON balance, bills.
+// Keys start with ['ton', network, …]; every factory is idle (skipToken) until its inputs are known.
+import { queryOptions, skipToken, type QueryClient } from '@tanstack/react-query';
+import { Address } from '@ton/core';
+import { listBills, type Bill } from '../ton/bills';
+import { jettonWalletAddress, readJettonData, readJettonWallet, resolveJettonMetadata, type JettonMetadata } from '../ton/jetton';
+import type { NetworkConfig } from '../ton/networks';
+import { readPoolFullData, type PoolFullData } from '../ton/pool';
+import { loadTonRpc, type RpcLoader } from './rpc';
+
+/** Shown when the pool jetton's metadata has no symbol. */
+export const POOL_JETTON_FALLBACK_SYMBOL = 'pTON';
+
+export interface PoolSnapshot {
+  data: PoolFullData;
+  /** The pool contract's own TON balance: what instant withdrawals are paid from. */
+  balance: bigint;
+}
+
+export function poolQuery(network: NetworkConfig, pool: string | undefined, loadRpc: RpcLoader = loadTonRpc) {
+  return queryOptions({
+    queryKey: ['ton', network.name, 'pool', pool] as const,
+    queryFn: pool
+      ? async (): Promise<PoolSnapshot> => {
+          const rpc = await loadRpc(network);
+          const address = Address.parse(pool);
+          const [data, balance] = await Promise.all([readPoolFullData(rpc, address), rpc.client.getBalance(address)]);
+          return { data, balance };
+        }
+      : skipToken,
+    // Rates move once per round; liquidity moves with every user. Fresh enough for previews, cheap enough for toncenter.
+    staleTime: 10_000,
+    refetchInterval: 20_000,
+  });
+}
+
+/** The owner's pTON wallet, computed from the pool's wallet code (no RPC). Raw form, or undefined when not ready. */
+export function ptonWalletFor(pool: PoolFullData | undefined, owner: string | undefined): string | undefined {
+  if (!pool || !owner) return undefined;
+  return jettonWalletAddress({ owner: Address.parse(owner), minter: pool.jettonMinter, walletCode: pool.poolJettonWalletCode }).toRawString();
+}
+
+/** pTON balance in nano of a pTON wallet (0 while it does not exist). */
+export function ptonBalanceQuery(network: NetworkConfig, jettonWallet: string | undefined, loadRpc: RpcLoader = loadTonRpc) {
+  return queryOptions({
+    queryKey: ['ton', network.name, 'jetton-balance', jettonWallet] as const,
+    queryFn: jettonWallet
+      ? async (): Promise<bigint> => (await readJettonWallet(await loadRpc(network), Address.parse(jettonWallet))).balance
+      : skipToken,
+    staleTime: 5_000,
+    refetchInterval: 15_000,
+  });
+}
+
+/** Native coin balance in nano. Same key as the wallet panel's balance, so both share one cache entry. */
+export function tonBalanceQuery(network: NetworkConfig, address: string | undefined, loadRpc: RpcLoader = loadTonRpc) {
+  return queryOptions({
+    queryKey: ['ton', network.name, 'balance', address] as const,
+    queryFn: address ? async (): Promise<bigint> => (await loadRpc(network)).client.getBalance(Address.parse(address)) : skipToken,
+    staleTime: 5_000,
+    refetchInterval: 15_000,
+  });
+}
+
+/** Name and symbol of the pool jetton; metadata only changes with a contract upgrade. */
+export function ptonMetadataQuery(network: NetworkConfig, minter: string | undefined, loadRpc: RpcLoader = loadTonRpc) {
+  return queryOptions({
+    queryKey: ['ton', network.name, 'jetton-metadata', minter] as const,
+    queryFn: minter
+      ? async (): Promise<JettonMetadata> => {
+          const data = await readJettonData(await loadRpc(network), Address.parse(minter));
+          // On-chain fields only: fetching off-chain metadata would leave the machine on devnet and in tests.
+          return resolveJettonMetadata(data.content, { fallbackSymbol: POOL_JETTON_FALLBACK_SYMBOL });
+        }
+      : skipToken,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** The owner's pending bills in the pool's current payout collections. */
+export function billsQuery(network: NetworkConfig, pool: string | undefined, snapshot: PoolSnapshot | undefined, owner: string | undefined, loadRpc: RpcLoader = loadTonRpc) {
+  const data = snapshot?.data;
+  return queryOptions({
+    // The collections are part of the key: a new round means new collections and a fresh list.
+    queryKey: ['ton', network.name, 'bills', pool, owner, data?.depositPayout?.toRawString() ?? null, data?.withdrawalPayout?.toRawString() ?? null] as const,
+    queryFn: data && owner ? async (): Promise<Bill[]> => listBills(await loadRpc(network), data, Address.parse(owner)) : skipToken,
+    staleTime: 10_000,
+    refetchInterval: 20_000,
+  });
+}
+
+/** After a transaction: everything it can change is read again, without a page reload. */
+export function invalidateAfterTransaction(queryClient: QueryClient, network: NetworkConfig): Promise<void> {
+  const scopes = ['balance', 'jetton-balance', 'bills', 'pool'];
+  return Promise.all(scopes.map((scope) => queryClient.invalidateQueries({ queryKey: ['ton', network.name, scope] }))).then(() => undefined);
+}

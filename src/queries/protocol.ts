@@ -1,0 +1,51 @@
+// Where the pool is and how long its rounds are. On devnet both come from GET /devnet/config at runtime (the
+// pool is deployed at genesis, so its address changes on every reset); elsewhere from the build config.
+import { queryOptions } from '@tanstack/react-query';
+import type { NetworkConfig } from '../ton/networks';
+
+export interface ProtocolInfo {
+  /** Pool address as text (any form Address.parse accepts). */
+  pool: string;
+  /** Devnet: seconds per round; null where the chain's validator schedule decides. */
+  roundSeconds: number | null;
+  /** Devnet: unix seconds of the next round switch (bills are paid then); null when unknown. */
+  nextRoundAt: number | null;
+}
+
+export class PoolNotConfiguredError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PoolNotConfiguredError';
+  }
+}
+
+function optionalNumber(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** Reads the parts of /devnet/config the staking flows need; throws a clear error while no pool is deployed. */
+export function parseDevnetProtocol(body: unknown): ProtocolInfo {
+  const config = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  if (typeof config.pool !== 'string' || config.pool === '') {
+    throw new PoolNotConfiguredError('The devnet has no staking pool deployed yet.');
+  }
+  return { pool: config.pool, roundSeconds: optionalNumber(config.roundSeconds), nextRoundAt: optionalNumber(config.nextRoundAt) };
+}
+
+export async function fetchProtocolInfo(network: NetworkConfig, fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): Promise<ProtocolInfo> {
+  if (network.poolAddress) return { pool: network.poolAddress, roundSeconds: null, nextRoundAt: null };
+  if (!network.devnetUrl) throw new PoolNotConfiguredError(`No pool address is configured for ${network.label}.`);
+  const response = await fetchImpl(`${network.devnetUrl}/devnet/config`, { signal: AbortSignal.timeout(10_000) });
+  if (!response.ok) throw new Error(`The devnet answered ${response.status} for its configuration.`);
+  return parseDevnetProtocol(await response.json());
+}
+
+export function protocolInfoQuery(network: NetworkConfig, fetchImpl?: typeof fetch) {
+  return queryOptions({
+    queryKey: ['ton', network.name, 'protocol'] as const,
+    queryFn: () => fetchProtocolInfo(network, fetchImpl),
+    // A configured pool never moves; the devnet's next round time does, once per round.
+    staleTime: network.poolAddress ? Number.POSITIVE_INFINITY : 15_000,
+    refetchInterval: network.poolAddress ? false : 30_000,
+  });
+}

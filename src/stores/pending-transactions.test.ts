@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { StateStorage } from 'zustand/middleware';
+import { createPendingStore } from './pending-transactions';
+
+function memoryStorage(): StateStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return { data, getItem: (key) => data.get(key) ?? null, setItem: (key, value) => void data.set(key, value), removeItem: (key) => void data.delete(key) };
+}
+
+const stake = { id: 'a', kind: 'stake' as const, amount: '5', validUntil: 1 };
+
+describe('pending transactions store', () => {
+  it('refuses a second send of the same kind while one is in flight (double click, retry spam)', () => {
+    const store = createPendingStore(memoryStorage());
+    expect(store.getState().begin(stake)).toBe(true);
+    expect(store.getState().begin({ ...stake, id: 'b' })).toBe(false);
+    store.getState().update('stake', 'a', { phase: 'sent', normalizedHash: 'ab' });
+    expect(store.getState().begin({ ...stake, id: 'b' })).toBe(false);
+    // another flow is independent
+    expect(store.getState().begin({ ...stake, id: 'c', kind: 'unstake' })).toBe(true);
+    store.getState().update('stake', 'a', { phase: 'confirmed' });
+    expect(store.getState().begin({ ...stake, id: 'b' })).toBe(true);
+    expect(store.getState().transactions.stake).toMatchObject({ id: 'b', phase: 'waiting-wallet' });
+  });
+
+  it('drops late updates of a replaced transaction and cannot dismiss one in flight', () => {
+    const store = createPendingStore(memoryStorage());
+    store.getState().begin(stake);
+    store.getState().dismiss('stake');
+    expect(store.getState().transactions.stake?.id).toBe('a');
+    store.getState().update('stake', 'a', { phase: 'rejected' });
+    store.getState().dismiss('stake');
+    expect(store.getState().transactions.stake).toBeUndefined();
+    store.getState().update('stake', 'a', { phase: 'confirmed' });
+    expect(store.getState().transactions.stake).toBeUndefined();
+  });
+
+  it('marks a seen bill paid once it disappears, for that owner and network only, and persists the history', () => {
+    const storage = memoryStorage();
+    const store = createPendingStore(storage);
+    const bill = { address: '0:b1', kind: 'withdrawal' as const, amount: 3n, expectedPayout: 4n };
+    const other = { address: '0:b2', kind: 'deposit' as const, amount: 9n, expectedPayout: 8n };
+    store.getState().syncBills('devnet', 'me', [bill], 1000);
+    store.getState().syncBills('devnet', 'someone-else', [other], 1000);
+    expect(store.getState().bills['0:b1']).toMatchObject({ amount: '3', expectedPayout: '4', firstSeenAt: 1000 });
+    expect(store.getState().bills['0:b1'].paidAt).toBeUndefined();
+
+    store.getState().syncBills('devnet', 'me', [], 2000);
+    expect(store.getState().bills['0:b1'].paidAt).toBe(2000);
+    expect(store.getState().bills['0:b2'].paidAt).toBeUndefined();
+
+    const reloaded = createPendingStore(storage);
+    expect(reloaded.getState().bills['0:b1']).toMatchObject({ paidAt: 2000, amount: '3' });
+    // in-flight transactions are not persisted
+    expect(JSON.parse(storage.data.get('lst-pending-transactions')!).state.transactions).toBeUndefined();
+  });
+});

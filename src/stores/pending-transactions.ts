@@ -1,0 +1,130 @@
+// Client state of the staking flows: the transaction each flow is sending or tracking, and the bills this
+// browser has seen (so a paid bill, whose NFT is destroyed at payout, moves to a history list).
+// Chain data itself stays in the query cache; amounts are kept as decimal nano strings (JSON has no bigint).
+import { create } from 'zustand';
+import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+
+export type TxKind = 'stake' | 'unstake';
+export type TxPhase = 'waiting-wallet' | 'sent' | 'confirmed' | 'rejected' | 'failed' | 'expired';
+
+export interface TrackedTx {
+  id: string;
+  kind: TxKind;
+  phase: TxPhase;
+  /** nano, decimal string: TON for a stake, pTON for an unstake. */
+  amount: string;
+  createdAt: number;
+  /** Unix seconds of the request's validUntil. */
+  validUntil: number;
+  /** TEP-467 normalized hash of the signed external message, once the wallet returned it. */
+  normalizedHash?: string;
+  /** Hash (hex) of the wallet transaction that processed it, for explorer links. */
+  transactionHash?: string;
+  /** Why it failed / what happened, in plain words. */
+  message?: string;
+  /** How to recover from a failure: resume tracking the same message, or ask the wallet again. */
+  retry?: 'resume' | 'resend';
+}
+
+export interface KnownBill {
+  /** Raw address of the bill NFT. */
+  address: string;
+  network: string;
+  owner: string;
+  kind: 'deposit' | 'withdrawal';
+  amount: string;
+  expectedPayout: string;
+  firstSeenAt: number;
+  /** Set when the bill disappeared from the pool's collections: it was paid out (and burned). */
+  paidAt?: number;
+}
+
+export interface SeenBill {
+  address: string;
+  kind: 'deposit' | 'withdrawal';
+  amount: bigint;
+  expectedPayout: bigint;
+}
+
+interface PendingState {
+  transactions: Partial<Record<TxKind, TrackedTx>>;
+  bills: Record<string, KnownBill>;
+  /** Starts a transaction for `kind` unless one is still in flight; returns whether it started. */
+  begin(tx: Omit<TrackedTx, 'phase' | 'createdAt'> & { createdAt?: number }): boolean;
+  update(kind: TxKind, id: string, patch: Partial<Omit<TrackedTx, 'id' | 'kind'>>): void;
+  dismiss(kind: TxKind): void;
+  /** Records the owner's current bills; known unpaid bills missing from `current` are marked paid. */
+  syncBills(network: string, owner: string, current: SeenBill[], now?: number): void;
+}
+
+export function isInFlight(tx: TrackedTx | undefined): boolean {
+  return tx?.phase === 'waiting-wallet' || tx?.phase === 'sent';
+}
+
+const noStorage: StateStorage = { getItem: () => null, setItem: () => undefined, removeItem: () => undefined };
+
+export function createPendingStore(storage: StateStorage = typeof localStorage === 'undefined' ? noStorage : localStorage) {
+  return create<PendingState>()(
+    persist(
+      (set, get) => ({
+        transactions: {},
+        bills: {},
+        begin(tx) {
+          if (isInFlight(get().transactions[tx.kind])) return false;
+          set((state) => ({ transactions: { ...state.transactions, [tx.kind]: { ...tx, phase: 'waiting-wallet', createdAt: tx.createdAt ?? Date.now() } } }));
+          return true;
+        },
+        update(kind, id, patch) {
+          set((state) => {
+            const current = state.transactions[kind];
+            // A dismissed or replaced transaction's late updates are dropped.
+            if (!current || current.id !== id) return state;
+            return { transactions: { ...state.transactions, [kind]: { ...current, ...patch } } };
+          });
+        },
+        dismiss(kind) {
+          set((state) => {
+            if (isInFlight(state.transactions[kind])) return state;
+            const transactions = { ...state.transactions };
+            delete transactions[kind];
+            return { transactions };
+          });
+        },
+        syncBills(network, owner, current, now = Date.now()) {
+          set((state) => {
+            const bills = { ...state.bills };
+            const present = new Set(current.map((bill) => bill.address));
+            for (const bill of current) {
+              const known = bills[bill.address];
+              bills[bill.address] = {
+                address: bill.address,
+                network,
+                owner,
+                kind: bill.kind,
+                amount: bill.amount.toString(),
+                expectedPayout: bill.expectedPayout.toString(),
+                firstSeenAt: known?.firstSeenAt ?? now,
+              };
+            }
+            for (const [address, known] of Object.entries(bills)) {
+              if (known.network === network && known.owner === owner && !known.paidAt && !present.has(address)) {
+                bills[address] = { ...known, paidAt: now };
+              }
+            }
+            return { bills };
+          });
+        },
+      }),
+      {
+        name: 'lst-pending-transactions',
+        storage: createJSONStorage(() => storage),
+        // In-flight transactions are not resumed after a reload (the wallet's answer is lost with the page);
+        // only the bill history persists.
+        partialize: (state) => ({ bills: state.bills }),
+        version: 1,
+      },
+    ),
+  );
+}
+
+export const usePendingTransactions = createPendingStore();
