@@ -1,14 +1,20 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
-import { getTonRpc, type TonRpc } from '../../../ton/client';
+import type { TonRpc } from '../../../ton/client';
 import type { NetworkConfig } from '../../../ton/networks';
 
 export const BALANCE_REFETCH_MS = 15_000;
+
+/** src/ton/client pulls @ton/core (via its stack parser), so it is loaded on the first read, not with the app shell. */
+async function loadSharedRpc(network: NetworkConfig): Promise<TonRpc> {
+  const { getTonRpc } = await import('../../../ton/client');
+  return getTonRpc(network);
+}
 
 /** Native coin balance in nano of `address` (raw "0:<hex>" or friendly); disabled until an address is known. */
 export function tonBalanceQuery(
   network: NetworkConfig,
   address: string | undefined,
-  loadRpc: (network: NetworkConfig) => Promise<Pick<TonRpc, 'client'>> = getTonRpc,
+  loadRpc: (network: NetworkConfig) => Promise<Pick<TonRpc, 'client'>> = loadSharedRpc,
 ) {
   return queryOptions({
     queryKey: ['ton', network.name, 'balance', address] as const,
