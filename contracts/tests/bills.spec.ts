@@ -1,5 +1,6 @@
-// Payout collection and bills (spec §4): a treasury plays the pool (the collection's admin).
-import { Address, beginCell, Cell, contractAddress, type Message, toNano, type Transaction } from '@ton/core';
+// Payout collection and bills (spec §4). A treasury plays the pool (the collection's admin); the pTON minter and
+// wallets are the real contracts, with the wallet code as a library cell as in production.
+import { Address, beginCell, Cell, contractAddress, type Message, type Slice, toNano, type Transaction } from '@ton/core';
 import { Blockchain, type BlockchainSnapshot, internal, type SandboxContract, type TreasuryContract } from '@ton/sandbox';
 import { filterTransactions, flattenTransaction, type FlatTransactionComparable } from '@ton/test-utils';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -44,7 +45,7 @@ function expectTx(transactions: Transaction[], match: FlatTransactionComparable)
   return found[0];
 }
 
-function bodyOf(message: Message): ReturnType<Cell['beginParse']> {
+function bodyOf(message: Message): Slice {
   return message.body.beginParse();
 }
 
@@ -53,7 +54,6 @@ function internalValue(message: Message): bigint {
   return message.info.value.coins;
 }
 
-/** Parses the item's storage: inited=1 owner collection index amount prev(higher) ^[next(lower)]. */
 function computeGas(tx: Transaction): bigint {
   if (tx.description.type !== 'generic' || tx.description.computePhase.type !== 'vm') throw new Error('no compute phase');
   return tx.description.computePhase.gasUsed;
@@ -64,6 +64,7 @@ function computeFees(tx: Transaction): bigint {
   return tx.description.computePhase.gasFees;
 }
 
+/** Parses the item's storage: inited=1 owner collection index amount prev(higher) ^[next(lower)]. */
 function readItemStorage(data: Cell) {
   const s = data.beginParse();
   if (!s.loadBit()) throw new Error('item not inited');
@@ -673,6 +674,13 @@ describe('payout bills', () => {
 
       const forged = await stranger.send({ to: collection.address, value: toNano('0.2'), body: transferNotification(null, toNano('5')) });
       expectTx(forged.transactions, { to: collection.address, success: false, exitCode: PayoutCollectionError.unknownJettonWallet });
+      expect((await collection.getDistributionData())?.started).toBe(false);
+    });
+
+    it('refuses to start with no bill to pay (84)', async () => {
+      const collection = await deployCollection('deposit', 8);
+      const result = await minter.sendMint(pool.getSender(), toNano('0.3'), { to: collection.address, jettonAmount: toNano('1') });
+      expectTx(result.transactions, { to: collection.address, op: Op.jettonTransferNotification, success: false, exitCode: PayoutCollectionError.noBills });
       expect((await collection.getDistributionData())?.started).toBe(false);
     });
 
