@@ -7,7 +7,7 @@ import { loadCode } from '../../contracts/wrappers/code';
 import { buildOnchainMetadata, poolJettonContent } from '../../contracts/wrappers/metadata';
 import { PoolJettonMinter } from '../../contracts/wrappers/PoolJettonMinter';
 import { libraryCellFor } from '../../contracts/wrappers/PoolJettonWallet';
-import { createMetadataFetcher, decodeContent, jettonWalletAddress, plainText, resolveJettonMetadata } from './jetton';
+import { createMetadataFetcher, decodeContent, jettonWalletAddress, plainText, readJettonWallet, resolveJettonMetadata } from './jetton';
 
 describe('jettonWalletAddress', () => {
   it('matches the minter get_wallet_address for library-cell and plain wallet code', async () => {
@@ -27,7 +27,7 @@ describe('jettonWalletAddress', () => {
         expect(jettonWalletAddress({ owner, minter: minter.address, walletCode: codeInMinter }).equals(onChain)).toBe(true);
       }
     }
-  });
+  }, 30_000); // sandbox start-up is ~1 s alone but several seconds on a busy 2-core machine
 
   it('depends on the code cell exactly: the library cell and the code it points to give different wallets', () => {
     const walletCode = loadCode('pool-jetton-wallet');
@@ -99,5 +99,27 @@ describe('jetton metadata', () => {
     expect(await fetchJson('ipfs://bafy/meta.json')).toEqual({ symbol: 'X' });
     expect(urls).toEqual(['https://ipfs.io/ipfs/bafy/meta.json']);
     await expect(fetchJson('file:///etc/passwd')).rejects.toThrow('unsupported');
+  });
+});
+
+describe('readJettonWallet', () => {
+  const wallet = Address.parse(`0:${'cd'.repeat(32)}`);
+  const failing = (error: unknown, state: string) => ({
+    runGetMethod: () => Promise.reject(error),
+    call: async () => ({ state }),
+  });
+
+  it('reads an undeployed wallet as 0 even when the provider fails the get-method call', async () => {
+    const { RpcError } = await import('./client');
+    const serverError = new RpcError('server', 'runGetMethod: HTTP 500', { status: 500, attempts: 1 });
+    expect(await readJettonWallet(failing(serverError, 'uninitialized'), wallet)).toMatchObject({ exists: false, balance: 0n });
+  });
+
+  it('does not hide failures of a deployed wallet or bad requests', async () => {
+    const { RpcError } = await import('./client');
+    const serverError = new RpcError('server', 'runGetMethod: HTTP 500', { status: 500, attempts: 1 });
+    await expect(readJettonWallet(failing(serverError, 'active'), wallet)).rejects.toThrow('request error');
+    const badRequest = new RpcError('bad-request', 'HTTP 401', { status: 401, attempts: 1 });
+    await expect(readJettonWallet(failing(badRequest, 'uninitialized'), wallet)).rejects.toBe(badRequest);
   });
 });

@@ -3,7 +3,7 @@
 // (TEP-64 on-chain, off-chain URI, or both), reduced to plain display text.
 import { Address, beginCell, type Cell, contractAddress } from '@ton/core';
 import { parseOnchainMetadata } from '../../contracts/wrappers/metadata';
-import { runGetMethodOk, type TonRpc } from './client';
+import { RpcError, runGetMethodOk, type TonRpc } from './client';
 import { StackReader } from './stack';
 
 /** Jetton wallets live on basechain (the DAO jetton's calc_address uses BASECHAIN). */
@@ -48,14 +48,18 @@ export interface JettonWalletData {
 
 /** Reads `get_wallet_data`; an undeployed wallet is a 0 balance, any other failure is an error. */
 export async function readJettonWallet(rpc: Pick<TonRpc, 'runGetMethod' | 'call'>, wallet: Address): Promise<JettonWalletData> {
-  const result = await rpc.runGetMethod(wallet, 'get_wallet_data');
-  if (result.exitCode === 0) {
+  // toncenter and the devnet answer exit code -13 for an undeployed account; some providers fail the call instead
+  const result = await rpc.runGetMethod(wallet, 'get_wallet_data').catch((error: unknown) => {
+    if (error instanceof RpcError && error.kind === 'bad-request') throw error;
+    return null;
+  });
+  if (result?.exitCode === 0) {
     const r = new StackReader(result.stack, 'get_wallet_data');
     return { exists: true, balance: r.readBigInt(), owner: r.readAddress(), minter: r.readAddress() };
   }
   const info = (await rpc.call('getAddressInformation', { address: wallet.toString() })) as { state?: string };
   if (info.state !== 'active') return { exists: false, balance: 0n, owner: null, minter: null };
-  throw new Error(`get_wallet_data on ${wallet.toString()} exited with code ${result.exitCode}`);
+  throw new Error(`get_wallet_data on ${wallet.toString()} failed (${result ? `exit code ${result.exitCode}` : 'request error'})`);
 }
 
 // ---- metadata ----

@@ -94,7 +94,7 @@ describe('tracking on sandbox transactions', () => {
   let s: Setup;
   beforeAll(async () => {
     s = await setup();
-  });
+  }, 30_000); // sandbox start-up; slow on a busy machine
 
   it('finds the wallet transaction of a signed BOC (first transfer carries init)', async () => {
     const target = (await s.chain.treasury('target')).address;
