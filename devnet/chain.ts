@@ -65,6 +65,8 @@ export class DevnetChain {
   private readonly extensionState = new Map<string, unknown>();
   private saveTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Off until startup (genesis included) completes, so a crash mid-genesis never leaves a half-built state. */
+  private autosave = false;
   private seqno: number;
 
   private constructor(
@@ -97,7 +99,6 @@ export class DevnetChain {
       for (const [name, value] of Object.entries(saved.extensions)) chain.extensionState.set(name, value);
     }
     chain.indexNewTransactions();
-    if (!saved) chain.scheduleSave();
     return chain;
   }
 
@@ -232,10 +233,20 @@ export class DevnetChain {
     await this.mutex.run(async () => this.writeState());
   }
 
-  /** Flushes state and stops the save timer; the chain must not be used afterwards. */
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /** Saves now and from then on after every change (debounced). Call once startup has fully succeeded. */
+  async enableAutosave(): Promise<void> {
+    this.autosave = true;
     await this.save();
+  }
+
+  /**
+   * Stops the save timer and, unless `save` is false (a failed startup), flushes state first.
+   * The chain must not be used afterwards.
+   */
+  async close({ save = true }: { save?: boolean } = {}): Promise<void> {
+    if (this.closed) return;
+    if (save) await this.save();
+    if (this.saveTimer) clearTimeout(this.saveTimer);
     this.closed = true;
   }
 
@@ -258,7 +269,7 @@ export class DevnetChain {
   }
 
   private scheduleSave(): void {
-    if (this.closed || this.saveTimer) return;
+    if (!this.autosave || this.closed || this.saveTimer) return;
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
       this.save().catch((error: unknown) => this.options.logger.error(`saving state failed: ${String(error)}`));

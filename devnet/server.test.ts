@@ -1,7 +1,7 @@
 // End-to-end checks of the devnet server through the clients an app uses: @ton/ton's TonClient for the toncenter
 // API, fetch for the /devnet and /devwallet routes. One server for the file; the last tests restart it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -494,5 +494,27 @@ describe('persistence', () => {
     await expect(startDevnet({ port: 0, stateDir, logger })).rejects.toThrow(/--reset/);
     await start(true); // --reset recovers from a broken state file
     expect(await client.getBalance(recipient)).toBe(0n);
+  });
+});
+
+describe('startup failure', () => {
+  it('leaves no half-built state behind when an extension genesis fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lst-devnet-fail-'));
+    try {
+      const failing: DevnetExtension = {
+        name: 'failing',
+        async genesis(ctx) {
+          await ctx.chain.fund(recipient, toNano('1')); // a real change before the failure
+          throw new Error('deploy failed');
+        },
+      };
+      await expect(startDevnet({ port: 0, stateDir: dir, logger, extensions: [failing], saveDebounceMs: 1 })).rejects.toThrow(
+        'deploy failed',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20)); // any debounced save would have fired by now
+      expect(existsSync(join(dir, 'state.json'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

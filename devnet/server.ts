@@ -86,7 +86,7 @@ export async function startDevnet(options: StartDevnetOptions): Promise<RunningD
       chain.setExtensionState(GENESIS_STATE_KEY, [...done, extension.name]);
       logger.info(`genesis of "${extension.name}" done in ${Math.round(performance.now() - began)} ms`);
     }
-    await chain.save();
+    await chain.enableAutosave();
     for (const extension of extensions) {
       if (extension.start) stops.push(await extension.start(contexts.get(extension)!));
     }
@@ -136,7 +136,7 @@ export async function startDevnet(options: StartDevnetOptions): Promise<RunningD
   } catch (error) {
     for (const stop of stops.reverse()) await stop();
     server?.close();
-    await chain.close();
+    await chain.close({ save: false });
     throw error;
   }
 }
