@@ -58,4 +58,11 @@ test.describe('wallet', () => {
     await page.reload();
     await expect(app.connectPrompt).toBeVisible();
   });
+
+  test('warns when the wallet is on another network than the app', async ({ app, devnet }) => {
+    await devnet.setWalletMode({ network: '-3' });
+    await app.open();
+    await app.connectDevWallet();
+    await expect(app.page.getByText('Wallet is on another network')).toBeVisible();
+  });
 });
