@@ -348,7 +348,7 @@ describe('dev wallet', () => {
     const replay = await rpc('sendBoc', { boc: reply.body.boc });
     expect(replay.status).toBe(422);
     expect(replay.body).toMatchObject({ ok: false, code: 422 });
-    expect(String(replay.body.error)).toMatch(/not accepted/);
+    expect(String(replay.body.error)).toMatch(/not accepted: exit code 133 \(seqno mismatch\)/);
   });
 
   it('rejects on request, refuses expired or wrong-network requests, and sends nothing then', async () => {
@@ -400,6 +400,7 @@ describe('dev wallet', () => {
     expect(reply.body.boc).toBeTypeOf('string');
     // A wallet whose timeout comes from the wall clock (@ton/ton's default) is now expired, as on a real chain.
     await expect(transferFromTestWallet(recipient, 1n, 'late', 'wall')).rejects.toThrow(/422/);
+    expect(logger.lines.at(-1)).toMatch(/exit code 136 \(message expired\)/);
     expect((await post('/devnet/time/advance', { seconds: -5 })).status).toBe(400);
   });
 });
