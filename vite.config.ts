@@ -9,5 +9,13 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // The app shell is React + TON Connect UI (~215 KB gz), needed at start to restore the wallet session;
+    // @ton/* load on the first chain read. Warn only if the shell grows past that.
+    chunkSizeWarningLimit: 800,
+    rolldownOptions: {
+      // Timing warnings only measure how busy the machine is; keep ineffectiveDynamicImport, which catches
+      // @ton/core sneaking back into the shell.
+      checks: { bundlerTimings: false },
+    },
   },
 });
