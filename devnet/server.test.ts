@@ -198,6 +198,24 @@ describe('toncenter API through TonClient', () => {
     expect(await client.open(wallet).getSeqno()).toBe(3);
   });
 
+  it('answers CORS preflights for the headers TonClient sends from a browser', async () => {
+    const response = await fetch(`${devnet.url}/jsonRPC`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://127.0.0.1:5173',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type,x-ton-client-version,x-api-key',
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+    const allowed = response.headers.get('access-control-allow-headers')!.toLowerCase();
+    for (const header of ['content-type', 'x-ton-client-version', 'x-api-key']) expect(allowed).toContain(header);
+    const error = await fetch(`${devnet.url}/jsonRPC`, { method: 'POST', body: '{' });
+    expect(error.headers.get('access-control-allow-origin')).toBe('*'); // errors are readable cross-origin too
+  });
+
   it('serves REST-style GET routes and wallet information', async () => {
     expect((await get('/')).body.result).toMatchObject({ service: 'lst-devnet' });
     const info = await get(`/api/v2/getWalletInformation?address=${wallet.address.toString()}`);

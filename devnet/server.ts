@@ -107,7 +107,9 @@ export async function startDevnet(options: StartDevnetOptions): Promise<RunningD
       listening.listen(options.port ?? 8081, options.host ?? '127.0.0.1', () => resolve());
     });
     const port = (listening.address() as AddressInfo).port;
-    state.url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+    // Listening on all interfaces still means clients on this machine reach it at 127.0.0.1.
+    const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+    state.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     for (const context of contexts.values()) context.url = state.url;
 
     let closing: Promise<void> | undefined;
