@@ -221,4 +221,6 @@ console.log(`capturing from ${devnetUrl} (devnet time ${config.now})`);
 if (scenarios.includes('wallet')) await captureWallet(config);
 if (scenarios.includes('pool')) await capturePool(await getJson<DevnetConfig>('/devnet/config'), 'devnet-pool');
 // against a devnet whose pool runs in pessimistic mode: deposits become bills
+// against `npm run devnet` with the full protocol (rounds, loans, history): real round data
+if (scenarios.includes('pool-live')) await capturePool(await getJson<DevnetConfig>('/devnet/config'), 'devnet-pool-live');
 if (scenarios.includes('pool-pessimistic')) await capturePool(await getJson<DevnetConfig>('/devnet/config'), 'devnet-pool-pessimistic');

@@ -1,7 +1,7 @@
 // Reads the LSt pool (`get_pool_full_data`, lst-interface.md §6.1) and derives what a staker sees (§6.2):
 // rates, what a deposit or withdrawal yields, instant liquidity, TVL, growth and APY. Amounts are bigint nano;
 // only display ratios (growth, APY) are numbers.
-import type { Address, Cell } from '@ton/core';
+import { Address, type Cell, Dictionary, type Slice } from '@ton/core';
 import { FINALIZE_ROUND_FEE, POOL_MIN_TONS_FOR_STORAGE, SHARE_BASIS } from '../../contracts/wrappers/fees';
 import { runGetMethodOk, type TonRpc } from './client';
 import { StackReader, type StackValue } from './stack';
@@ -70,6 +70,29 @@ function readRound(tuple: StackReader): LendingRound {
   };
   tuple.end();
   return round;
+}
+
+export interface RoundLoan {
+  /** Controllers live on the masterchain; the dict is keyed by their account id. */
+  controller: Address;
+  borrowed: bigint;
+  interest: bigint;
+}
+
+/** The loans of a round: `borrowers` is HashmapE 256 (controller account id) → (borrowed:Coins, interest:Coins). */
+export function roundLoans(round: Pick<LendingRound, 'borrowers'>): RoundLoan[] {
+  if (!round.borrowers) return [];
+  const loanValue = {
+    serialize: () => {
+      throw new Error('read-only');
+    },
+    parse: (slice: Slice) => ({ borrowed: slice.loadCoins(), interest: slice.loadCoins() }),
+  };
+  const dict = Dictionary.loadDirect(Dictionary.Keys.BigUint(256), loanValue, round.borrowers);
+  return [...dict].map(([accountId, loan]) => ({
+    controller: new Address(-1, Buffer.from(accountId.toString(16).padStart(64, '0'), 'hex')),
+    ...loan,
+  }));
 }
 
 /** Parses the 30-entry stack of get_pool_full_data (and _raw), in the exact order of §6.1. */
