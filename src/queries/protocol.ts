@@ -10,6 +10,8 @@ export interface ProtocolInfo {
   roundSeconds: number | null;
   /** Devnet: unix seconds of the next round switch (bills are paid then); null when unknown. */
   nextRoundAt: number | null;
+  /** Devnet clock minus the wall clock, in seconds (the devnet clock can be advanced); 0 elsewhere. */
+  clockOffsetS: number;
 }
 
 export class PoolNotConfiguredError extends Error {
@@ -24,16 +26,22 @@ function optionalNumber(value: unknown): number | null {
 }
 
 /** Reads the parts of /devnet/config the staking flows need; throws a clear error while no pool is deployed. */
-export function parseDevnetProtocol(body: unknown): ProtocolInfo {
+export function parseDevnetProtocol(body: unknown, nowS = Date.now() / 1000): ProtocolInfo {
   const config = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   if (typeof config.pool !== 'string' || config.pool === '') {
     throw new PoolNotConfiguredError('The devnet has no staking pool deployed yet.');
   }
-  return { pool: config.pool, roundSeconds: optionalNumber(config.roundSeconds), nextRoundAt: optionalNumber(config.nextRoundAt) };
+  const devnetNow = optionalNumber(config.now);
+  return {
+    pool: config.pool,
+    roundSeconds: optionalNumber(config.roundSeconds),
+    nextRoundAt: optionalNumber(config.nextRoundAt),
+    clockOffsetS: devnetNow === null ? 0 : Math.round(devnetNow - nowS),
+  };
 }
 
 export async function fetchProtocolInfo(network: NetworkConfig, fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): Promise<ProtocolInfo> {
-  if (network.poolAddress) return { pool: network.poolAddress, roundSeconds: null, nextRoundAt: null };
+  if (network.poolAddress) return { pool: network.poolAddress, roundSeconds: null, nextRoundAt: null, clockOffsetS: 0 };
   if (!network.devnetUrl) throw new PoolNotConfiguredError(`No pool address is configured for ${network.label}.`);
   const response = await fetchImpl(`${network.devnetUrl}/devnet/config`, { signal: AbortSignal.timeout(10_000) });
   if (!response.ok) throw new Error(`The devnet answered ${response.status} for its configuration.`);
@@ -48,4 +56,10 @@ export function protocolInfoQuery(network: NetworkConfig, fetchImpl?: typeof fet
     staleTime: network.poolAddress ? Number.POSITIVE_INFINITY : 15_000,
     refetchInterval: network.poolAddress ? false : 30_000,
   });
+}
+
+/** Wall-clock unix seconds when bills of the current round should be paid; null when the chain decides. */
+export function expectedPayoutAt(protocol: ProtocolInfo | undefined): number | null {
+  if (!protocol || protocol.nextRoundAt === null) return null;
+  return protocol.nextRoundAt - protocol.clockOffsetS;
 }

@@ -13,7 +13,7 @@ describe('describeSendFailure', () => {
   });
 
   it('a wallet on another chain is blocked with the network to switch to, from the SDK or our own check', () => {
-    for (const error of [new WalletWrongNetworkError('chain mismatch'), new WrongNetworkError('-239')]) {
+    for (const error of [new WalletWrongNetworkError('chain mismatch', { cause: { expectedChainId: '-3', actualChainId: '-239' } }), new WrongNetworkError('-239')]) {
       const failure = describeSendFailure(error, { network, sent: false });
       expect(failure.phase).toBe('failed');
       expect(failure.message).toContain('Switch it to Testnet');

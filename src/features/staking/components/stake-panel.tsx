@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import { useTonConnectModal } from '@tonconnect/ui-react';
+import { AmountField } from '../../../components/tx/amount-field';
+import { TxStatus } from '../../../components/tx/tx-status';
+import { useTrackedSend } from '../../../components/tx/use-tracked-send';
+import { Button } from '../../../components/ui/button';
+import { Card } from '../../../components/ui/card';
+import { Skeleton } from '../../../components/ui/skeleton';
+import { useStakingContext } from '../../../queries/use-staking-context';
+import { isInFlight } from '../../../stores/pending-transactions';
+import type { NetworkConfig } from '../../../ton/networks';
+import { maxStakeAmount } from '../../../ton/tx';
+import { formatAmount, nanoToDecimal } from '../../../ton/units';
+import { stakePlan } from '../api/stake-plan';
+import { checkStake, stakeBlockMessage } from '../utils/stake-validation';
+import { ChainReadError } from '../../../components/tx/chain-read-error';
+
+const shown = (nano: bigint, maxFractionDigits = 4) => formatAmount(nano, { groupSeparator: ',', maxFractionDigits });
+
+export function StakePanel({ network }: { network: NetworkConfig }) {
+  const context = useStakingContext(network);
+  const modal = useTonConnectModal();
+  const sender = useTrackedSend(network, 'stake');
+  const [input, setInput] = useState('');
+  const { wallet, pool, tonBalance, ptonBalance, tickers } = context;
+
+  if (!wallet) {
+    return (
+      <Card title="Stake">
+        <p className="text-slate-600 dark:text-slate-400">Connect a wallet to stake {tickers.native}.</p>
+        <Button className="mt-4" onClick={() => modal.open()}>
+          Connect wallet
+        </Button>
+      </Card>
+    );
+  }
+  const failed = [context.protocol, pool, tonBalance].find((query) => query.isError);
+  if (failed) {
+    return (
+      <Card title="Stake">
+        <ChainReadError error={failed.error} onRetry={() => void failed.refetch()} retrying={failed.isFetching} />
+      </Card>
+    );
+  }
+  if (!pool.data || tonBalance.data === undefined) {
+    return (
+      <Card title="Stake">
+        <Skeleton className="h-24 w-full" label="Loading the pool" />
+      </Card>
+    );
+  }
+
+  const balance = tonBalance.data;
+  const check = checkStake({ input, balance, pool: pool.data.data });
+  const inFlight = isInFlight(sender.tx);
+  const blockReason = context.wrongChain
+    ? `Your wallet is connected to another network. Switch it to ${network.label} to stake.`
+    : check.ok
+      ? null
+      : stakeBlockMessage(check.block, tickers);
+  // An untouched empty field is not an error yet; the button still says why it is disabled.
+  const fieldError = input === '' && !context.wrongChain && !check.ok && check.block.reason === 'empty' ? null : blockReason;
+
+  const submit = () => {
+    if (!check.ok || context.wrongChain || !context.ptonWallet || !context.protocol.data) return;
+    sender.send(
+      stakePlan({
+        network,
+        pool: context.protocol.data.pool,
+        owner: wallet.account.address,
+        ptonWallet: context.ptonWallet,
+        amount: check.preview.amount,
+        optimistic: pool.data.data.optimistic,
+        tickers,
+      }),
+    );
+  };
+
+  return (
+    <Card title="Stake">
+      <dl className="mb-4 grid grid-cols-2 gap-2 text-sm">
+        <dt className="text-slate-500 dark:text-slate-400">Available</dt>
+        <dd data-testid="stake-ton-balance" data-nano={balance.toString()} className="text-right tabular-nums">
+          {shown(balance)} {tickers.native}
+        </dd>
+        <dt className="text-slate-500 dark:text-slate-400">Staked</dt>
+        <dd data-testid="pton-balance" data-nano={ptonBalance.data?.toString() ?? ''} className="text-right tabular-nums">
+          {ptonBalance.data === undefined ? '…' : `${shown(ptonBalance.data)} ${tickers.jetton}`}
+        </dd>
+      </dl>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <AmountField
+          label="Amount to stake"
+          testId="stake-amount"
+          value={input}
+          onChange={setInput}
+          ticker={tickers.native}
+          onMax={() => setInput(nanoToDecimal(maxStakeAmount(balance)))}
+          error={fieldError}
+          disabled={inFlight}
+        />
+        {check.ok && (
+          <dl data-testid="stake-preview" data-pton={check.preview.pton.toString()} className="mt-3 grid grid-cols-2 gap-1 text-sm">
+            <dt className="text-slate-500 dark:text-slate-400">{check.preview.kind === 'jettons' ? 'You receive' : 'Bill converts to about'}</dt>
+            <dd className="text-right font-medium tabular-nums">
+              {shown(check.preview.pton, 9)} {tickers.jetton}
+            </dd>
+            <dt className="text-slate-500 dark:text-slate-400">Rate</dt>
+            <dd className="text-right tabular-nums">
+              1 {tickers.jetton} = {shown(check.preview.rate, 6)} {tickers.native}
+            </dd>
+            <dt className="text-slate-500 dark:text-slate-400">Deposit fee</dt>
+            <dd className="text-right tabular-nums" title="Attached to the deposit; the pool refunds what gas did not use.">
+              {shown(check.preview.fee)} {tickers.native} attached, mostly refunded
+            </dd>
+          </dl>
+        )}
+        <Button type="submit" className="mt-4 w-full" disabled={!check.ok || inFlight || context.wrongChain} aria-describedby="stake-block-reason">
+          {inFlight ? 'Staking…' : 'Stake'}
+        </Button>
+        {blockReason && (
+          <p id="stake-block-reason" data-testid="stake-block-reason" className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+            {blockReason}
+          </p>
+        )}
+      </form>
+      {sender.tx && <TxStatus tx={sender.tx} network={network} onResend={submit} onResume={sender.resume} onDismiss={sender.dismiss} />}
+    </Card>
+  );
+}

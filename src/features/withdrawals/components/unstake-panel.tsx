@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import { AmountField } from '../../../components/tx/amount-field';
+import { ChainReadError } from '../../../components/tx/chain-read-error';
+import { payoutTimeText } from '../../../components/tx/payout-time';
+import { TxStatus } from '../../../components/tx/tx-status';
+import { useTrackedSend } from '../../../components/tx/use-tracked-send';
+import { Button } from '../../../components/ui/button';
+import { Card } from '../../../components/ui/card';
+import { Skeleton } from '../../../components/ui/skeleton';
+import { expectedPayoutAt } from '../../../queries/protocol';
+import { useStakingContext } from '../../../queries/use-staking-context';
+import { isInFlight } from '../../../stores/pending-transactions';
+import type { NetworkConfig } from '../../../ton/networks';
+import { formatAmount, nanoToDecimal } from '../../../ton/units';
+import { unstakePlan } from '../api/unstake-plan';
+import { checkUnstake, unstakeBlockMessage, type ModeQuote, type UnstakeModeId } from '../utils/unstake-validation';
+
+const shown = (nano: bigint, maxFractionDigits = 4) => formatAmount(nano, { groupSeparator: ',', maxFractionDigits });
+
+const MODE_LABELS: Record<UnstakeModeId, string> = {
+  instant: 'Instant',
+  'round-end': 'At round end',
+  'fill-or-kill': 'Instant or cancel',
+};
+
+export function UnstakePanel({ network }: { network: NetworkConfig }) {
+  const context = useStakingContext(network);
+  const sender = useTrackedSend(network, 'unstake');
+  const [input, setInput] = useState('');
+  const [mode, setMode] = useState<UnstakeModeId>('instant');
+  const { wallet, pool, tonBalance, ptonBalance, tickers } = context;
+
+  if (!wallet) return null; // the stake panel already invites to connect
+  const failed = [context.protocol, pool, tonBalance, ptonBalance].find((query) => query.isError);
+  if (failed) {
+    return (
+      <Card title="Unstake">
+        <ChainReadError error={failed.error} onRetry={() => void failed.refetch()} retrying={failed.isFetching} />
+      </Card>
+    );
+  }
+  if (!pool.data || tonBalance.data === undefined || ptonBalance.data === undefined) {
+    return (
+      <Card title="Unstake">
+        <Skeleton className="h-24 w-full" label="Loading your staked balance" />
+      </Card>
+    );
+  }
+
+  const check = checkUnstake({
+    input,
+    ptonBalance: ptonBalance.data,
+    tonBalance: tonBalance.data,
+    pool: pool.data.data,
+    poolBalance: pool.data.balance,
+    mode,
+  });
+  const inFlight = isInFlight(sender.tx);
+  const blockReason = context.wrongChain
+    ? `Your wallet is connected to another network. Switch it to ${network.label} to unstake.`
+    : check.ok
+      ? null
+      : unstakeBlockMessage(check.block, tickers);
+  const fieldError = input === '' && !context.wrongChain && !check.ok && check.block.reason === 'empty' ? null : blockReason;
+  const payoutText = payoutTimeText(expectedPayoutAt(context.protocol.data));
+  const quotes = check.quotes;
+
+  const timing = (quote: ModeQuote) =>
+    quote.mode === 'round-end'
+      ? `paid ${payoutText}`
+      : quote.mode === 'fill-or-kill'
+        ? quote.route === 'instant'
+          ? 'now, or your pTON comes back'
+          : 'cannot be filled now: your pTON would come back'
+        : 'now';
+
+  const submit = () => {
+    if (!check.ok || context.wrongChain || !context.ptonWallet || !context.protocol.data) return;
+    sender.send(
+      unstakePlan({
+        network,
+        pool: context.protocol.data.pool,
+        owner: wallet.account.address,
+        ptonWallet: context.ptonWallet,
+        amount: check.amount,
+        mode,
+        expectedBillTon: check.quotes['round-end'].expectedTon,
+        tickers,
+      }),
+    );
+  };
+
+  return (
+    <Card title="Unstake">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <AmountField
+          label="Amount to unstake"
+          testId="unstake-amount"
+          value={input}
+          onChange={setInput}
+          ticker={tickers.jetton}
+          onMax={() => setInput(nanoToDecimal(ptonBalance.data))}
+          error={fieldError}
+          hint={`You hold ${shown(ptonBalance.data)} ${tickers.jetton}.`}
+          disabled={inFlight}
+        />
+        <fieldset className="mt-3 grid gap-2" disabled={inFlight}>
+          <legend className="mb-1 text-sm font-medium text-slate-700 dark:text-slate-300">How to receive {tickers.native}</legend>
+          {(Object.keys(MODE_LABELS) as UnstakeModeId[]).map((id) => {
+            const quote = quotes?.[id];
+            const unavailable = quote?.block ? unstakeBlockMessage(quote.block, tickers) : null;
+            return (
+              <label
+                key={id}
+                data-testid={`unstake-mode-${id}`}
+                data-expected-ton={quote?.expectedTon.toString() ?? ''}
+                className={`flex cursor-pointer items-start gap-3 rounded-xl border p-3 text-sm ${mode === id ? 'border-brand-500' : 'border-slate-200 dark:border-slate-800'}`}
+              >
+                <input type="radio" name="unstake-mode" value={id} checked={mode === id} onChange={() => setMode(id)} className="mt-1" />
+                <span className="flex-1">
+                  <span className="font-medium">{MODE_LABELS[id]}</span>
+                  {quote ? (
+                    <span className="block text-slate-600 dark:text-slate-400">
+                      ≈ {shown(quote.expectedTon, 9)} {tickers.native}, {timing(quote)}
+                    </span>
+                  ) : (
+                    <span className="block text-slate-500">{id === 'round-end' ? `Paid ${payoutText}, at the round-end rate.` : 'Paid now if the pool has the liquidity.'}</span>
+                  )}
+                  {unavailable && <span className="block text-amber-700 dark:text-amber-300">{unavailable}</span>}
+                </span>
+              </label>
+            );
+          })}
+        </fieldset>
+        <Button type="submit" className="mt-4 w-full" disabled={!check.ok || inFlight || context.wrongChain}>
+          {inFlight ? 'Unstaking…' : 'Unstake'}
+        </Button>
+        {blockReason && (
+          <p data-testid="unstake-block-reason" className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+            {blockReason}
+          </p>
+        )}
+      </form>
+      {sender.tx && <TxStatus tx={sender.tx} network={network} onResend={submit} onResume={sender.resume} onDismiss={sender.dismiss} />}
+    </Card>
+  );
+}

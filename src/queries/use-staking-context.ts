@@ -1,0 +1,31 @@
+// Everything the staking, unstaking and bills panels read, from one set of shared queries (one cache entry each).
+import { useQuery } from '@tanstack/react-query';
+import { useTonWallet } from '@tonconnect/ui-react';
+import type { NetworkConfig } from '../ton/networks';
+import { poolQuery, ptonBalanceQuery, ptonMetadataQuery, ptonWalletFor, tonBalanceQuery, POOL_JETTON_FALLBACK_SYMBOL } from './pool';
+import { protocolInfoQuery } from './protocol';
+
+export function useStakingContext(network: NetworkConfig) {
+  const wallet = useTonWallet();
+  const owner = wallet?.account.address;
+  const protocol = useQuery(protocolInfoQuery(network));
+  const pool = useQuery(poolQuery(network, protocol.data?.pool));
+  const tonBalance = useQuery(tonBalanceQuery(network, owner));
+  const metadata = useQuery(ptonMetadataQuery(network, pool.data?.data.jettonMinter.toRawString()));
+  const ptonWallet = ptonWalletFor(pool.data?.data, owner);
+  const ptonBalance = useQuery(ptonBalanceQuery(network, ptonWallet));
+  return {
+    wallet,
+    owner,
+    /** The wallet is on another chain than the app: nothing may be sent. */
+    wrongChain: wallet ? wallet.account.chain !== network.chain : false,
+    protocol,
+    pool,
+    tonBalance,
+    ptonWallet,
+    ptonBalance,
+    tickers: { native: network.nativeTicker, jetton: metadata.data?.symbol ?? POOL_JETTON_FALLBACK_SYMBOL },
+  };
+}
+
+export type StakingContext = ReturnType<typeof useStakingContext>;
