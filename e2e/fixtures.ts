@@ -42,7 +42,10 @@ export const test = base.extend<Fixtures>({
     });
     await use(context);
     if (blockedRequests.length > 0) {
-      testInfo.annotations.push({ type: 'blocked-requests', description: [...new Set(blockedRequests)].join('\n') });
+      testInfo.annotations.push({
+        type: 'blocked-requests',
+        description: [...new Set(blockedRequests)].join('\n'),
+      });
     }
   },
 

@@ -20,7 +20,9 @@ test.describe('wallet', () => {
     await expect(app.walletAddress).toHaveAttribute('data-address', account.friendly);
     await expect(app.walletAddress).toHaveAttribute('title', account.friendly);
     await expect(app.walletBalance).toHaveAttribute('data-nano', account.balance);
-    await expect(app.walletBalance).toContainText(formatAmount(BigInt(account.balance), SHOWN_BALANCE_FORMAT));
+    await expect(app.walletBalance).toContainText(
+      formatAmount(BigInt(account.balance), SHOWN_BALANCE_FORMAT),
+    );
     await expect(app.walletNetwork).toHaveText('Devnet');
     await expect(app.tonConnectButton).not.toHaveText(/connect wallet/i);
     // This test's own wallet, not the shared default one.
@@ -37,14 +39,20 @@ test.describe('wallet', () => {
     await expect(app.walletAddress).toBeHidden();
   });
 
-  test('the devnet faucet tops the balance up; the panel Disconnect button ends the session', async ({ app, devnet, page }) => {
+  test('the devnet faucet tops the balance up; the panel Disconnect button ends the session', async ({
+    app,
+    devnet,
+    page,
+  }) => {
     await app.open();
     await app.connectDevWallet();
     await expect(app.walletBalance).toHaveAttribute('data-nano', /^\d+$/);
     const before = BigInt((await app.walletBalance.getAttribute('data-nano')) ?? '');
 
     await page.getByRole('button', { name: /^Get [\d,.]+ test / }).click();
-    await expect.poll(async () => BigInt((await app.walletBalance.getAttribute('data-nano')) ?? '0')).toBeGreaterThan(before);
+    await expect
+      .poll(async () => BigInt((await app.walletBalance.getAttribute('data-nano')) ?? '0'))
+      .toBeGreaterThan(before);
     const account = await devnet.account();
     await expect(app.walletBalance).toHaveAttribute('data-nano', account.balance);
     // 100 in, less the storage fee the receiving transaction pays.

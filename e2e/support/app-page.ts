@@ -46,7 +46,10 @@ export class AppPage {
   /** Disconnects through the TON Connect button's own menu, as a user would. */
   async disconnectFromHeader(): Promise<void> {
     await this.tonConnectButton.click();
-    await this.page.locator('[data-tc-dropdown]').getByRole('button', { name: /disconnect/i }).click();
+    await this.page
+      .locator('[data-tc-dropdown]')
+      .getByRole('button', { name: /disconnect/i })
+      .click();
     await expect(this.walletAddress).toBeHidden();
   }
 }

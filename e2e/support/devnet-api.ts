@@ -28,7 +28,8 @@ export class DevnetApi {
 
   async json<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const response = await this.request.fetch(`${this.baseUrl}${path}`, { method, data: body });
-    if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
+    if (!response.ok())
+      throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
     return (await response.json()) as T;
   }
 

@@ -26,7 +26,10 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     const { error } = this.state;
     if (!error) return this.props.children;
     return (
-      <div role="alert" className="rounded-xl border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+      <div
+        role="alert"
+        className="rounded-xl border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+      >
         <p className="font-semibold">Something went wrong in {this.props.label ?? 'the app'}.</p>
         <p className="mt-1 break-words text-sm opacity-80">{error.message}</p>
         <Button className="mt-3" variant="secondary" onClick={() => this.setState({ error: null })}>

@@ -11,7 +11,14 @@ const DEVNET_URL = 'http://devnet.test';
 function accountFor(name: string): DevnetWalletAccount {
   // Distinct per name so a test can tell which wallet the bridge asked for.
   const hex = Buffer.from(name.padEnd(32, '.')).toString('hex');
-  return { address: `0:${hex}`, friendly: `friendly-${name}`, publicKey: `pk-${name}`, walletStateInit: `si-${name}`, network: '-239', balance: '5000000000000' };
+  return {
+    address: `0:${hex}`,
+    friendly: `friendly-${name}`,
+    publicKey: `pk-${name}`,
+    walletStateInit: `si-${name}`,
+    network: '-239',
+    balance: '5000000000000',
+  };
 }
 
 interface RecordedRequest {
@@ -30,13 +37,18 @@ function setup(options: { sendReply?: unknown; accountStatus?: number; unreachab
   };
   const fakeFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input));
-    requests.push({ url: String(input), method: init?.method ?? 'GET', body: init?.body as string | undefined });
+    requests.push({
+      url: String(input),
+      method: init?.method ?? 'GET',
+      body: init?.body as string | undefined,
+    });
     if (options.unreachable) throw new TypeError('Failed to fetch');
     if (url.pathname === '/devwallet/account') {
       if (options.accountStatus) return new Response('nope', { status: options.accountStatus });
       return Response.json(accountFor(url.searchParams.get('name') ?? ''));
     }
-    if (url.pathname === '/devwallet/sendTransaction') return Response.json(options.sendReply ?? { boc: 'te6signed' });
+    if (url.pathname === '/devwallet/sendTransaction')
+      return Response.json(options.sendReply ?? { boc: 'te6signed' });
     return new Response('not found', { status: 404 });
   }) as typeof fetch;
   const bridge = createDevnetWalletBridge({ devnetUrl: DEVNET_URL, storage, fetch: fakeFetch });
@@ -54,7 +66,13 @@ describe('devnet wallet bridge: connect', () => {
     if (event.event !== 'connect') return;
     const account = accountFor('dev');
     expect(event.payload.items).toEqual([
-      { name: 'ton_addr', address: account.address, network: '-239', publicKey: account.publicKey, walletStateInit: account.walletStateInit },
+      {
+        name: 'ton_addr',
+        address: account.address,
+        network: '-239',
+        publicKey: account.publicKey,
+        walletStateInit: account.walletStateInit,
+      },
     ]);
     expect(event.payload.device.appName).toBe('devnet-wallet');
   });
@@ -64,15 +82,23 @@ describe('devnet wallet bridge: connect', () => {
     store.set(WALLET_NAME_STORAGE_KEY, 'e2e wallet/1');
     const event = await bridge.connect(2, addrOnly);
     expect(requests[0].url).toBe(`${DEVNET_URL}/devwallet/account?name=e2e%20wallet%2F1`);
-    expect(event.event === 'connect' && event.payload.items[0]).toMatchObject({ address: accountFor('e2e wallet/1').address });
+    expect(event.event === 'connect' && event.payload.items[0]).toMatchObject({
+      address: accountFor('e2e wallet/1').address,
+    });
   });
 
   it('answers ton_proof with a per-item error instead of failing the connection', async () => {
     const { bridge } = setup();
-    const event = await bridge.connect(2, { ...addrOnly, items: [{ name: 'ton_addr' }, { name: 'ton_proof', payload: 'abc' }] });
+    const event = await bridge.connect(2, {
+      ...addrOnly,
+      items: [{ name: 'ton_addr' }, { name: 'ton_proof', payload: 'abc' }],
+    });
     expect(event.event).toBe('connect');
     if (event.event !== 'connect') return;
-    expect(event.payload.items[1]).toEqual({ name: 'ton_proof', error: { code: 400, message: 'not supported' } });
+    expect(event.payload.items[1]).toEqual({
+      name: 'ton_proof',
+      error: { code: 400, message: 'not supported' },
+    });
   });
 
   it('turns a devnet error or an unreachable devnet into connect_error and stores no session', async () => {
@@ -125,14 +151,20 @@ describe('devnet wallet bridge: sessions', () => {
 });
 
 describe('devnet wallet bridge: sendTransaction', () => {
-  const params = JSON.stringify({ network: '-239', valid_until: 1_900_000_000, messages: [{ address: 'EQx', amount: '1' }] });
+  const params = JSON.stringify({
+    network: '-239',
+    valid_until: 1_900_000_000,
+    messages: [{ address: 'EQx', amount: '1' }],
+  });
 
   it('posts the params JSON verbatim for the configured wallet and returns the signed BOC', async () => {
     const { bridge, requests, store } = setup({ sendReply: { boc: 'te6ccSIGNED' } });
     store.set(WALLET_NAME_STORAGE_KEY, 'alice');
     const reply = await bridge.send({ method: 'sendTransaction', params: [params], id: '7' });
     expect(reply).toEqual({ id: '7', result: 'te6ccSIGNED' });
-    expect(requests).toEqual([{ url: `${DEVNET_URL}/devwallet/sendTransaction?name=alice`, method: 'POST', body: params }]);
+    expect(requests).toEqual([
+      { url: `${DEVNET_URL}/devwallet/sendTransaction?name=alice`, method: 'POST', body: params },
+    ]);
   });
 
   it('passes the devnet error through (300 = user rejects)', async () => {
@@ -153,8 +185,12 @@ describe('devnet wallet bridge: sendTransaction', () => {
 
   it('rejects a request without params and methods it does not support', async () => {
     const { bridge, requests } = setup();
-    expect(await bridge.send({ method: 'sendTransaction', params: [], id: '1' })).toMatchObject({ error: { code: 1 } });
-    expect(await bridge.send({ method: 'signData', params: ['{}'], id: '2' })).toMatchObject({ error: { code: 400 } });
+    expect(await bridge.send({ method: 'sendTransaction', params: [], id: '1' })).toMatchObject({
+      error: { code: 1 },
+    });
+    expect(await bridge.send({ method: 'signData', params: ['{}'], id: '2' })).toMatchObject({
+      error: { code: 400 },
+    });
     expect(requests).toEqual([]);
   });
 });

@@ -51,7 +51,11 @@ interface ItemErrorReply {
 }
 
 export type ConnectEvent =
-  | { event: 'connect'; id: number; payload: { device: DeviceInfo; items: (TonAddressReply | ItemErrorReply)[] } }
+  | {
+      event: 'connect';
+      id: number;
+      payload: { device: DeviceInfo; items: (TonAddressReply | ItemErrorReply)[] };
+    }
   | { event: 'connect_error'; id: number; payload: { code: number; message: string } };
 export type WalletEvent = ConnectEvent | { event: 'disconnect'; id: number; payload: Record<string, never> };
 
@@ -95,7 +99,11 @@ export const devnetWalletDeviceInfo: DeviceInfo = {
   features: ['SendTransaction', { name: 'SendTransaction', maxMessages: MAX_MESSAGES }],
 };
 
-export function createDevnetWalletBridge({ devnetUrl, storage, fetch }: BridgeDependencies): DevnetWalletBridge {
+export function createDevnetWalletBridge({
+  devnetUrl,
+  storage,
+  fetch,
+}: BridgeDependencies): DevnetWalletBridge {
   const listeners = new Set<(event: WalletEvent) => void>();
   let nextEventId = 1;
 
@@ -129,7 +137,10 @@ export function createDevnetWalletBridge({ devnetUrl, storage, fetch }: BridgeDe
     // ton_proof is not implemented; say so per item rather than failing the whole connection.
     for (const item of requestedItems) {
       if (item.name !== 'ton_addr') {
-        items.push({ name: item.name, error: { code: WalletErrorCode.methodNotSupported, message: 'not supported' } });
+        items.push({
+          name: item.name,
+          error: { code: WalletErrorCode.methodNotSupported, message: 'not supported' },
+        });
       }
     }
     storage.setItem(SESSION_STORAGE_KEY, name);
@@ -137,7 +148,8 @@ export function createDevnetWalletBridge({ devnetUrl, storage, fetch }: BridgeDe
   }
 
   async function sendTransaction(id: string, paramsJson: string | undefined): Promise<WalletResponse> {
-    if (paramsJson === undefined) return { id, error: { code: WalletErrorCode.badRequest, message: 'missing params' } };
+    if (paramsJson === undefined)
+      return { id, error: { code: WalletErrorCode.badRequest, message: 'missing params' } };
     try {
       const response = await fetch(`${devnetUrl}/devwallet/sendTransaction${query(walletName())}`, {
         method: 'POST',
@@ -147,11 +159,20 @@ export function createDevnetWalletBridge({ devnetUrl, storage, fetch }: BridgeDe
       const reply = (await response.json()) as { boc?: string; error?: { code: number; message: string } };
       if (reply.error) return { id, error: reply.error };
       if (typeof reply.boc !== 'string') {
-        return { id, error: { code: WalletErrorCode.unknown, message: `devnet answered ${response.status} without a boc` } };
+        return {
+          id,
+          error: {
+            code: WalletErrorCode.unknown,
+            message: `devnet answered ${response.status} without a boc`,
+          },
+        };
       }
       return { id, result: reply.boc };
     } catch (error) {
-      return { id, error: { code: WalletErrorCode.unknown, message: `devnet unreachable: ${String(error)}` } };
+      return {
+        id,
+        error: { code: WalletErrorCode.unknown, message: `devnet unreachable: ${String(error)}` },
+      };
     }
   }
 
@@ -161,7 +182,8 @@ export function createDevnetWalletBridge({ devnetUrl, storage, fetch }: BridgeDe
     isWalletBrowser: false,
 
     async connect(protocolVersion, request) {
-      if (protocolVersion > PROTOCOL_VERSION) return connectError(`protocol ${protocolVersion} not supported`, WalletErrorCode.badRequest);
+      if (protocolVersion > PROTOCOL_VERSION)
+        return connectError(`protocol ${protocolVersion} not supported`, WalletErrorCode.badRequest);
       return connectEvent(walletName(), request.items);
     },
 
@@ -180,7 +202,10 @@ export function createDevnetWalletBridge({ devnetUrl, storage, fetch }: BridgeDe
           storage.removeItem(SESSION_STORAGE_KEY);
           return { id: request.id, result: {} };
         default:
-          return { id: request.id, error: { code: WalletErrorCode.methodNotSupported, message: `${request.method} not supported` } };
+          return {
+            id: request.id,
+            error: { code: WalletErrorCode.methodNotSupported, message: `${request.method} not supported` },
+          };
       }
     },
 

@@ -1,5 +1,10 @@
 // Devnet builds only: main.tsx imports this behind `IS_DEVNET`, so testnet/mainnet bundles never contain it.
-import { createDevnetWalletBridge, DEVNET_WALLET_APP_NAME, DEVNET_WALLET_BRIDGE_KEY, type DevnetWalletBridge } from './bridge';
+import {
+  createDevnetWalletBridge,
+  DEVNET_WALLET_APP_NAME,
+  DEVNET_WALLET_BRIDGE_KEY,
+  type DevnetWalletBridge,
+} from './bridge';
 
 /** The TON Connect UI `includeWallets` entry for the Devnet Wallet (shape of the UI's UIWallet, injectable variant). */
 export interface InjectedWalletEntry {
@@ -34,7 +39,11 @@ export function devnetWalletListEntry(origin: string): InjectedWalletEntry {
  */
 export function installDevnetWallet(devnetUrl: string): InjectedWalletEntry {
   window[DEVNET_WALLET_BRIDGE_KEY] = {
-    tonconnect: createDevnetWalletBridge({ devnetUrl, storage: window.localStorage, fetch: window.fetch.bind(window) }),
+    tonconnect: createDevnetWalletBridge({
+      devnetUrl,
+      storage: window.localStorage,
+      fetch: window.fetch.bind(window),
+    }),
   };
   return devnetWalletListEntry(window.location.origin);
 }

@@ -24,7 +24,9 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
 
   return (
     <Button variant="ghost" size="sm" onClick={copy} aria-label={label}>
-      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}</span>
+      <span aria-live="polite">
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+      </span>
     </Button>
   );
 }

@@ -9,11 +9,17 @@ import { tonBalanceQuery } from './balance-query';
 // Real TonClient on toncenter answers recorded from the devnet (src/ton/__fixtures__, scenario "devnet-wallet").
 const fixture = loadFixture('devnet-wallet');
 const network = { ...networkPreset('devnet', fixture.devnetUrl), maxRps: 1000 };
-const rpc = createTonRpcWith(TonClient, network, { fetch: replayFetch(fixture, ['transfer']), maxRetries: 0 });
+const rpc = createTonRpcWith(TonClient, network, {
+  fetch: replayFetch(fixture, ['transfer']),
+  maxRetries: 0,
+});
 
 function recordedBalance(friendlyAddress: string): bigint {
   const exchange = fixture.exchanges.find(
-    (row) => row.step === 'transfer' && row.method === 'getAddressInformation' && (row.params as { address: string }).address === friendlyAddress,
+    (row) =>
+      row.step === 'transfer' &&
+      row.method === 'getAddressInformation' &&
+      (row.params as { address: string }).address === friendlyAddress,
   );
   if (!exchange) throw new Error(`fixture has no getAddressInformation for ${friendlyAddress}`);
   return BigInt((exchange.body as { result: { balance: string } }).result.balance);

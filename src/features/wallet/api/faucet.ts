@@ -1,5 +1,9 @@
 /** Devnet only: POST /devnet/faucet tops an address up with test coins. */
-export async function requestTestCoins(devnetUrl: string, address: string, amountNano: bigint): Promise<void> {
+export async function requestTestCoins(
+  devnetUrl: string,
+  address: string,
+  amountNano: bigint,
+): Promise<void> {
   const response = await fetch(`${devnetUrl}/devnet/faucet`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -5,7 +5,12 @@ import { shortenAddress } from '../utils/shorten-address';
 export function WalletAddress({ friendlyAddress }: { friendlyAddress: string }) {
   return (
     <div className="flex items-center gap-2">
-      <code data-testid="wallet-address" data-address={friendlyAddress} title={friendlyAddress} className="font-mono text-base">
+      <code
+        data-testid="wallet-address"
+        data-address={friendlyAddress}
+        title={friendlyAddress}
+        className="font-mono text-base"
+      >
         {shortenAddress(friendlyAddress, 6)}
       </code>
       <CopyButton value={friendlyAddress} label="Copy wallet address" />

@@ -14,7 +14,12 @@ export function WalletBalance({ network, address }: { network: NetworkConfig; ad
     return (
       <div role="alert" className="flex flex-wrap items-center gap-3 text-sm text-red-700 dark:text-red-300">
         <span>Could not load the balance: {balance.error.message}</span>
-        <Button variant="secondary" size="sm" onClick={() => void balance.refetch()} disabled={balance.isFetching}>
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => void balance.refetch()}
+          disabled={balance.isFetching}
+        >
           Retry
         </Button>
       </div>
@@ -22,7 +27,12 @@ export function WalletBalance({ network, address }: { network: NetworkConfig; ad
   }
   const exact = `${formatAmount(balance.data, EXACT_BALANCE_FORMAT)} ${network.nativeTicker}`;
   return (
-    <p data-testid="wallet-balance" data-nano={balance.data.toString()} title={exact} className="text-2xl font-semibold tabular-nums">
+    <p
+      data-testid="wallet-balance"
+      data-nano={balance.data.toString()}
+      title={exact}
+      className="text-2xl font-semibold tabular-nums"
+    >
       {formatAmount(balance.data, SHOWN_BALANCE_FORMAT)}{' '}
       <span className="text-base font-medium text-slate-500 dark:text-slate-400">{network.nativeTicker}</span>
     </p>

@@ -1,4 +1,10 @@
-import { toUserFriendlyAddress, useIsConnectionRestored, useTonConnectModal, useTonConnectUI, useTonWallet } from '@tonconnect/ui-react';
+import {
+  toUserFriendlyAddress,
+  useIsConnectionRestored,
+  useTonConnectModal,
+  useTonConnectUI,
+  useTonWallet,
+} from '@tonconnect/ui-react';
 import { IS_DEVNET, network } from '../../../config/network';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
