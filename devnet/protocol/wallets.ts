@@ -14,6 +14,8 @@ import {
 import { keyPairFromSeed, sha256_sync, type KeyPair } from '@ton/crypto';
 import { WalletContractV4 } from '@ton/ton';
 import type { Blockchain } from '@ton/sandbox';
+import { ControllerError } from '../../contracts/wrappers/Controller';
+import { PoolError } from '../../contracts/wrappers/errors';
 
 /** Same (seed, role, index), same key: addresses survive restarts and are reproducible from the seed alone. */
 export function deterministicKeyPair(seed: string, role: string, index = 0): KeyPair {
@@ -61,9 +63,15 @@ export function failedTransactions(transactions: Transaction[]): FailedTransacti
   return failures;
 }
 
+const exitCodeNames = new Map<number, string>([
+  ...Object.entries(ControllerError).map(([name, code]): [number, string] => [code, name]),
+  ...Object.entries(PoolError).map(([name, code]): [number, string] => [code, name]),
+]);
+
 export function describeFailure(failure: FailedTransaction, names: (address: Address) => string): string {
   const op = failure.op === undefined ? 'no op' : `op 0x${failure.op.toString(16).padStart(8, '0')}`;
-  return `${names(failure.account)} ${failure.phase} exit ${failure.exitCode} (${op})`;
+  const name = failure.phase === 'compute' ? exitCodeNames.get(failure.exitCode) : undefined;
+  return `${names(failure.account)} ${failure.phase} exit ${failure.exitCode}${name ? ` ${name}` : ''} (${op})`;
 }
 
 export class ActorWallet {
@@ -91,8 +99,10 @@ export class ActorWallet {
    */
   async send(blockchain: Blockchain, messages: OutgoingMessage[]): Promise<Transaction[]> {
     const account = await blockchain.getContract(this.address);
-    const deployed = account.accountState?.type === 'active';
-    const seqno = deployed ? await this.seqno(blockchain) : 0;
+    const state = account.accountState;
+    const deployed = state?.type === 'active';
+    // Wallet v4 storage starts with seqno:uint32; reading it beats a get-method run per message.
+    const seqno = state?.type === 'active' && state.state.data ? state.state.data.beginParse().loadUint(32) : 0;
     // The wallet checks valid_until against the chain's clock, which is the devnet clock, not the wall clock.
     const now = blockchain.now ?? Math.floor(Date.now() / 1000);
     const body = this.contract.createTransfer({
