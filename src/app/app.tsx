@@ -1,10 +1,40 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { network } from '../config/network';
+import { Card } from '../components/ui/card';
+import { Skeleton } from '../components/ui/skeleton';
 import { WalletPanel } from '../features/wallet/components/wallet-panel';
-import { StakePanel } from '../features/staking/components/stake-panel';
-import { UnstakePanel } from '../features/withdrawals/components/unstake-panel';
-import { BillsPanel } from '../features/bills/components/bills-panel';
 import { ErrorBoundary } from './error-boundary';
 import { Layout } from './layout';
+
+// The chain panels pull @ton/core, the contract wrappers and the RPC layer; loading them lazily keeps that out of
+// the app shell, which only needs React and TON Connect to restore the wallet session on first paint.
+const StakePanel = lazy(() =>
+  import('../features/staking/components/stake-panel').then((module) => ({ default: module.StakePanel })),
+);
+const UnstakePanel = lazy(() =>
+  import('../features/withdrawals/components/unstake-panel').then((module) => ({
+    default: module.UnstakePanel,
+  })),
+);
+const BillsPanel = lazy(() =>
+  import('../features/bills/components/bills-panel').then((module) => ({ default: module.BillsPanel })),
+);
+
+function Panel({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <ErrorBoundary label={label}>
+      <Suspense
+        fallback={
+          <Card label={`${label} (loading)`}>
+            <Skeleton className="h-32 w-full" label={`Loading ${label}`} />
+          </Card>
+        }
+      >
+        {children}
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
 
 export function App() {
   return (
@@ -14,16 +44,16 @@ export function App() {
           <WalletPanel />
         </ErrorBoundary>
         <div className="grid gap-6 md:grid-cols-2">
-          <ErrorBoundary label="staking">
+          <Panel label="staking">
             <StakePanel network={network} />
-          </ErrorBoundary>
-          <ErrorBoundary label="unstaking">
+          </Panel>
+          <Panel label="unstaking">
             <UnstakePanel network={network} />
-          </ErrorBoundary>
+          </Panel>
         </div>
-        <ErrorBoundary label="bills">
+        <Panel label="bills">
           <BillsPanel network={network} />
-        </ErrorBoundary>
+        </Panel>
       </div>
     </Layout>
   );
