@@ -1,4 +1,4 @@
-import { Address, beginCell, toNano, TupleReader } from '@ton/core';
+import { Address, beginCell, Cell, toNano, TupleReader } from '@ton/core';
 import { BlockchainSnapshot, SandboxContract, TreasuryContract } from '@ton/sandbox';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PoolError } from '../wrappers/errors';
@@ -96,6 +96,21 @@ describe('rounds', () => {
     expect(reread.currentRound.roundId).toBe(1);
     expect(reread.jettonMinter.equals(env.minter.address)).toBe(true);
     expect(reread.jettonWalletCode.equals(env.protocol.codes.walletLibrary)).toBe(true);
+  });
+
+  it('decodes raw storage in TS to the same figures as get_pool_full_data_raw, projection included', async () => {
+    const controller = await env.installedFakeController(controllerValidator(3));
+    await env.requestLoan(controller, { minLoan: toNano('1'), maxLoan: toNano('30'), maxInterest: MAX_INTEREST });
+    await env.rotate();
+    await env.withdraw(alice, toNano('5'), { waitTillRoundEnd: true });
+    const fromGetter = await env.pool.getPoolFullDataRaw();
+    const { payoutItemCode, ...decoded } = await env.storage();
+    expect(payoutItemCode.equals(env.protocol.codes.payoutItem)).toBe(true);
+    expect(decoded.projectedTotalBalance).toBe(fromGetter.projectedTotalBalance);
+    expect(decoded.prevRound.borrowed).toBe(toNano('30'));
+    const plain = (d: object) => JSON.stringify(d, (_k, v) => (typeof v === 'bigint' ? v.toString() : v instanceof Address ? v.toRawString() : v instanceof Cell ? v.hash().toString('hex') : v));
+    expect(plain(decoded)).toBe(plain(fromGetter));
+    expect(await env.minterSupply()).toBe(await env.minter.getTotalSupply());
   });
 
   it('halts itself when the queued withdrawals cannot be paid at rotation', async () => {

@@ -304,6 +304,111 @@ export function readPoolFullData(s: TupleReader): PoolFullData {
   };
 }
 
+/** Projected (total_balance, supply) after the previous round's expected profit is booked (spec §2.3). */
+export function projectedConversion(data: {
+  totalBalance: bigint;
+  supply: bigint;
+  governanceFee: number;
+  prevRound: Pick<PoolRound, 'borrowed' | 'expected'>;
+}): { projectedTotalBalance: bigint; projectedSupply: bigint } {
+  const expectedProfit = data.prevRound.expected - data.prevRound.borrowed - 1_000_000_000n;
+  const floorDiv = (a: bigint, b: bigint) => (a >= 0n ? a / b : -((-a + b - 1n) / b));
+  let fee = floorDiv(BigInt(data.governanceFee) * expectedProfit, POOL_SHARE_BASIS);
+  if (fee < 0n) fee = 0n;
+  let projected = data.totalBalance + expectedProfit - fee;
+  if (projected < 0n) projected = 0n;
+  return { projectedTotalBalance: projected, projectedSupply: data.supply };
+}
+
+function loadRoundCell(cell: Cell): PoolRound {
+  const s = cell.beginParse();
+  return {
+    borrowers: s.loadMaybeRef(),
+    roundId: s.loadUint(32),
+    activeBorrowers: s.loadUint(32),
+    borrowed: s.loadCoins(),
+    expected: s.loadCoins(),
+    returned: s.loadCoins(),
+    profit: loadSignedCoins(s),
+  };
+}
+
+function loadPayoutSlot(s: Slice): { payout: Address | null; requested: bigint } {
+  if (!s.loadBit()) return { payout: null, requested: 0n };
+  const slot = s.loadBit() ? s.loadRef().beginParse() : s;
+  return { payout: slot.loadAddress(), requested: slot.loadCoins() };
+}
+
+export interface PoolStorageData extends PoolFullData {
+  payoutItemCode: Cell;
+}
+
+/**
+ * Decodes the pool's raw storage (our layout: spec §8.1 plus the item code) without running a get-method;
+ * the projected figures are computed with projectedConversion.
+ */
+export function parsePoolStorage(data: Cell): PoolStorageData {
+  const s = data.beginParse();
+  const state = s.loadUint(8);
+  const halted = s.loadBit();
+  const totalBalance = s.loadCoins();
+  const minters = s.loadRef().beginParse();
+  const interestRate = s.loadUint(24);
+  const optimistic = s.loadBit();
+  const depositsOpen = s.loadBit();
+  const savedValidatorSetHash = s.loadUintBig(256);
+  const rounds = s.loadRef().beginParse();
+  const currentRound = loadRoundCell(rounds.loadRef());
+  const prevRound = loadRoundCell(rounds.loadRef());
+  const minLoan = s.loadCoins();
+  const maxLoan = s.loadCoins();
+  const governanceFee = s.loadUint(24);
+  const roles = s.loadRef().beginParse();
+  const codes = s.loadRef().beginParse();
+  const jettonMinter = minters.loadAddress();
+  const supply = minters.loadCoins();
+  const deposit = loadPayoutSlot(minters);
+  const withdrawal = loadPayoutSlot(minters);
+  const sudoer = roles.loadMaybeAddress();
+  const sudoerSetAt = roles.loadUint(48);
+  const governor = roles.loadAddress();
+  const governorUpdateAfter = roles.loadUint(48);
+  const interestManager = roles.loadAddress();
+  const roles2 = roles.loadRef().beginParse();
+  const base = {
+    state,
+    halted,
+    totalBalance,
+    interestRate,
+    optimistic,
+    depositsOpen,
+    savedValidatorSetHash,
+    prevRound,
+    currentRound,
+    minLoan,
+    maxLoan,
+    governanceFee,
+    jettonMinter,
+    supply,
+    depositPayout: deposit.payout,
+    requestedForDeposit: deposit.requested,
+    withdrawalPayout: withdrawal.payout,
+    requestedForWithdrawal: withdrawal.requested,
+    sudoer,
+    sudoerSetAt,
+    governor,
+    governorUpdateAfter,
+    interestManager,
+    halter: roles2.loadAddress(),
+    approver: roles2.loadAddress(),
+    controllerCode: codes.loadRef(),
+    jettonWalletCode: codes.loadRef(),
+    payoutCollectionCode: codes.loadRef(),
+    payoutItemCode: codes.loadRef(),
+  };
+  return { ...base, ...projectedConversion(base) };
+}
+
 export interface BorrowerEntry {
   borrowed: bigint;
   interest: bigint;

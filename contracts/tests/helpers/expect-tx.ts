@@ -24,3 +24,8 @@ export function expectNoTx(transactions: BlockchainTransaction[], match: FlatTra
   const found = findTransaction(transactions, match);
   if (found) throw new Error(`unexpected transaction: ${describeTx(found)}`);
 }
+
+/** The first matching transaction, or undefined. */
+export function findTx(transactions: BlockchainTransaction[], match: FlatTransactionComparable): BlockchainTransaction | undefined {
+  return findTransaction(transactions, match);
+}

@@ -6,7 +6,7 @@ import { listBills, BillInfo } from '../../wrappers/PayoutCollection';
 import { controllerAddress, controllerStaticData } from '../../wrappers/Controller';
 import { burnBody, depositBody } from '../../wrappers/messages';
 import { setConfigParams, validatorSetCell } from '../../wrappers/network-config';
-import { loanRepaymentBody, parsePoolLog, PoolFullData, PoolLog, requestLoanBody } from '../../wrappers/Pool';
+import { loanRepaymentBody, parsePoolLog, parsePoolStorage, PoolFullData, PoolLog, PoolStorageData, requestLoanBody } from '../../wrappers/Pool';
 import { PoolJettonWallet } from '../../wrappers/PoolJettonWallet';
 import { deployProtocol, DeployProtocolOptions, Protocol } from '../../wrappers/Protocol';
 import { BURN_ATTACHED_VALUE, DEPOSIT_FEE } from '../../wrappers/fees';
@@ -78,7 +78,7 @@ export class PoolEnv {
     return this.blockchain.openContract(PoolJettonWallet.createFromAddress(this.minter.walletAddressOf(owner, this.protocol.codes.walletLibrary)));
   }
 
-  /** Jetton balance; 0 for a wallet that does not exist yet. */
+  /** Jetton balance from get_wallet_data; 0 for a wallet that does not exist yet. */
   async jettonBalance(owner: Address): Promise<bigint> {
     const wallet = this.walletOf(owner);
     const state = (await this.blockchain.getContract(wallet.address)).accountState;
@@ -86,8 +86,31 @@ export class PoolEnv {
     return wallet.getJettonBalance();
   }
 
+  /** Jetton balance straight from wallet storage (`balance:Coins` comes first, DAO layout); 0 if none. */
+  async jettonBalanceRaw(owner: Address): Promise<bigint> {
+    const state = (await this.blockchain.getContract(this.walletOf(owner).address)).accountState;
+    if (state?.type !== 'active' || !state.state.data) return 0n;
+    return state.state.data.beginParse().loadCoins();
+  }
+
   async data(): Promise<PoolFullData> {
     return this.pool.getPoolFullDataRaw();
+  }
+
+  /** The pool's storage decoded in TS: no get-method run, so cheap enough to call after every fuzz step. */
+  async storage(): Promise<PoolStorageData> {
+    return parsePoolStorage(await this.accountData(this.pool.address));
+  }
+
+  /** Minter total supply straight from its storage (`total_supply:Coins` comes first). */
+  async minterSupply(): Promise<bigint> {
+    return (await this.accountData(this.minter.address)).beginParse().loadCoins();
+  }
+
+  private async accountData(address: Address): Promise<Cell> {
+    const state = (await this.blockchain.getContract(address)).accountState;
+    if (state?.type !== 'active' || !state.state.data) throw new Error(`${address} is not active`);
+    return state.state.data;
   }
 
   async balanceOf(address: Address): Promise<bigint> {
