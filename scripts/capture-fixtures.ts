@@ -18,6 +18,7 @@ import { createTonRpcWith, type TonRpc } from '../src/ton/client';
 import { fetchJettonWalletAddress, readJettonData, readJettonWallet } from '../src/ton/jetton';
 import { networkPreset } from '../src/ton/networks';
 import { readPoolFullData } from '../src/ton/pool';
+import { readRoundHistory } from '../src/ton/rounds';
 import { trackTransaction, type TrackStatus } from '../src/ton/tracking';
 import { buildDepositRequest, buildWithdrawRequest, type TonConnectRequest, VALID_FOR_S } from '../src/ton/tx';
 
@@ -140,6 +141,9 @@ async function capturePool(config: DevnetConfig, scenario: string) {
   recorder.values.pool = pool.toRawString();
   recorder.values.devWallet = devWallet.toRawString();
   recorder.values.devnetConfig = JSON.stringify(config);
+
+  recorder.step = 'history';
+  await readRoundHistory(rpc.client, pool, { pageSize: 20, maxTransactions: 60 });
 
   recorder.step = 'before';
   const data = await readPoolFullData(rpc, pool);
