@@ -52,6 +52,13 @@ export interface ExecutionResult {
   transactions: IndexedTransaction[];
 }
 
+interface PendingExternal {
+  cell: Cell;
+  timer: NodeJS.Timeout | undefined;
+  done: Promise<void>;
+  finish: () => void;
+}
+
 export interface ExternalFees {
   inForwardFee: bigint;
   storageFee: bigint;
@@ -65,6 +72,9 @@ export class DevnetChain {
   private readonly extensionState = new Map<string, unknown>();
   private saveTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Externals accepted but not yet executed (block delay mode), by receiver. */
+  private readonly pendingExternals = new Map<string, PendingExternal[]>();
+  private blockDelay = 0;
   /** Off until startup (genesis included) completes, so a crash mid-genesis never leaves a half-built state. */
   private autosave = false;
   private seqno: number;
@@ -150,6 +160,71 @@ export class DevnetChain {
   }
 
   /**
+   * Milliseconds between accepting an external (sendBoc, dev wallet) and executing it, like waiting for the next
+   * block on a real chain. 0 (default) executes before replying.
+   */
+  get blockDelayMs(): number {
+    return this.blockDelay;
+  }
+
+  set blockDelayMs(ms: number) {
+    if (!Number.isInteger(ms) || ms < 0 || ms > 600_000)
+      throw new RangeError('block delay must be 0..600000 ms');
+    this.blockDelay = ms;
+  }
+
+  /**
+   * Submits an external message the way a node does: it must be accepted now (emulated and rolled back when a block
+   * delay is set; EmulationError otherwise), then it executes after the block delay.
+   */
+  async submitExternal(messageCell: Cell): Promise<void> {
+    if (this.blockDelay === 0) {
+      await this.sendExternal(messageCell);
+      return;
+    }
+    const message = loadMessage(messageCell.beginParse());
+    if (message.info.type !== 'external-in') throw new Error('not an external-in message');
+    await this.dryRun(message, {}, () => undefined);
+    const key = message.info.dest.toRawString();
+    const queue = this.pendingExternals.get(key) ?? [];
+    this.pendingExternals.set(key, queue);
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const entry: PendingExternal = { cell: messageCell, done, finish, timer: undefined };
+    entry.timer = setTimeout(() => void this.executePending(key, entry), this.blockDelay);
+    queue.push(entry);
+  }
+
+  /** Resolves once every external submitted to `address` so far has executed (or failed). */
+  async settled(address: Address): Promise<void> {
+    await Promise.all((this.pendingExternals.get(address.toRawString()) ?? []).map((entry) => entry.done));
+  }
+
+  private async executePending(key: string, entry: PendingExternal) {
+    clearTimeout(entry.timer);
+    const queue = this.pendingExternals.get(key) ?? [];
+    const position = queue.findIndex((queued) => queued === entry);
+    if (position < 0) return; // already executed by a flush
+    queue.splice(position, 1);
+    if (queue.length === 0) this.pendingExternals.delete(key);
+    try {
+      await this.sendExternal(entry.cell);
+    } catch (error) {
+      // Accepted earlier but refused now (e.g. another message used the seqno first): dropped, as on a real chain.
+      this.options.logger.warn(`delayed external to ${key} was not executed: ${String(error)}`);
+    } finally {
+      entry.finish();
+    }
+  }
+
+  /** Executes every pending external now (on close, so accepted messages are not lost). */
+  private async flushPending(): Promise<void> {
+    for (const [key, queue] of [...this.pendingExternals]) {
+      for (const entry of [...queue]) await this.executePending(key, entry);
+    }
+  }
+
+  /**
    * Injects an internal message as if `from` had sent it. The sender is not charged: use `fund` for a real
    * transfer out of the treasury.
    */
@@ -183,7 +258,11 @@ export class DevnetChain {
     });
   }
 
-  async runGetMethod(address: Address, method: string | number, stack: TupleItem[] = []): Promise<GetMethodResult> {
+  async runGetMethod(
+    address: Address,
+    method: string | number,
+    stack: TupleItem[] = [],
+  ): Promise<GetMethodResult> {
     return this.blockchain.runGetMethod(address, method, stack, { now: this.clock.now() });
   }
 
@@ -196,20 +275,30 @@ export class DevnetChain {
    * mutex so it cannot erase anyone else's transactions.
    */
   async estimateExternalFees(message: Message, ignoreSignature: boolean): Promise<ExternalFees> {
+    return this.dryRun(message, { ignoreChksig: ignoreSignature }, (result) => {
+      const first = result.transactions[0];
+      const description = first.description;
+      if (description.type !== 'generic') throw new Error(`unexpected transaction type ${description.type}`);
+      const storageFee = description.storagePhase?.storageFeesCollected ?? 0n;
+      const gasFee = description.computePhase.type === 'vm' ? description.computePhase.gasFees : 0n;
+      const forwardFee = description.actionPhase?.totalFwdFees ?? 0n;
+      const actionFees = description.actionPhase?.totalActionFees ?? 0n;
+      // The import fee is not reported separately: it is what remains of the total after the phase fees.
+      const inForwardFee = first.totalFees.coins - storageFee - gasFee - actionFees;
+      return { inForwardFee, storageFee, gasFee, forwardFee };
+    });
+  }
+
+  /** Executes a message, reads the result, and rolls everything back — all under the mutex. */
+  private async dryRun<T>(
+    message: Message,
+    params: { ignoreChksig?: boolean },
+    read: (result: { transactions: BlockchainTransaction[] }) => T,
+  ): Promise<T> {
     return this.exclusive(async (blockchain) => {
       const snapshot = blockchain.snapshot();
       try {
-        const result = await blockchain.sendMessage(message, { ignoreChksig: ignoreSignature });
-        const first = result.transactions[0];
-        const description = first.description;
-        if (description.type !== 'generic') throw new Error(`unexpected transaction type ${description.type}`);
-        const storageFee = description.storagePhase?.storageFeesCollected ?? 0n;
-        const gasFee = description.computePhase.type === 'vm' ? description.computePhase.gasFees : 0n;
-        const forwardFee = description.actionPhase?.totalFwdFees ?? 0n;
-        const actionFees = description.actionPhase?.totalActionFees ?? 0n;
-        // The import fee is not reported separately: it is what remains of the total after the phase fees.
-        const inForwardFee = first.totalFees.coins - storageFee - gasFee - actionFees;
-        return { inForwardFee, storageFee, gasFee, forwardFee };
+        return read(await blockchain.sendMessage(message, params));
       } finally {
         await blockchain.loadFrom(snapshot);
       }
@@ -245,6 +334,7 @@ export class DevnetChain {
    */
   async close({ save = true }: { save?: boolean } = {}): Promise<void> {
     if (this.closed) return;
+    if (save) await this.flushPending();
     if (save) await this.save();
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.closed = true;
@@ -272,7 +362,9 @@ export class DevnetChain {
     if (!this.autosave || this.closed || this.saveTimer) return;
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
-      this.save().catch((error: unknown) => this.options.logger.error(`saving state failed: ${String(error)}`));
+      this.save().catch((error: unknown) =>
+        this.options.logger.error(`saving state failed: ${String(error)}`),
+      );
     }, this.options.saveDebounceMs ?? 500);
   }
 
@@ -292,7 +384,8 @@ export class DevnetChain {
     this.indexNewTransactions();
     return {
       transactions: result.transactions.map(
-        (transaction) => this.transactions.byTransactionHash(transaction.hash()) ?? this.transactions.add(transaction),
+        (transaction) =>
+          this.transactions.byTransactionHash(transaction.hash()) ?? this.transactions.add(transaction),
       ),
     };
   }
@@ -303,10 +396,14 @@ function readState(file: string): PersistedState {
   try {
     state = JSON.parse(readFileSync(file, 'utf8')) as PersistedState;
   } catch (error) {
-    throw new Error(`${file} is not readable devnet state (${String(error)}): start with --reset`, { cause: error });
+    throw new Error(`${file} is not readable devnet state (${String(error)}): start with --reset`, {
+      cause: error,
+    });
   }
   if (state.version !== STATE_VERSION) {
-    throw new Error(`${file} has state version ${state.version}, expected ${STATE_VERSION}: start with --reset`);
+    throw new Error(
+      `${file} has state version ${state.version}, expected ${STATE_VERSION}: start with --reset`,
+    );
   }
   return state;
 }

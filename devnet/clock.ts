@@ -11,7 +11,10 @@ export class DevnetClock {
   private offsetSeconds: number;
   private lastNow: number;
 
-  constructor(state: ClockState = { offsetSeconds: 0, lastNow: 0 }, private readonly wallSeconds = defaultWallSeconds) {
+  constructor(
+    state: ClockState = { offsetSeconds: 0, lastNow: 0 },
+    private readonly wallSeconds = defaultWallSeconds,
+  ) {
     this.offsetSeconds = state.offsetSeconds;
     this.lastNow = state.lastNow;
   }
@@ -22,7 +25,8 @@ export class DevnetClock {
   }
 
   advance(seconds: number): number {
-    if (!Number.isSafeInteger(seconds) || seconds < 0) throw new RangeError(`cannot advance the clock by ${seconds} s`);
+    if (!Number.isSafeInteger(seconds) || seconds < 0)
+      throw new RangeError(`cannot advance the clock by ${seconds} s`);
     this.offsetSeconds += seconds;
     return this.now();
   }

@@ -1,7 +1,18 @@
 // Node-side signer behind the injected "Devnet Wallet": the key never reaches the page. Keys derive from a name,
 // so `dev`, `alice`, `e2e-1`… are stable across restarts and machines. Wallets are V5R1 on global id -239 (the
 // sandbox config's), funded by the treasury the first time their name is seen.
-import { Address, beginCell, Cell, external, internal, loadStateInit, SendMode, storeMessage, storeStateInit, toNano } from '@ton/core';
+import {
+  Address,
+  beginCell,
+  Cell,
+  external,
+  internal,
+  loadStateInit,
+  SendMode,
+  storeMessage,
+  storeStateInit,
+  toNano,
+} from '@ton/core';
 import { WalletContractV5R1 } from '@ton/ton';
 import { keyPairFromSeed, type KeyPair } from '@ton/crypto';
 import { createHash } from 'node:crypto';
@@ -63,7 +74,8 @@ export class DevWallets {
 
   /** Key pair and contract for a name; throws DevWalletError on a bad name. */
   get(name: string = DEFAULT_DEV_WALLET): DevWallet {
-    if (!NAME_PATTERN.test(name)) throw new DevWalletError(`invalid wallet name ${JSON.stringify(name).slice(0, 80)}`);
+    if (!NAME_PATTERN.test(name))
+      throw new DevWalletError(`invalid wallet name ${JSON.stringify(name).slice(0, 80)}`);
     let wallet = this.wallets.get(name);
     if (!wallet) {
       const seed = createHash('sha256').update(`lst-devnet-wallet:${name}`).digest();
@@ -104,7 +116,8 @@ export class DevWallets {
       mode.reject = update.reject;
     }
     if (update.network !== undefined) {
-      if (update.network !== '-239' && update.network !== '-3') throw new DevWalletError('"network" must be "-239" or "-3"');
+      if (update.network !== '-239' && update.network !== '-3')
+        throw new DevWalletError('"network" must be "-239" or "-3"');
       mode.network = update.network;
     }
     if (update.approveDelayMs !== undefined) {
@@ -147,10 +160,14 @@ export class DevWallets {
       throw error;
     }
     try {
+      // With a block delay, a previous send may still be pending: its seqno must be used up first.
+      await this.chain.settled(wallet.contract.address);
       const boc = await this.chain.exclusive(async () => {
         const account = await this.chain.getAccount(wallet.contract.address);
         const deployed = account.accountState?.type === 'active';
-        const seqno = deployed ? (await this.chain.runGetMethod(wallet.contract.address, 'seqno')).stackReader.readNumber() : 0;
+        const seqno = deployed
+          ? (await this.chain.runGetMethod(wallet.contract.address, 'seqno')).stackReader.readNumber()
+          : 0;
         const body = wallet.contract.createTransfer({
           seqno,
           secretKey: wallet.keyPair.secretKey,
@@ -158,9 +175,13 @@ export class DevWallets {
           sendMode: SendMode.PAY_GAS_SEPARATELY | SendMode.IGNORE_ERRORS,
           timeout: this.chain.now() + EXTERNAL_TIMEOUT_S,
         });
-        const message = external({ to: wallet.contract.address, init: deployed ? undefined : wallet.contract.init, body });
+        const message = external({
+          to: wallet.contract.address,
+          init: deployed ? undefined : wallet.contract.init,
+          body,
+        });
         const cell = beginCell().store(storeMessage(message)).endCell();
-        await this.chain.sendExternal(cell);
+        await this.chain.submitExternal(cell);
         return cell.toBoc().toString('base64');
       });
       this.logger.info(`dev wallet "${name}" sent ${messages.length} message(s)`);
@@ -179,10 +200,14 @@ export class DevWallets {
     if (typeof validUntil !== 'number' || !Number.isInteger(validUntil)) {
       throw new DevWalletError('"valid_until" must be an integer (unix seconds)');
     }
-    if (validUntil > 1e11) throw new DevWalletError('"valid_until" looks like milliseconds; TON Connect wants unix seconds');
-    if (validUntil < now) throw new DevWalletError(`the request expired: valid_until ${validUntil} < devnet now ${now}`);
+    if (validUntil > 1e11)
+      throw new DevWalletError('"valid_until" looks like milliseconds; TON Connect wants unix seconds');
+    if (validUntil < now)
+      throw new DevWalletError(`the request expired: valid_until ${validUntil} < devnet now ${now}`);
     if (request.network !== undefined && request.network !== mode.network) {
-      throw new DevWalletError(`wrong network ${JSON.stringify(request.network)}: the wallet is on ${mode.network}`);
+      throw new DevWalletError(
+        `wrong network ${JSON.stringify(request.network)}: the wallet is on ${mode.network}`,
+      );
     }
     if (request.from !== undefined) {
       let from: Address;

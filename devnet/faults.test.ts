@@ -4,7 +4,9 @@ import { faultsForRequest, faultsFromEnv, NO_FAULTS, parseFaults, pickFault } fr
 describe('fault injection settings', () => {
   it('reads shares and latency from env, off when unset', () => {
     expect(faultsFromEnv({})).toEqual(NO_FAULTS);
-    expect(faultsFromEnv({ DEVNET_FAULT_429: '0.25', DEVNET_FAULT_500: '0.1', DEVNET_LATENCY_MS: '300' })).toEqual({
+    expect(
+      faultsFromEnv({ DEVNET_FAULT_429: '0.25', DEVNET_FAULT_500: '0.1', DEVNET_LATENCY_MS: '300' }),
+    ).toEqual({
       rate429: 0.25,
       rate500: 0.1,
       latencyMs: 300,

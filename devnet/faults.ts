@@ -15,7 +15,10 @@ export const NO_FAULTS: FaultSettings = { rate429: 0, rate500: 0, latencyMs: 0 }
 const MAX_LATENCY_MS = 60_000;
 
 export function faultsFromEnv(env: NodeJS.ProcessEnv): FaultSettings {
-  return parseFaults({ rate429: env.DEVNET_FAULT_429, rate500: env.DEVNET_FAULT_500, latencyMs: env.DEVNET_LATENCY_MS }, NO_FAULTS);
+  return parseFaults(
+    { rate429: env.DEVNET_FAULT_429, rate500: env.DEVNET_FAULT_500, latencyMs: env.DEVNET_LATENCY_MS },
+    NO_FAULTS,
+  );
 }
 
 /** Merges an update (numbers or numeric strings) into `base`; throws a 400 ApiError on bad values. */
@@ -57,4 +60,8 @@ export function pickFault(settings: FaultSettings, random: () => number = Math.r
 
 /** toncenter's exact rate-limit body. */
 export const RATE_LIMIT_BODY = { ok: false, result: 'Ratelimit exceed', code: 429 } as const;
-export const INJECTED_500_BODY = { ok: false, error: 'devnet fault injection: internal server error', code: 500 } as const;
+export const INJECTED_500_BODY = {
+  ok: false,
+  error: 'devnet fault injection: internal server error',
+  code: 500,
+} as const;

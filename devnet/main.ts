@@ -23,6 +23,7 @@ const devnet = await startDevnet({
   extensions: protocolExtensions,
   logger,
   faults: faultsFromEnv(process.env),
+  blockDelayMs: Number(process.env.DEVNET_BLOCK_DELAY_MS ?? 0),
 });
 logger.info(
   `${devnet.chain.fresh ? 'fresh chain' : 'restored chain'} from ${stateDir}, ready in ${devnet.startupMs} ms`,

@@ -7,7 +7,8 @@ export type Params = Record<string, unknown>;
 
 export function requireString(params: Params, key: string): string {
   const value = params[key];
-  if (typeof value !== 'string' || value === '') throw new ApiError(400, `missing or invalid parameter "${key}"`);
+  if (typeof value !== 'string' || value === '')
+    throw new ApiError(400, `missing or invalid parameter "${key}"`);
   return value;
 }
 
@@ -77,6 +78,7 @@ export function parseHash(text: string, key: string): Buffer {
   const hex = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : undefined;
   // A '+' in an unencoded query string arrives as a space; url-safe base64 uses - and _.
   const bytes = hex ?? Buffer.from(text.replace(/[ -]/g, '+').replace(/_/g, '/'), 'base64');
-  if (bytes.length !== 32) throw new ApiError(400, `parameter "${key}" must be a 32-byte hash (base64 or hex)`);
+  if (bytes.length !== 32)
+    throw new ApiError(400, `parameter "${key}" must be a 32-byte hash (base64 or hex)`);
   return bytes;
 }

@@ -33,7 +33,10 @@ let client: TonClient;
 
 // A wallet the test signs itself, as an app's backend or a script would.
 const keyPair = keyPairFromSeed(createHash('sha256').update('devnet-test-wallet').digest());
-const wallet = WalletContractV5R1.create({ publicKey: keyPair.publicKey, walletId: { networkGlobalId: -239 } });
+const wallet = WalletContractV5R1.create({
+  publicKey: keyPair.publicKey,
+  walletId: { networkGlobalId: -239 },
+});
 const recipient = Address.parse('0:' + 'ab'.repeat(32));
 
 // An extension like devnet/protocol's: genesis once per state dir, start on every run, config merged.
@@ -57,7 +60,14 @@ const testExtension: DevnetExtension = {
 };
 
 async function start(reset = false) {
-  devnet = await startDevnet({ port: 0, stateDir, reset, logger, saveDebounceMs: 50, extensions: [testExtension] });
+  devnet = await startDevnet({
+    port: 0,
+    stateDir,
+    reset,
+    logger,
+    saveDebounceMs: 50,
+    extensions: [testExtension],
+  });
   client = new TonClient({ endpoint: `${devnet.url}/jsonRPC` });
 }
 
@@ -75,7 +85,8 @@ async function get(path: string) {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-const rpc = (method: string, params: unknown) => post('/jsonRPC', { id: '1', jsonrpc: '2.0', method, params });
+const rpc = (method: string, params: unknown) =>
+  post('/jsonRPC', { id: '1', jsonrpc: '2.0', method, params });
 
 async function faucet(address: Address, amount: bigint) {
   const reply = await post('/devnet/faucet', { address: address.toString(), amount: amount.toString() });
@@ -84,7 +95,12 @@ async function faucet(address: Address, amount: bigint) {
 }
 
 /** Signs with a timeout on the devnet clock (from /devnet/config), or @ton/ton's wall-clock default. */
-async function transferFromTestWallet(to: Address, value: bigint, text: string, timeout: 'devnet' | 'wall' = 'devnet') {
+async function transferFromTestWallet(
+  to: Address,
+  value: bigint,
+  text: string,
+  timeout: 'devnet' | 'wall' = 'devnet',
+) {
   const opened = client.open(wallet);
   const seqno = await opened.getSeqno();
   const devnetNow = (await get('/devnet/config')).body.now as number;
@@ -128,7 +144,11 @@ describe('toncenter API through TonClient', () => {
   });
 
   it('returns a non-zero get-method exit code as ok:true, like toncenter', async () => {
-    const reply = await rpc('runGetMethod', { address: wallet.address.toString(), method: 'no_such_method', stack: [] });
+    const reply = await rpc('runGetMethod', {
+      address: wallet.address.toString(),
+      method: 'no_such_method',
+      stack: [],
+    });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ ok: true, result: { exit_code: 11, stack: [] } });
     const uninit = await rpc('runGetMethod', { address: recipient.toString(), method: 'seqno', stack: [] });
@@ -153,7 +173,11 @@ describe('toncenter API through TonClient', () => {
     expect([...firstPage, ...secondPage].map((tx) => tx.lt)).toEqual(lts);
 
     const middle = all[1];
-    const found = await client.getTransaction(wallet.address, middle.lt.toString(), middle.hash().toString('base64'));
+    const found = await client.getTransaction(
+      wallet.address,
+      middle.lt.toString(),
+      middle.hash().toString('base64'),
+    );
     expect(found?.hash().equals(middle.hash())).toBe(true);
     const wrongHash = Buffer.alloc(32, 7).toString('base64');
     expect(await client.getTransaction(wallet.address, middle.lt.toString(), wrongHash)).toBeNull();
@@ -211,7 +235,8 @@ describe('toncenter API through TonClient', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
     const allowed = response.headers.get('access-control-allow-headers')!.toLowerCase();
-    for (const header of ['content-type', 'x-ton-client-version', 'x-api-key']) expect(allowed).toContain(header);
+    for (const header of ['content-type', 'x-ton-client-version', 'x-api-key'])
+      expect(allowed).toContain(header);
     const error = await fetch(`${devnet.url}/jsonRPC`, { method: 'POST', body: '{' });
     expect(error.headers.get('access-control-allow-origin')).toBe('*'); // errors are readable cross-origin too
   });
@@ -219,7 +244,10 @@ describe('toncenter API through TonClient', () => {
   it('serves REST-style GET routes and wallet information', async () => {
     expect((await get('/')).body.result).toMatchObject({ service: 'lst-devnet' });
     const info = await get(`/api/v2/getWalletInformation?address=${wallet.address.toString()}`);
-    expect(info.body).toMatchObject({ ok: true, result: { wallet: true, wallet_type: 'wallet v5 r1', seqno: 3 } });
+    expect(info.body).toMatchObject({
+      ok: true,
+      result: { wallet: true, wallet_type: 'wallet v5 r1', seqno: 3 },
+    });
     const state = await get(`/getAddressState?address=${recipient.toRawString()}`);
     expect(state.body).toEqual({ ok: true, result: 'uninitialized' });
     const balance = await get(`/api/v2/getAddressBalance?address=${recipient.toString()}`);
@@ -235,13 +263,22 @@ describe('toncenter API through TonClient', () => {
     const mixed = contractAddress(0, { code: mixedCode, data: beginCell().endCell() });
     const echo = contractAddress(0, { code: echoCode, data: beginCell().endCell() });
     await devnet.chain.exclusive(async (blockchain) => {
-      for (const [address, code] of [[mixed, mixedCode], [echo, echoCode]] as const) {
-        await blockchain.setShardAccount(address, createShardAccount({ address, code, data: beginCell().endCell(), balance: toNano('1') }));
+      for (const [address, code] of [
+        [mixed, mixedCode],
+        [echo, echoCode],
+      ] as const) {
+        await blockchain.setShardAccount(
+          address,
+          createShardAccount({ address, code, data: beginCell().endCell(), balance: toNano('1') }),
+        );
       }
     });
     const payload = beginCell().storeUint(0xdeadbeef, 32).endCell();
 
-    const { stack } = await client.runMethod(mixed, 'anything', [{ type: 'int', value: -7n }, { type: 'cell', cell: payload }]);
+    const { stack } = await client.runMethod(mixed, 'anything', [
+      { type: 'int', value: -7n },
+      { type: 'cell', cell: payload },
+    ]);
     expect(stack.readBigNumber()).toBe(-7n);
     // TonClient hands back nested tuple elements as raw values (bigint / Cell / arrays).
     const tuple = stack.readTuple();
@@ -253,7 +290,14 @@ describe('toncenter API through TonClient', () => {
     expect(stack.readCell().equals(payload)).toBe(true); // the slice, reported as a cell
     expect(stack.readBigNumberOpt()).toBeNull();
 
-    const raw = await rpc('runGetMethod', { address: mixed.toString(), method: 'x', stack: [['num', '-0x10'], ['tvm.Cell', payload.toBoc().toString('base64')]] });
+    const raw = await rpc('runGetMethod', {
+      address: mixed.toString(),
+      method: 'x',
+      stack: [
+        ['num', '-0x10'],
+        ['tvm.Cell', payload.toBoc().toString('base64')],
+      ],
+    });
     const rawStack = (raw.body.result as { stack: unknown[] }).stack;
     expect(rawStack[0]).toEqual(['num', '-0x10']);
     expect(rawStack[1]).toMatchObject([
@@ -261,7 +305,10 @@ describe('toncenter API through TonClient', () => {
       {
         elements: [
           { '@type': 'tvm.stackEntryNumber', number: { '@type': 'tvm.numberDecimal', number: '-15' } },
-          { '@type': 'tvm.stackEntryTuple', tuple: { elements: [{ number: { number: '-5' } }, { '@type': 'tvm.stackEntryCell' }] } },
+          {
+            '@type': 'tvm.stackEntryTuple',
+            tuple: { elements: [{ number: { number: '-5' } }, { '@type': 'tvm.stackEntryCell' }] },
+          },
         ],
       },
     ]);
@@ -275,7 +322,15 @@ describe('toncenter API through TonClient', () => {
       stack: [
         ['num', '12'],
         ['null'],
-        ['tuple', { elements: [{ '@type': 'tvm.stackEntryNumber', number: { '@type': 'tvm.numberDecimal', number: '-3' } }, ['num', '0xff']] }],
+        [
+          'tuple',
+          {
+            elements: [
+              { '@type': 'tvm.stackEntryNumber', number: { '@type': 'tvm.numberDecimal', number: '-3' } },
+              ['num', '0xff'],
+            ],
+          },
+        ],
         ['tvm.Slice', payload.toBoc().toString('base64')],
       ],
     });
@@ -306,7 +361,12 @@ describe('toncenter API through TonClient', () => {
       messages: [internal({ to: recipient, value: toNano('1'), bounce: false })],
     });
     const estimate = () =>
-      client.estimateExternalMessageFee(wallet.address, { body, initCode: null, initData: null, ignoreSignature: true });
+      client.estimateExternalMessageFee(wallet.address, {
+        body,
+        initCode: null,
+        initData: null,
+        ignoreSignature: true,
+      });
     await Promise.all([
       ...targets.map((target, i) => faucet(target, toNano(String(i + 1)))),
       estimate(),
@@ -329,7 +389,10 @@ describe('dev wallet', () => {
     const init = loadStateInit(Cell.fromBase64(body.walletStateInit as string).beginParse());
     expect(contractAddress(0, init).toRawString()).toBe(body.address);
     expect(Address.parse(body.friendly as string).equals(Address.parse(body.address as string))).toBe(true);
-    expect(Address.parseFriendly(body.friendly as string)).toMatchObject({ isBounceable: false, isTestOnly: true });
+    expect(Address.parseFriendly(body.friendly as string)).toMatchObject({
+      isBounceable: false,
+      isTestOnly: true,
+    });
     expect(body.network).toBe('-239');
     expect(body.balance).toBe(toNano('10000').toString());
     const again = await get(`/devwallet/account?name=${ownName}`);
@@ -345,7 +408,11 @@ describe('dev wallet', () => {
       network: '-239',
       from: account.address,
       messages: [
-        { address: target.toString({ bounceable: false }), amount: toNano('2').toString(), payload: comment('hi').toBoc().toString('base64') },
+        {
+          address: target.toString({ bounceable: false }),
+          amount: toNano('2').toString(),
+          payload: comment('hi').toBoc().toString('base64'),
+        },
         { address: recipient.toString({ bounceable: true }), amount: toNano('0.5').toString() },
       ],
     };
@@ -359,7 +426,9 @@ describe('dev wallet', () => {
     const tracked = await get(`/devnet/tx-by-msg-hash?hash=${hash}`);
     expect(tracked.status).toBe(200);
     const tx = loadTransaction(Cell.fromBase64((tracked.body.result as { data: string }).data).beginParse());
-    const bounceFlags = [...tx.outMessages.values()].map((out) => out.info.type === 'internal' && out.info.bounce);
+    const bounceFlags = [...tx.outMessages.values()].map(
+      (out) => out.info.type === 'internal' && out.info.bounce,
+    );
     expect(bounceFlags).toEqual([false, true]); // taken from each address's bounceable flag
 
     // Replaying the same external is rejected by the wallet (seqno) and reported as a 4xx envelope.
@@ -379,19 +448,33 @@ describe('dev wallet', () => {
     });
     const send = (body: unknown) => post(`/devwallet/sendTransaction?name=${ownName}`, body);
 
-    expect((await send(request({ valid_until: devnet.chain.now() - 1 }))).body).toMatchObject({ error: { code: 1 } });
-    expect((await send(request({ valid_until: Date.now() + 60_000 }))).body).toMatchObject({ error: { code: 1 } });
+    expect((await send(request({ valid_until: devnet.chain.now() - 1 }))).body).toMatchObject({
+      error: { code: 1 },
+    });
+    expect((await send(request({ valid_until: Date.now() + 60_000 }))).body).toMatchObject({
+      error: { code: 1 },
+    });
     expect((await send(request({ network: '-3' }))).body).toMatchObject({ error: { code: 1 } });
-    expect((await send(request({ from: wallet.address.toRawString() }))).body).toMatchObject({ error: { code: 1 } });
-    expect((await send(request({ messages: [{ address: recipient.toRawString(), amount: '1' }] }))).body).toMatchObject({
+    expect((await send(request({ from: wallet.address.toRawString() }))).body).toMatchObject({
       error: { code: 1 },
     });
-    expect((await send(request({ messages: Array(5).fill({ address: recipient.toString(), amount: '1' }) }))).body).toMatchObject({
+    expect(
+      (await send(request({ messages: [{ address: recipient.toRawString(), amount: '1' }] }))).body,
+    ).toMatchObject({
       error: { code: 1 },
     });
-    expect((await post(`/devwallet/sendTransaction?name=${ownName}`, '{nope', true)).body).toMatchObject({ error: { code: 1 } });
+    expect(
+      (await send(request({ messages: Array(5).fill({ address: recipient.toString(), amount: '1' }) }))).body,
+    ).toMatchObject({
+      error: { code: 1 },
+    });
+    expect((await post(`/devwallet/sendTransaction?name=${ownName}`, '{nope', true)).body).toMatchObject({
+      error: { code: 1 },
+    });
 
-    expect((await post(`/devwallet/mode?name=${ownName}`, { reject: true, approveDelayMs: 150 })).body).toMatchObject({
+    expect(
+      (await post(`/devwallet/mode?name=${ownName}`, { reject: true, approveDelayMs: 150 })).body,
+    ).toMatchObject({
       reject: true,
       approveDelayMs: 150,
     });
@@ -430,9 +513,17 @@ describe('bad input', () => {
       [post('/jsonRPC', '{"id":1,"method":', true), 400, /malformed JSON/],
       [rpc('noSuchMethod', {}), 404, /unknown method/],
       [rpc('getTransactions', { address: recipient.toString(), limit: 'many' }), 400, /limit/],
-      [rpc('runGetMethod', { address: recipient.toString(), method: 'seqno', stack: [['num', 'zz']] }), 400, /bad number/],
+      [
+        rpc('runGetMethod', { address: recipient.toString(), method: 'seqno', stack: [['num', 'zz']] }),
+        400,
+        /bad number/,
+      ],
       [rpc('sendBoc', { boc: 'definitely not a boc' }), 400, /invalid BOC/],
-      [rpc('sendBoc', { boc: beginCell().storeUint(1, 8).endCell().toBoc().toString('base64') }), 400, /not a message/],
+      [
+        rpc('sendBoc', { boc: beginCell().storeUint(1, 8).endCell().toBoc().toString('base64') }),
+        400,
+        /not a message/,
+      ],
       [rpc('getAddressInformation', { address: 'EQ-not-an-address' }), 400, /invalid address/],
       [rpc('getAddressInformation', {}), 400, /address/],
       [post('/jsonRPC', [1, 2], false), 400, /JSON-RPC object/],
@@ -440,7 +531,11 @@ describe('bad input', () => {
       [get('/nothingHere/really'), 404, /no route/],
       [post('/devnet/faucet', { address: 'nope', amount: '1' }), 400, /invalid address/],
       [post('/devnet/faucet', { address: recipient.toString(), amount: '1.5' }), 400, /decimal string/],
-      [post('/devnet/faucet', { address: recipient.toString(), amount: (10n ** 16n).toString() }), 400, /between/],
+      [
+        post('/devnet/faucet', { address: recipient.toString(), amount: (10n ** 16n).toString() }),
+        400,
+        /between/,
+      ],
       [get('/devnet/tx-by-msg-hash?hash=' + '00'.repeat(32)), 404, /normalized hash/],
     ];
     for (const [reply, status, message] of cases) {
@@ -474,17 +569,26 @@ describe('fault injection', () => {
     await client.getMasterchainInfo();
     expect(Date.now() - began).toBeGreaterThanOrEqual(110);
     expect((await post('/devnet/faults', { latencyMs: 0, rate500: 2 })).status).toBe(400);
-    expect((await post('/devnet/faults', { latencyMs: 0 })).body.result).toEqual({ rate429: 0, rate500: 0, latencyMs: 0 });
+    expect((await post('/devnet/faults', { latencyMs: 0 })).body.result).toEqual({
+      rate429: 0,
+      rate500: 0,
+      latencyMs: 0,
+    });
   });
 });
 
 describe('persistence', () => {
   it('restores balances, history, clock and dev wallets after a restart; --reset starts clean', async () => {
     const balance = await client.getBalance(recipient);
-    const history = (await client.getTransactions(wallet.address, { limit: 50 })).map((tx) => tx.hash().toString('hex'));
+    const history = (await client.getTransactions(wallet.address, { limit: 50 })).map((tx) =>
+      tx.hash().toString('hex'),
+    );
     const now = devnet.chain.now();
     const devAccount = (await get('/devwallet/account?name=test-alice')).body;
-    const extensionConfig = (await get('/devnet/config')).body.testExtension as { owner: string; genesisNow: number };
+    const extensionConfig = (await get('/devnet/config')).body.testExtension as {
+      owner: string;
+      genesisNow: number;
+    };
     expect(extensionConfig.owner).toMatch(/^0:[0-9a-f]{64}$/);
     expect(extensionCalls).toEqual({ genesis: 1, start: 1, stop: 0 });
     await devnet.close();
@@ -493,7 +597,9 @@ describe('persistence', () => {
     await start(false);
     expect(devnet.chain.fresh).toBe(false);
     expect(await client.getBalance(recipient)).toBe(balance);
-    expect((await client.getTransactions(wallet.address, { limit: 50 })).map((tx) => tx.hash().toString('hex'))).toEqual(history);
+    expect(
+      (await client.getTransactions(wallet.address, { limit: 50 })).map((tx) => tx.hash().toString('hex')),
+    ).toEqual(history);
     expect(devnet.chain.now()).toBeGreaterThanOrEqual(now);
     expect((await get('/devwallet/account?name=test-alice')).body.balance).toBe(devAccount.balance); // not re-funded
     expect(await client.open(wallet).getSeqno()).toBe(3);
@@ -527,13 +633,64 @@ describe('startup failure', () => {
           throw new Error('deploy failed');
         },
       };
-      await expect(startDevnet({ port: 0, stateDir: dir, logger, extensions: [failing], saveDebounceMs: 1 })).rejects.toThrow(
-        'deploy failed',
-      );
+      await expect(
+        startDevnet({ port: 0, stateDir: dir, logger, extensions: [failing], saveDebounceMs: 1 }),
+      ).rejects.toThrow('deploy failed');
       await new Promise((resolve) => setTimeout(resolve, 20)); // any debounced save would have fired by now
       expect(existsSync(join(dir, 'state.json'))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('block delay mode', () => {
+  async function until(condition: () => Promise<boolean>, timeoutMs = 10_000) {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error('condition not met in time');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it('accepts externals at once, executes them a block later, and refuses rejected ones immediately', async () => {
+    const target = Address.parse('0:' + 'ef'.repeat(32));
+    const send = (amount: string) =>
+      post('/devwallet/sendTransaction?name=test-bob', {
+        valid_until: devnet.chain.now() + 300,
+        messages: [{ address: target.toString({ bounceable: false }), amount }],
+      });
+    await get('/devwallet/account?name=test-bob'); // funded now, before the delay applies
+    expect((await post('/devnet/mode', { blockDelayMs: 1500 })).body).toEqual({
+      ok: true,
+      result: { blockDelayMs: 1500 },
+    });
+
+    const reply = await send(toNano('1').toString());
+    const hash = normalizedExternalMessageHash(
+      loadMessage(Cell.fromBase64(reply.body.boc as string).beginParse()),
+    );
+    expect(await client.getBalance(target)).toBe(0n); // pending: accepted, not yet in a block
+    expect((await get(`/devnet/tx-by-msg-hash?hash=${hash.toString('hex')}`)).status).toBe(404);
+    await until(
+      async () => (await get(`/devnet/tx-by-msg-hash?hash=${hash.toString('hex')}`)).status === 200,
+    );
+    expect(await client.getBalance(target)).toBe(toNano('1'));
+
+    // A message the wallet refuses (replayed seqno) is rejected when submitted, not silently dropped later.
+    expect((await rpc('sendBoc', { boc: reply.body.boc })).status).toBe(422);
+
+    // Accepted but still pending when the devnet stops: executed before the state is saved.
+    await post('/devnet/mode', { blockDelayMs: 600_000 });
+    const pending = await send(toNano('2').toString());
+    const pendingHash = normalizedExternalMessageHash(
+      loadMessage(Cell.fromBase64(pending.body.boc as string).beginParse()),
+    );
+    expect(await client.getBalance(target)).toBe(toNano('1'));
+    await devnet.close();
+    await start(false);
+    expect((await get(`/devnet/tx-by-msg-hash?hash=${pendingHash.toString('base64')}`)).status).toBe(200);
+    expect(await client.getBalance(target)).toBeGreaterThan(toNano('2.999')); // less a nanoTON or two of storage
+    expect((await get('/devnet/mode')).body.result).toEqual({ blockDelayMs: 0 }); // a runtime setting, not persisted
   });
 });

@@ -17,7 +17,13 @@ import {
 import { ApiError, isRecord, readJsonBody, sendJson, sendPreflight, sleep } from './http';
 import { consoleLogger, type Logger } from './logger';
 import { parseHash, requireAddress, requireString, type Params } from './params';
-import { createToncenterMethods, errorEnvelope, handleJsonRpc, toApiError, transactionJson } from './toncenter';
+import {
+  createToncenterMethods,
+  errorEnvelope,
+  handleJsonRpc,
+  toApiError,
+  transactionJson,
+} from './toncenter';
 
 /** The faucet's per-request cap: 1,000,000 TON. */
 export const FAUCET_MAX_NANO = 1_000_000n * 1_000_000_000n;
@@ -34,6 +40,8 @@ export interface StartDevnetOptions {
   extensions?: DevnetExtension[];
   logger?: Logger;
   faults?: FaultSettings;
+  /** Delay between accepting an external and executing it (see DevnetChain.blockDelayMs). */
+  blockDelayMs?: number;
   saveDebounceMs?: number;
 }
 
@@ -58,6 +66,7 @@ export async function startDevnet(options: StartDevnetOptions): Promise<RunningD
     logger: logger.child('chain'),
     saveDebounceMs: options.saveDebounceMs,
   });
+  chain.blockDelayMs = options.blockDelayMs ?? 0;
   const devWallets = new DevWallets(chain, logger.child('wallet'));
   await devWallets.ensureFunded(DEFAULT_DEV_WALLET);
 
@@ -108,7 +117,8 @@ export async function startDevnet(options: StartDevnetOptions): Promise<RunningD
     });
     const port = (listening.address() as AddressInfo).port;
     // Listening on all interfaces still means clients on this machine reach it at 127.0.0.1.
-    const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+    const host =
+      !options.host || options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
     state.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     for (const context of contexts.values()) context.url = state.url;
 
@@ -170,7 +180,14 @@ function createRequestHandler(deps: HandlerDeps) {
           jsonRpc: ['/jsonRPC', '/api/v2/jsonRPC'],
           rest: '/api/v2/<method>?…',
           methods: Object.keys(deps.methods),
-          devnet: ['/devnet/config', '/devnet/faucet', '/devnet/time/advance', '/devnet/faults', '/devnet/tx-by-msg-hash'],
+          devnet: [
+            '/devnet/config',
+            '/devnet/faucet',
+            '/devnet/time/advance',
+            '/devnet/faults',
+            '/devnet/mode',
+            '/devnet/tx-by-msg-hash',
+          ],
           devWallet: ['/devwallet/account', '/devwallet/sendTransaction', '/devwallet/mode'],
         },
       });
@@ -194,7 +211,8 @@ function createRequestHandler(deps: HandlerDeps) {
     }
 
     if (path === '/jsonRPC' || path === '/api/v2/jsonRPC') {
-      if (request.method !== 'POST') return sendError(response, new ApiError(405, 'use POST for JSON-RPC'), logger, context);
+      if (request.method !== 'POST')
+        return sendError(response, new ApiError(405, 'use POST for JSON-RPC'), logger, context);
       let body: unknown;
       try {
         body = await readJsonBody(request);
@@ -255,7 +273,12 @@ async function handleAdmin(
       case 'POST /devnet/time/advance': {
         const body = await readJsonObject(request);
         const seconds = body.seconds;
-        if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0 || seconds > MAX_ADVANCE_S) {
+        if (
+          typeof seconds !== 'number' ||
+          !Number.isInteger(seconds) ||
+          seconds < 0 ||
+          seconds > MAX_ADVANCE_S
+        ) {
           throw new ApiError(400, `"seconds" must be an integer between 0 and ${MAX_ADVANCE_S}`);
         }
         const now = await chain.advance(seconds);
@@ -268,6 +291,18 @@ async function handleAdmin(
         deps.state.faults = parseFaults(await readJsonObject(request), deps.state.faults);
         logger.info(`faults set to ${JSON.stringify(deps.state.faults)}`);
         return sendJson(response, 200, { ok: true, result: deps.state.faults });
+      }
+      case 'GET /devnet/mode':
+        return sendJson(response, 200, { ok: true, result: { blockDelayMs: chain.blockDelayMs } });
+      case 'POST /devnet/mode': {
+        const body = await readJsonObject(request);
+        const delay = body.blockDelayMs;
+        if (typeof delay !== 'number' || !Number.isInteger(delay) || delay < 0 || delay > 600_000) {
+          throw new ApiError(400, '"blockDelayMs" must be an integer between 0 and 600000');
+        }
+        chain.blockDelayMs = delay;
+        logger.info(`block delay set to ${delay} ms`);
+        return sendJson(response, 200, { ok: true, result: { blockDelayMs: delay } });
       }
       case 'GET /devnet/tx-by-msg-hash': {
         const hash = parseHash(requireString(queryParams(url), 'hash'), 'hash');
@@ -309,7 +344,8 @@ async function handleDevWallet(
           return badRequest(error instanceof Error ? error.message : String(error));
         }
         const reply = await devWallets.sendTransaction(name, body);
-        if ('error' in reply) logger.warn(`${route} (${name}): wallet error ${reply.error.code}: ${reply.error.message}`);
+        if ('error' in reply)
+          logger.warn(`${route} (${name}): wallet error ${reply.error.code}: ${reply.error.message}`);
         return sendJson(response, 200, reply);
       }
       case 'GET /devwallet/mode':
@@ -345,6 +381,7 @@ async function devnetConfig(deps: HandlerDeps): Promise<Record<string, unknown>>
       publicKey: devAccount.publicKey,
     },
     faucetMaxNano: FAUCET_MAX_NANO.toString(),
+    blockDelayMs: chain.blockDelayMs,
   };
   for (const extension of deps.extensions) {
     if (extension.config) Object.assign(config, extension.config(deps.contexts.get(extension)!));
@@ -387,4 +424,3 @@ function sendError(response: ServerResponse, error: unknown, logger: Logger, con
   const apiError = toApiError(error, logger, context);
   sendJson(response, apiError.status, errorEnvelope(apiError));
 }
-

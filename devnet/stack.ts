@@ -71,8 +71,12 @@ function parseTypedEntry(entry: Json, where: string): TupleItem {
       return parseTypedEntry(entry.list, where);
     case 'tvm.tuple':
     case 'tvm.list': {
-      if (!Array.isArray(entry.elements)) throw new StackFormatError(`${where}: tuple needs an elements array`);
-      return { type: 'tuple', items: entry.elements.map((element, i) => parseAnyEntry(element, `${where}[${i}]`)) };
+      if (!Array.isArray(entry.elements))
+        throw new StackFormatError(`${where}: tuple needs an elements array`);
+      return {
+        type: 'tuple',
+        items: entry.elements.map((element, i) => parseAnyEntry(element, `${where}[${i}]`)),
+      };
     }
     case 'tvm.stackEntryNull':
       return { type: 'null' };
@@ -86,7 +90,8 @@ function parseNumber(value: Json, where: string): bigint {
   if (typeof value !== 'string') throw new StackFormatError(`${where}: number must be a string`);
   const negative = value.startsWith('-');
   const digits = negative ? value.slice(1) : value;
-  if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(digits)) throw new StackFormatError(`${where}: bad number ${JSON.stringify(value)}`);
+  if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(digits))
+    throw new StackFormatError(`${where}: bad number ${JSON.stringify(value)}`);
   const magnitude = BigInt(digits);
   return negative ? -magnitude : magnitude;
 }
@@ -126,7 +131,10 @@ function encodeTopLevel(item: TupleItem): Json {
 function encodeTyped(item: TupleItem): Json {
   switch (item.type) {
     case 'int':
-      return { '@type': 'tvm.stackEntryNumber', number: { '@type': 'tvm.numberDecimal', number: item.value.toString() } };
+      return {
+        '@type': 'tvm.stackEntryNumber',
+        number: { '@type': 'tvm.numberDecimal', number: item.value.toString() },
+      };
     case 'nan':
       return { '@type': 'tvm.stackEntryNumber', number: { '@type': 'tvm.numberDecimal', number: 'NaN' } };
     case 'null':
@@ -134,14 +142,20 @@ function encodeTyped(item: TupleItem): Json {
       return { '@type': 'tvm.stackEntryList', list: { '@type': 'tvm.list', elements: [] } };
     case 'cell':
     case 'builder':
-      return { '@type': 'tvm.stackEntryCell', cell: { '@type': 'tvm.cell', bytes: item.cell.toBoc().toString('base64') } };
+      return {
+        '@type': 'tvm.stackEntryCell',
+        cell: { '@type': 'tvm.cell', bytes: item.cell.toBoc().toString('base64') },
+      };
     case 'slice':
       return {
         '@type': 'tvm.stackEntrySlice',
         slice: { '@type': 'tvm.slice', bytes: item.cell.toBoc().toString('base64') },
       };
     case 'tuple':
-      return { '@type': 'tvm.stackEntryTuple', tuple: { '@type': 'tvm.tuple', elements: item.items.map(encodeTyped) } };
+      return {
+        '@type': 'tvm.stackEntryTuple',
+        tuple: { '@type': 'tvm.tuple', elements: item.items.map(encodeTyped) },
+      };
   }
 }
 

@@ -46,17 +46,23 @@ const WALLET_EXIT_REASONS: Record<number, string> = {
 const KNOWN_WALLETS: Array<{ type: string; codeHash: string; walletIdAt: number }> = [
   {
     type: 'wallet v5 r1',
-    codeHash: WalletContractV5R1.create({ publicKey: Buffer.alloc(32) }).init.code.hash().toString('hex'),
+    codeHash: WalletContractV5R1.create({ publicKey: Buffer.alloc(32) })
+      .init.code.hash()
+      .toString('hex'),
     walletIdAt: 33, // is_signature_allowed:1 seqno:32 wallet_id:32
   },
   {
     type: 'wallet v4 r2',
-    codeHash: WalletContractV4.create({ workchain: 0, publicKey: Buffer.alloc(32) }).init.code.hash().toString('hex'),
+    codeHash: WalletContractV4.create({ workchain: 0, publicKey: Buffer.alloc(32) })
+      .init.code.hash()
+      .toString('hex'),
     walletIdAt: 32, // seqno:32 subwallet_id:32
   },
   {
     type: 'wallet v3 r2',
-    codeHash: WalletContractV3R2.create({ workchain: 0, publicKey: Buffer.alloc(32) }).init.code.hash().toString('hex'),
+    codeHash: WalletContractV3R2.create({ workchain: 0, publicKey: Buffer.alloc(32) })
+      .init.code.hash()
+      .toString('hex'),
     walletIdAt: 32,
   },
 ];
@@ -75,7 +81,11 @@ export function createToncenterMethods(chain: DevnetChain): Record<string, Tonce
     const account = await chain.getAccount(address);
     const accountState = account.accountState;
     const state =
-      accountState?.type === 'active' ? 'active' : accountState?.type === 'frozen' ? 'frozen' : 'uninitialized';
+      accountState?.type === 'active'
+        ? 'active'
+        : accountState?.type === 'frozen'
+          ? 'frozen'
+          : 'uninitialized';
     return {
       account,
       state,
@@ -96,7 +106,7 @@ export function createToncenterMethods(chain: DevnetChain): Record<string, Tonce
       throw new ApiError(400, 'the BOC is not a message');
     }
     if (message.info.type !== 'external-in') throw new ApiError(400, 'only external-in messages can be sent');
-    await chain.sendExternal(cell);
+    await chain.submitExternal(cell);
     return { cell, message };
   }
 
@@ -113,9 +123,7 @@ export function createToncenterMethods(chain: DevnetChain): Record<string, Tonce
         last_transaction_id: lastTransactionId,
         block_id: blockId(),
         frozen_hash:
-          account.accountState?.type === 'frozen'
-            ? bigintHashToBase64(account.accountState.stateHash)
-            : '',
+          account.accountState?.type === 'frozen' ? bigintHashToBase64(account.accountState.stateHash) : '',
         sync_utime: chain.now(),
         state,
       };
@@ -132,9 +140,14 @@ export function createToncenterMethods(chain: DevnetChain): Record<string, Tonce
 
     async getWalletInformation(params) {
       const { account, state, lastTransactionId } = await accountSummary(requireAddress(params));
-      const base = { balance: account.balance.toString(), account_state: state, last_transaction_id: lastTransactionId };
+      const base = {
+        balance: account.balance.toString(),
+        account_state: state,
+        last_transaction_id: lastTransactionId,
+      };
       const active = account.accountState?.type === 'active' ? account.accountState.state : undefined;
-      const known = active?.code && KNOWN_WALLETS.find((w) => w.codeHash === active.code!.hash().toString('hex'));
+      const known =
+        active?.code && KNOWN_WALLETS.find((w) => w.codeHash === active.code!.hash().toString('hex'));
       if (!known || !active?.data) return { wallet: false, ...base };
       const data = active.data.beginParse();
       data.skip(known.walletIdAt - 32);
@@ -148,13 +161,22 @@ export function createToncenterMethods(chain: DevnetChain): Record<string, Tonce
       const method = parseMethodId(params.method);
       const stack = parseStackParam(params.stack);
       const { account, lastTransactionId } = await accountSummary(address);
-      const envelope = { '@type': 'smc.runResult', block_id: blockId(), last_transaction_id: lastTransactionId };
+      const envelope = {
+        '@type': 'smc.runResult',
+        block_id: blockId(),
+        last_transaction_id: lastTransactionId,
+      };
       if (account.accountState?.type !== 'active') {
         return { ...envelope, gas_used: 0, exit_code: EXIT_CODE_ACCOUNT_NOT_ACTIVE, stack: [] };
       }
       try {
         const result = await chain.runGetMethod(address, method, stack);
-        return { ...envelope, gas_used: Number(result.gasUsed), exit_code: result.exitCode, stack: encodeStack(result.stack) };
+        return {
+          ...envelope,
+          gas_used: Number(result.gasUsed),
+          exit_code: result.exitCode,
+          stack: encodeStack(result.stack),
+        };
       } catch (error) {
         // Like toncenter: a failing get-method is a successful call that reports its exit code.
         if (error instanceof GetMethodError) {
@@ -209,7 +231,10 @@ export function createToncenterMethods(chain: DevnetChain): Record<string, Tonce
       const destination = requireAddress(params, 'destination');
       const createdLt = requireUint(params, 'created_lt');
       // The receiving transaction is always later than the message's creation.
-      const candidates = chain.transactions.forAccount(destination, { limit: Number.MAX_SAFE_INTEGER, toLt: createdLt });
+      const candidates = chain.transactions.forAccount(destination, {
+        limit: Number.MAX_SAFE_INTEGER,
+        toLt: createdLt,
+      });
       const found = candidates.find((row) => {
         const info = row.transaction.inMessage?.info;
         return info?.type === 'internal' && info.createdLt === createdLt && info.src.equals(source);
@@ -225,7 +250,10 @@ export function createToncenterMethods(chain: DevnetChain): Record<string, Tonce
       const candidates = chain.transactions.forAccount(source, { limit: 64, lt: createdLt });
       const found = candidates.find((row) =>
         [...row.transaction.outMessages.values()].some(
-          (out) => out.info.type === 'internal' && out.info.createdLt === createdLt && out.info.dest.equals(destination),
+          (out) =>
+            out.info.type === 'internal' &&
+            out.info.createdLt === createdLt &&
+            out.info.dest.equals(destination),
         ),
       );
       if (!found) throw new ApiError(404, 'cannot locate the source transaction');
@@ -267,10 +295,17 @@ export function createToncenterMethods(chain: DevnetChain): Record<string, Tonce
 
     async getConfigParam(params) {
       const id = Number(requireUint(params, 'config_id'));
-      const config = Dictionary.loadDirect(Dictionary.Keys.Int(32), Dictionary.Values.Cell(), chain.blockchain.config);
+      const config = Dictionary.loadDirect(
+        Dictionary.Keys.Int(32),
+        Dictionary.Values.Cell(),
+        chain.blockchain.config,
+      );
       const param = config.get(id);
       if (!param) throw new ApiError(404, `config param ${id} is not set`);
-      return { '@type': 'configInfo', config: { '@type': 'tvm.cell', bytes: param.toBoc().toString('base64') } };
+      return {
+        '@type': 'configInfo',
+        config: { '@type': 'tvm.cell', bytes: param.toBoc().toString('base64') },
+      };
     },
 
     /** Non-standard: the transaction that processed an external-in message, by its TEP-467 normalized hash. */
@@ -293,11 +328,16 @@ export function toApiError(error: unknown, logger: Logger, context: string): Api
     apiError = new ApiError(400, error.message);
   } else if (error instanceof EmulationError) {
     const reason = error.exitCode !== undefined ? WALLET_EXIT_REASONS[error.exitCode] : undefined;
-    const detail = error.exitCode !== undefined ? `exit code ${error.exitCode}${reason ? ` (${reason})` : ''}` : error.error;
+    const detail =
+      error.exitCode !== undefined
+        ? `exit code ${error.exitCode}${reason ? ` (${reason})` : ''}`
+        : error.error;
     apiError = new ApiError(422, `external message was not accepted: ${detail}`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    logger.error(`${context}: internal error: ${error instanceof Error && error.stack ? error.stack : message}`);
+    logger.error(
+      `${context}: internal error: ${error instanceof Error && error.stack ? error.stack : message}`,
+    );
     return new ApiError(500, `internal error: ${message}`);
   }
   logger.warn(`${context}: ${apiError.status} ${apiError.message}`);
@@ -305,7 +345,12 @@ export function toApiError(error: unknown, logger: Logger, context: string): Api
 }
 
 export function errorEnvelope(error: ApiError, id?: unknown) {
-  return { ok: false, error: error.message, code: error.status, ...(id !== undefined ? { id, jsonrpc: '2.0' } : {}) };
+  return {
+    ok: false,
+    error: error.message,
+    code: error.status,
+    ...(id !== undefined ? { id, jsonrpc: '2.0' } : {}),
+  };
 }
 
 /** Handles one JSON-RPC request object; returns the HTTP status and body. */
@@ -334,14 +379,19 @@ export async function handleJsonRpc(
 export function transactionJson(row: IndexedTransaction) {
   const transaction = row.transaction;
   const description = transaction.description;
-  const storageFee = description.type === 'generic' ? (description.storagePhase?.storageFeesCollected ?? 0n) : 0n;
+  const storageFee =
+    description.type === 'generic' ? (description.storagePhase?.storageFeesCollected ?? 0n) : 0n;
   const fee = transaction.totalFees.coins;
   return {
     '@type': 'raw.transaction',
     address: { '@type': 'accountAddress', account_address: row.account.toString() },
     utime: transaction.now,
     data: transaction.raw.toBoc().toString('base64'),
-    transaction_id: { '@type': 'internal.transactionId', lt: row.lt.toString(), hash: row.hash.toString('base64') },
+    transaction_id: {
+      '@type': 'internal.transactionId',
+      lt: row.lt.toString(),
+      hash: row.hash.toString('base64'),
+    },
     fee: fee.toString(),
     storage_fee: storageFee.toString(),
     other_fee: (fee - storageFee).toString(),
@@ -360,7 +410,9 @@ function messageJson(message: Message) {
     msg_data: {
       '@type': 'msg.dataRaw',
       body: body.toBoc().toString('base64'),
-      init_state: message.init ? beginCell().store(storeStateInit(message.init)).endCell().toBoc().toString('base64') : '',
+      init_state: message.init
+        ? beginCell().store(storeStateInit(message.init)).endCell().toBoc().toString('base64')
+        : '',
     },
     message: textComment(body),
   };
@@ -410,7 +462,8 @@ function textComment(body: Cell): string {
 
 function parseMethodId(method: unknown): string | number {
   if (typeof method === 'number' && Number.isSafeInteger(method)) return method;
-  if (typeof method !== 'string' || method === '') throw new ApiError(400, 'missing or invalid parameter "method"');
+  if (typeof method !== 'string' || method === '')
+    throw new ApiError(400, 'missing or invalid parameter "method"');
   return /^-?[0-9]+$/.test(method) ? Number(method) : method;
 }
 
@@ -421,4 +474,3 @@ function bigintHashToBase64(hash: bigint): string {
 function syntheticHash(seed: string): string {
   return createHash('sha256').update(`lst-devnet:${seed}`).digest('base64');
 }
-

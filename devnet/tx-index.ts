@@ -63,7 +63,8 @@ export class TransactionIndex {
     let start = list.length - 1;
     if (query.lt !== undefined) {
       start = lastIndexAtOrBelow(list, query.lt);
-      if (query.hash && (start < 0 || list[start].lt !== query.lt || !list[start].hash.equals(query.hash))) return [];
+      if (query.hash && (start < 0 || list[start].lt !== query.lt || !list[start].hash.equals(query.hash)))
+        return [];
     }
     const rows: IndexedTransaction[] = [];
     for (let i = start; i >= 0 && rows.length < query.limit; i--) {

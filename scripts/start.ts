@@ -25,7 +25,12 @@ let stopping = false;
 
 function run(tag: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   // Own process group, so stopping reaches grandchildren too (tsx and vite spawn their own node processes).
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream! }).on('line', (line) => say(tag, line));
   }
@@ -94,7 +99,9 @@ if (built !== 0) {
   process.exit(built);
 }
 
-run('devnet', bin('tsx'), [join('devnet', 'main.ts'), ...process.argv.slice(2)], { DEVNET_PORT: String(devnetPort) });
+run('devnet', bin('tsx'), [join('devnet', 'main.ts'), ...process.argv.slice(2)], {
+  DEVNET_PORT: String(devnetPort),
+});
 try {
   await waitForDevnet();
 } catch (error) {
