@@ -196,3 +196,18 @@ describe('getTonRpc', () => {
     expect(first.client).toBeInstanceOf(TonClient);
   });
 });
+
+describe('caller abort before the request starts', () => {
+  it('does not send and does not retry', async () => {
+    const { fetch, calls } = scriptedFetch([{ status: 200 }]);
+    const aborting = (async (url: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+      return fetch(url, init);
+    }) as typeof fetch;
+    const scheduler = createRpcScheduler({ maxRps: 1000, fetch: aborting });
+    const caller = new AbortController();
+    caller.abort();
+    await expect(scheduler.post('http://x', rpcBody('getTransactions'), {}, caller.signal)).rejects.not.toBeInstanceOf(RpcError);
+    expect(calls).not.toHaveBeenCalled();
+  });
+});

@@ -142,6 +142,7 @@ export function createRpcScheduler(options: SchedulerOptions): RpcScheduler {
       controller.abort();
     }, callTimeoutMs);
     const onCallerAbort = () => controller.abort();
+    if (signal?.aborted) controller.abort();
     signal?.addEventListener('abort', onCallerAbort);
     try {
       const response = await fetchImpl(url, { method: 'POST', body, headers, signal: controller.signal });
