@@ -93,6 +93,8 @@ export class DevWallets {
   /** Funds the wallet from the treasury the first time its name is seen (remembered across restarts). */
   async ensureFunded(name: string = DEFAULT_DEV_WALLET): Promise<DevWallet> {
     const wallet = this.get(name);
+    // Fast path without the mutex: /devnet/config and /devwallet/account must not queue behind busy bots.
+    if ((this.chain.getExtensionState<string[]>(STATE_KEY) ?? []).includes(name)) return wallet;
     await this.chain.exclusive(async () => {
       const funded = this.chain.getExtensionState<string[]>(STATE_KEY) ?? [];
       if (funded.includes(name)) return;
