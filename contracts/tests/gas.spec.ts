@@ -1,0 +1,61 @@
+// Gas the pool's own transaction uses per operation, printed as a table; budgets catch regressions.
+import { Address, toNano } from '@ton/core';
+import { BlockchainTransaction, SendMessageResult } from '@ton/sandbox';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Op } from '../wrappers/opcodes';
+import { setDepositSettingsBody } from '../wrappers/Pool';
+import { PoolEnv } from './helpers/pool-env';
+
+const POOL_GAS_BUDGET = 120_000n; // per pool transaction; the rotation with both payouts is the heaviest
+
+const measured: { operation: string; poolGas: bigint; poolFees: bigint; transactions: number }[] = [];
+
+function poolTransaction(result: SendMessageResult, pool: Address, op?: number): BlockchainTransaction {
+  const tx = result.transactions.find((t) => {
+    const dest = t.inMessage?.info.dest;
+    if (!(dest instanceof Address) || !dest.equals(pool)) return false;
+    return op === undefined || t.inMessage!.body.beginParse().preloadUint(32) === op;
+  });
+  if (!tx) throw new Error('no pool transaction');
+  return tx;
+}
+
+function record(operation: string, result: SendMessageResult, pool: Address, op?: number) {
+  const tx = poolTransaction(result, pool, op);
+  const d = tx.description;
+  if (d.type !== 'generic' || d.computePhase.type !== 'vm') throw new Error('pool transaction without a VM phase');
+  expect(d.computePhase.success, `${operation}: pool compute phase`).toBe(true);
+  measured.push({ operation, poolGas: d.computePhase.gasUsed, poolFees: tx.totalFees.coins, transactions: result.transactions.length });
+  expect(d.computePhase.gasUsed, `${operation}: pool gas`).toBeLessThan(POOL_GAS_BUDGET);
+}
+
+describe('pool gas', () => {
+  afterAll(() => {
+    console.table(measured.map((m) => ({ ...m, poolGas: Number(m.poolGas), poolFees: `${Number(m.poolFees) / 1e9} TON` })));
+  });
+
+  it('measures the staker paths and a rotation with both payouts', async () => {
+    const env = await PoolEnv.create({ optimistic: true });
+    const alice = await env.user('alice');
+    const bob = await env.user('bob');
+    record('deposit (optimistic, first)', await env.deposit(alice, toNano('100')), env.pool.address);
+    record('deposit (optimistic)', await env.deposit(bob, toNano('100')), env.pool.address);
+    record('withdraw instant', await env.withdraw(alice, toNano('10')), env.pool.address, Op.withdraw);
+    record('withdraw bill (deploys collection)', await env.withdraw(alice, toNano('10'), { waitTillRoundEnd: true }), env.pool.address, Op.withdraw);
+    record('withdraw bill', await env.withdraw(bob, toNano('10'), { waitTillRoundEnd: true }), env.pool.address, Op.withdraw);
+    record('withdraw reverted (re-mint)', await env.withdraw(bob, toNano('10'), { waitTillRoundEnd: true, fillOrKill: true }), env.pool.address, Op.withdraw);
+    record('rotation (withdrawal payout)', await env.rotate(), env.pool.address);
+
+    await env.pool.sendAdmin(env.governor.getSender(), setDepositSettingsBody(false, true));
+    record('deposit bill (deploys collection)', await env.deposit(alice, toNano('50')), env.pool.address);
+    record('deposit bill', await env.deposit(bob, toNano('50')), env.pool.address);
+    record('rotation (deposit payout)', await env.rotate(), env.pool.address);
+
+    const controller = await env.installedFakeController(new Address(-1, Buffer.alloc(32, 1)));
+    record('request_loan', await env.requestLoan(controller, { minLoan: toNano('1'), maxLoan: toNano('50'), maxInterest: 1 << 20 }), env.pool.address);
+    await env.rotate();
+    env.advanceValidatorSet();
+    record('loan_repayment + rotation', await env.repayLoan(controller, toNano('51')), env.pool.address);
+    expect(measured.length).toBe(12);
+  });
+});
