@@ -22,7 +22,7 @@ export interface AccountTransactionsQuery {
 
 export class TransactionIndex {
   private readonly ordered: IndexedTransaction[] = [];
-  /** Base64 BOCs, parallel to `ordered`: encoded once, since every save writes them all. */
+  /** Base64 BOCs, a prefix of `ordered`: encoded lazily at save time, and only once (every save writes all). */
   private readonly orderedBocs: string[] = [];
   private readonly byAccount = new Map<string, IndexedTransaction[]>();
   private readonly byHash = new Map<string, IndexedTransaction>();
@@ -44,7 +44,7 @@ export class TransactionIndex {
     if (!list) this.byAccount.set(key, (list = []));
     list.push(entry);
     this.ordered.push(entry);
-    this.orderedBocs.push(boc ?? transaction.raw.toBoc().toString('base64'));
+    if (boc !== undefined && this.orderedBocs.length === this.ordered.length - 1) this.orderedBocs.push(boc);
     this.byHash.set(entry.hash.toString('hex'), entry);
     const inMessage = transaction.inMessage;
     if (inMessage?.info.type === 'external-in') {
@@ -94,6 +94,9 @@ export class TransactionIndex {
 
   /** Transaction BOCs in execution order, for persistence. */
   bocs(): readonly string[] {
+    for (let i = this.orderedBocs.length; i < this.ordered.length; i++) {
+      this.orderedBocs.push(this.ordered[i].transaction.raw.toBoc().toString('base64'));
+    }
     return this.orderedBocs;
   }
 }
