@@ -1,7 +1,8 @@
 import { Address, toNano } from '@ton/core';
 import { BlockchainSnapshot, SandboxContract, TreasuryContract } from '@ton/sandbox';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { controllerAddress } from '../wrappers/Controller';
+import { Controller, controllerAddress } from '../wrappers/Controller';
+import { electionTimingCell, setConfigParams, validatorSetCell } from '../wrappers/network-config';
 import { PoolError } from '../wrappers/errors';
 import { Op } from '../wrappers/opcodes';
 import { haltBody, loadSignedCoins, POOL_SHARE_BASIS, SERVICE_NOTIFICATION_AMOUNT } from '../wrappers/Pool';
@@ -240,5 +241,46 @@ describe('stats and profit in the repayment round', () => {
       supply: toNano('100'),
     });
     expect((await env.data()).totalBalance).toBe(totalBalance);
+  });
+});
+
+describe('loans with the real controller', () => {
+  it('deploy → approve → request_loan → credit → return_unused_loan → repayment with interest', async () => {
+    const interestRate = 1 << 14;
+    const env = await PoolEnv.create({ interestRate, governanceFee: 0 });
+    const staker = await env.user('staker');
+    await env.deposit(staker, toNano('200000'));
+    // a fast clock: 4000 s rounds; the loan window is (until − 2000, until − 500)
+    const now = env.blockchain.now!;
+    setConfigParams(env.blockchain, {
+      15: electionTimingCell({ validatorsElectedFor: 4000, electionsStartBefore: 2000, electionsEndBefore: 500, stakeHeldFor: 1000 }),
+      34: validatorSetCell({ utimeSince: now - 2500, utimeUntil: now + 1500, salt: 1000 }),
+    });
+    await env.touch(); // rotate onto that validator set
+
+    const validator = await env.user('validator');
+    await env.pool.sendDeployController(validator.getSender(), 0, toNano('20000'));
+    const controllerAddress = await env.pool.getControllerAddress(0, validator.address);
+    const controller = env.blockchain.openContract(Controller.createFromAddress(controllerAddress));
+    await controller.sendApprove(env.approver.getSender(), true);
+
+    const request = await controller.sendRequestLoan(validator.getSender(), { minLoan: toNano('50000'), maxLoan: toNano('60000'), maxInterest: interestRate });
+    expectTx(request.transactions, { from: controllerAddress, to: env.pool.address, op: Op.requestLoan, success: true });
+    expectTx(request.transactions, { from: env.pool.address, to: controllerAddress, op: Op.credit, success: true });
+    const interest = (toNano('60000') * BigInt(interestRate)) / POOL_SHARE_BASIS;
+    expect(await env.pool.getLoan(0, validator.address)).toEqual({ borrowed: toNano('60000'), interest });
+    expect((await controller.getControllerData()).borrowedAmount).toBe(toNano('60000') + interest);
+
+    // not elected: once the next set starts, the loan comes back with its interest
+    env.advanceValidatorSet();
+    const back = await controller.sendReturnUnusedLoan(validator.getSender());
+    const repayment = expectTx(back.transactions, { from: controllerAddress, to: env.pool.address, op: Op.loanRepayment, success: true });
+    expect(repayment.inMessage!.info.type === 'internal' && repayment.inMessage!.info.value.coins).toBe(toNano('60000') + interest);
+    expect(plainLogs(back).find((l) => l.topic === 'repayment')).toEqual({
+      topic: 'repayment',
+      controller: controllerAddress.toRawString(),
+      borrowed: toNano('60000'),
+      profit: interest,
+    });
   });
 });
