@@ -80,7 +80,7 @@ export function createProtocolExtension(overrides: Partial<ProtocolSettings> = {
     },
 
     async start(ctx) {
-      const settings = protocolSettingsFromEnv(process.env, overrides);
+      const { maxCatchUpRounds } = protocolSettingsFromEnv(process.env, overrides);
       const saved = ctx.state.get<ProtocolState>();
       if (!saved) {
         ctx.logger.error('no protocol state: genesis did not run');
@@ -93,9 +93,9 @@ export function createProtocolExtension(overrides: Partial<ProtocolSettings> = {
       // Missed rounds while stopped: replay them at their own times (bounded), before serving.
       await ctx.chain.exclusive(async (blockchain) => {
         const now = ctx.chain.now();
-        const bounded = boundCatchUp(current.state.clock, current.state.nextSwitchEpoch, now, settings.maxCatchUpRounds);
+        const bounded = boundCatchUp(current.state.clock, current.state.nextSwitchEpoch, now, maxCatchUpRounds);
         if (bounded.anchor !== current.state.clock.anchor) {
-          logger.warn(`stopped for long: only the last ${settings.maxCatchUpRounds} rounds are replayed`);
+          logger.warn(`stopped for long: only the last ${maxCatchUpRounds} rounds are replayed`);
           current.state.clock = bounded;
         }
         const began = performance.now();
@@ -130,7 +130,8 @@ export function createProtocolExtension(overrides: Partial<ProtocolSettings> = {
         ctx.state.set(current.state);
         await refreshSummary(ctx, current);
       };
-      const tickMs = Math.max(200, Math.min(1000, (settings.roundSeconds * 1000) / 20));
+      // The round length is fixed at genesis (it is in the persisted state); the environment cannot change it later.
+      const tickMs = Math.max(200, Math.min(1000, (current.state.settings.roundSeconds * 1000) / 20));
       const timer = setInterval(() => {
         if (running || stopped) return;
         running = tick().finally(() => (running = undefined));
