@@ -1,0 +1,81 @@
+// What the stats panel shows beyond the raw pool data: projected APY from the interest rate and governance fee
+// (lst-interface.md §6.2), when the current round ends, and display formatting of ratios and durations.
+import { FINALIZE_ROUND_FEE, SHARE_BASIS } from '../../../../contracts/wrappers/fees';
+import type { PoolFullData } from '../../../ton/pool';
+
+export const YEAR_S = 365 * 24 * 3600;
+/** Mainnet validators_elected_for (config 15): the round length when nothing better is known. */
+export const MAINNET_ROUND_SECONDS = 65_536;
+/** The pool lends at most (256 + 30) / 512 of total_balance per round (pool.func:320-324). */
+export const MAX_LENT_SHARE = 286 / 512;
+
+function share(numerator: bigint, denominator: bigint): number {
+  return denominator === 0n ? 0 : Number((numerator * 10n ** 12n) / denominator) / 1e12;
+}
+
+export interface ProjectedYield {
+  /** Expected rate growth of one round, as a fraction. */
+  perRound: number;
+  /** Share of total_balance lent out that the estimate uses. */
+  lentShare: number;
+  /** Compounded over a year of `roundSeconds` rounds; null when not finite (devnet rounds are seconds long). */
+  apy: number | null;
+}
+
+/**
+ * §6.2: per round ≈ interest · lent_share · (1 − governance_fee) − 1 TON / total_balance, compounded over a year.
+ * The lent share is what the current round has borrowed (else the previous round's, else the pool maximum).
+ */
+export function projectedYield(
+  data: Pick<PoolFullData, 'interestRate' | 'governanceFee' | 'totalBalance' | 'currentRound' | 'prevRound'>,
+  roundSeconds: number,
+): ProjectedYield {
+  const borrowed = data.currentRound.borrowed > 0n ? data.currentRound.borrowed : data.prevRound.borrowed;
+  const lentShare = borrowed > 0n ? Math.min(share(borrowed, data.totalBalance), MAX_LENT_SHARE) : MAX_LENT_SHARE;
+  const interest = data.interestRate / Number(SHARE_BASIS);
+  const keep = 1 - data.governanceFee / Number(SHARE_BASIS);
+  const finalizeCost = share(FINALIZE_ROUND_FEE, data.totalBalance);
+  const perRound = data.totalBalance === 0n ? 0 : interest * lentShare * keep - finalizeCost;
+  const apy = Math.pow(1 + perRound, YEAR_S / Math.max(roundSeconds, 1)) - 1;
+  return { perRound, lentShare, apy: Number.isFinite(apy) ? apy : null };
+}
+
+export interface RoundEnd {
+  /** Unix seconds. */
+  at: number;
+  /** devnet: announced by the devnet clock; estimate: last round end + the typical round length. */
+  source: 'devnet' | 'estimate';
+}
+
+/**
+ * When the current round is expected to end. The devnet announces its next switch; elsewhere we estimate from the
+ * round history (last completion + median round length) rather than reading config 34: rotation waits for the last
+ * repayment anyway, so utime_until alone would be early, and the estimate costs no request.
+ */
+export function nextRoundEnd(input: { nextRoundAt: number | null; lastRoundEnd: number | null; typicalRoundSeconds: number | null; nowS: number }): RoundEnd | null {
+  if (input.nextRoundAt !== null) return { at: input.nextRoundAt, source: 'devnet' };
+  if (input.lastRoundEnd === null || input.typicalRoundSeconds === null) return null;
+  let at = input.lastRoundEnd + input.typicalRoundSeconds;
+  // Overdue rounds: keep the estimate in the future, one typical length at a time.
+  while (at < input.nowS) at += input.typicalRoundSeconds;
+  return { at, source: 'estimate' };
+}
+
+/** "4.21 %", "−0.35 %", "3.1e+45 %" for devnet's compressed time, "—" when unknown. */
+export function formatPercent(fraction: number | null, digits = 2): string {
+  if (fraction === null || Number.isNaN(fraction)) return '—';
+  if (!Number.isFinite(fraction)) return fraction > 0 ? '∞' : '−∞';
+  const percent = fraction * 100;
+  const text = Math.abs(percent) >= 1e6 ? percent.toExponential(1) : percent.toFixed(digits);
+  return `${text.replace('-', '−')} %`;
+}
+
+/** "2 d 03 h", "1 h 05 min", "4 min 09 s", "12 s"; negative durations read as 0 s. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (s >= 86_400) return `${Math.floor(s / 86_400)} d ${pad(Math.floor((s % 86_400) / 3600))} h`;
+  if (s >= 3600) return `${Math.floor(s / 3600)} h ${pad(Math.floor((s % 3600) / 60))} min`;
+  if (s >= 60) return `${Math.floor(s / 60)} min ${pad(s % 60)} s`;
+  return `${s} s`;
+}

@@ -1,0 +1,19 @@
+// Pool data and its round history from the shared cache: the stats, rounds and position panels all read these
+// same entries, so mounting all three costs one set of requests.
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { poolQuery } from '../../../queries/pool';
+import { protocolInfoQuery } from '../../../queries/protocol';
+import { roundPoints } from '../../../ton/history';
+import type { NetworkConfig } from '../../../ton/networks';
+import { roundHistoryQuery } from './round-history-query';
+
+export function usePoolRounds(network: NetworkConfig) {
+  const protocol = useQuery(protocolInfoQuery(network));
+  const poolAddress = protocol.data?.pool;
+  const pool = useQuery(poolQuery(network, poolAddress));
+  const currentRoundId = pool.data?.data.currentRound.roundId;
+  const history = useQuery(roundHistoryQuery(network, poolAddress, currentRoundId));
+  const points = useMemo(() => roundPoints(history.data?.rounds ?? []), [history.data]);
+  return { protocol, poolAddress, pool, history, points };
+}
