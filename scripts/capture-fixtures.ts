@@ -1,7 +1,13 @@
 // Records real toncenter answers from a running devnet into src/ton/__fixtures__/<scenario>.json, by running
 // the src/ton readers themselves through a recording fetch. Unit tests replay them (no devnet needed).
 //
-//   DEVNET_URL=http://127.0.0.1:8081 npx tsx scripts/capture-fixtures.ts [wallet] [pool]
+//   DEVNET_URL=http://127.0.0.1:8081 npx tsx scripts/capture-fixtures.ts [wallet] [pool] [pool-live]
+//   npx tsx scripts/capture-fixtures.ts --self-hosted=optimistic pool          (→ devnet-pool.json)
+//   npx tsx scripts/capture-fixtures.ts --self-hosted=pessimistic pool-pessimistic
+//
+// --self-hosted starts the devnet server in-process on a free port with a throw-away state dir and a minimal
+// genesis (the protocol deployed by contracts/wrappers/Protocol.ts, every role = the treasury, a 1001 TON
+// treasury deposit): small, reproducible fixtures. Without it, DEVNET_URL must point at a running devnet.
 //
 // Scenarios: "wallet" (dev wallet transfer, its transactions, an undeployed jetton wallet), "pool" (pool data,
 // pTON minter and wallet, a rejected deposit, a deposit, a round-end and an instant withdrawal through the dev
@@ -11,7 +17,13 @@
 import { Address, toNano } from '@ton/core';
 import { TonClient } from '@ton/ton';
 import { depositBody } from '../contracts/wrappers/messages';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deployProtocol } from '../contracts/wrappers/Protocol';
+import type { DevnetExtension } from '../devnet/extension';
+import { silentLogger } from '../devnet/logger';
+import { startDevnet } from '../devnet/server';
 import { fixturePath, recordingFetch, type Fixture, type RecordedExchange } from '../src/ton/__fixtures__/fixture';
 import { listBills } from '../src/ton/bills';
 import { createTonRpcWith, type TonRpc } from '../src/ton/client';
@@ -22,9 +34,49 @@ import { readRoundHistory } from '../src/ton/rounds';
 import { trackTransaction, type TrackStatus } from '../src/ton/tracking';
 import { buildDepositRequest, buildWithdrawRequest, type TonConnectRequest, VALID_FOR_S } from '../src/ton/tx';
 
-const devnetUrl = (process.env.DEVNET_URL ?? 'http://127.0.0.1:8081').replace(/\/+$/, '');
-const requested = process.argv.slice(2);
+const selfHostedMode = process.argv.find((arg) => arg.startsWith('--self-hosted='))?.split('=')[1];
+if (selfHostedMode !== undefined && selfHostedMode !== 'optimistic' && selfHostedMode !== 'pessimistic') {
+  throw new Error('--self-hosted must be optimistic or pessimistic');
+}
+const selfHosted = selfHostedMode ? await startSelfHostedDevnet(selfHostedMode === 'optimistic') : null;
+const devnetUrl = (selfHosted?.url ?? process.env.DEVNET_URL ?? 'http://127.0.0.1:8081').replace(/\/+$/, '');
+const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const scenarios = requested.length > 0 ? requested : ['wallet', 'pool'];
+
+/** The devnet server with a minimal protocol genesis; see the header. */
+async function startSelfHostedDevnet(optimistic: boolean) {
+  const stateDir = mkdtempSync(join(tmpdir(), 'lst-fixtures-'));
+  let pool = '';
+  const extension: DevnetExtension = {
+    name: 'fixture-pool',
+    async genesis(ctx) {
+      await ctx.chain.exclusive(async (blockchain) => {
+        const treasury = ctx.chain.treasury;
+        const everyRole = treasury.address;
+        const protocol = await deployProtocol(blockchain, {
+          deployer: treasury,
+          roles: { governor: everyRole, interestManager: everyRole, halter: everyRole, approver: everyRole },
+          optimistic,
+        });
+        await protocol.pool.sendDeposit(treasury.getSender(), toNano('1001'));
+        ctx.state.set({ pool: protocol.pool.address.toRawString() });
+      });
+    },
+    async start(ctx) {
+      pool = ctx.state.get<{ pool: string }>()?.pool ?? '';
+      return () => {};
+    },
+    config: () => ({ pool }),
+  };
+  const devnet = await startDevnet({ port: 0, stateDir, reset: true, extensions: [extension], logger: silentLogger() });
+  return {
+    url: devnet.url,
+    async close() {
+      await devnet.close();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
 
 interface DevnetConfig {
   now: number;
@@ -224,7 +276,8 @@ const config = await getJson<DevnetConfig>('/devnet/config');
 console.log(`capturing from ${devnetUrl} (devnet time ${config.now})`);
 if (scenarios.includes('wallet')) await captureWallet(config);
 if (scenarios.includes('pool')) await capturePool(await getJson<DevnetConfig>('/devnet/config'), 'devnet-pool');
-// against a devnet whose pool runs in pessimistic mode: deposits become bills
 // against `npm run devnet` with the full protocol (rounds, loans, history): real round data
 if (scenarios.includes('pool-live')) await capturePool(await getJson<DevnetConfig>('/devnet/config'), 'devnet-pool-live');
+// against a devnet whose pool runs in pessimistic mode: deposits become bills
 if (scenarios.includes('pool-pessimistic')) await capturePool(await getJson<DevnetConfig>('/devnet/config'), 'devnet-pool-pessimistic');
+await selfHosted?.close();
