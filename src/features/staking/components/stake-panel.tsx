@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useTonConnectModal } from '@tonconnect/ui-react';
 import { AmountField } from '../../../components/tx/amount-field';
 import { TxStatus } from '../../../components/tx/tx-status';
 import { useTrackedSend } from '../../../components/tx/use-tracked-send';
@@ -19,7 +18,6 @@ const shown = (nano: bigint, maxFractionDigits = 4) => formatAmount(nano, { grou
 
 export function StakePanel({ network }: { network: NetworkConfig }) {
   const context = useStakingContext(network);
-  const modal = useTonConnectModal();
   const sender = useTrackedSend(network, 'stake');
   const [input, setInput] = useState('');
   const { wallet, pool, tonBalance, ptonBalance, tickers } = context;
@@ -27,10 +25,8 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
   if (!wallet) {
     return (
       <Card title="Stake">
+        {/* The wallet panel above holds the one "Connect wallet" button. */}
         <p className="text-slate-600 dark:text-slate-400">Connect a wallet to stake {tickers.native}.</p>
-        <Button className="mt-4" onClick={() => modal.open()}>
-          Connect wallet
-        </Button>
       </Card>
     );
   }

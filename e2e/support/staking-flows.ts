@@ -1,0 +1,168 @@
+// Staking e2e helpers: the app's stake/unstake/bills panels as a page object, and independent chain reads
+// straight from the devnet's toncenter API (raw JSON-RPC, parsed here, not through the app's src/ton code).
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { Address, beginCell, Cell } from '@ton/core';
+import type { DevnetApi } from './devnet-api';
+
+type RawStackEntry = [string, unknown];
+
+/** Raw toncenter calls that bypass the devnet's fault injection, so checks stay exact while the app suffers. */
+export class ChainReader {
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly baseUrl: string,
+  ) {}
+
+  async call<T>(method: string, params: Record<string, unknown>): Promise<T> {
+    const response = await this.request.post(`${this.baseUrl}/jsonRPC?fault429=0&fault500=0&latencyMs=0`, {
+      data: { id: 1, jsonrpc: '2.0', method, params },
+    });
+    const body = (await response.json()) as { ok: boolean; result: T; error?: string };
+    if (!body.ok) throw new Error(`${method}: ${body.error}`);
+    return body.result;
+  }
+
+  async getMethod(
+    address: string,
+    method: string,
+    stack: unknown[] = [],
+  ): Promise<{ exitCode: number; stack: RawStackEntry[] }> {
+    const result = await this.call<{ exit_code: number; stack: RawStackEntry[] }>('runGetMethod', {
+      address,
+      method,
+      stack,
+    });
+    return { exitCode: result.exit_code, stack: result.stack };
+  }
+
+  async tonBalance(address: string): Promise<bigint> {
+    return BigInt(await this.call<string>('getAddressBalance', { address }));
+  }
+
+  /** The last two entries of get_pool_full_data: projected_total_balance, projected_supply (lst-interface.md §6.1). */
+  async poolProjection(
+    pool: string,
+  ): Promise<{
+    projectedTotalBalance: bigint;
+    projectedSupply: bigint;
+    totalBalance: bigint;
+    supply: bigint;
+  }> {
+    const { exitCode, stack } = await this.getMethod(pool, 'get_pool_full_data');
+    expect(exitCode).toBe(0);
+    expect(stack).toHaveLength(30);
+    const num = (index: number) => BigInt(stack[index][1] as string);
+    return {
+      totalBalance: num(2),
+      supply: num(13),
+      projectedTotalBalance: num(28),
+      projectedSupply: num(29),
+    };
+  }
+
+  async jettonWallet(minter: string, owner: string): Promise<string> {
+    const ownerSlice = beginCell().storeAddress(Address.parse(owner)).endCell().toBoc().toString('base64');
+    const { exitCode, stack } = await this.getMethod(minter, 'get_wallet_address', [
+      ['tvm.Slice', ownerSlice],
+    ]);
+    expect(exitCode).toBe(0);
+    const cell = Cell.fromBase64((stack[0][1] as { bytes: string }).bytes);
+    return cell.beginParse().loadAddress().toRawString();
+  }
+
+  /** 0 while the wallet is not deployed. */
+  async jettonBalance(wallet: string): Promise<bigint> {
+    const { exitCode, stack } = await this.getMethod(wallet, 'get_wallet_data');
+    return exitCode === 0 ? BigInt(stack[0][1] as string) : 0n;
+  }
+}
+
+export interface DevnetProtocol {
+  pool: string;
+  jettonMinter: string;
+  roundSeconds: number;
+  nextRoundAt: number;
+  now: number;
+}
+
+export async function devnetProtocol(devnet: DevnetApi): Promise<DevnetProtocol> {
+  const config = await devnet.config();
+  if (typeof config.pool !== 'string') throw new Error('the devnet has no pool deployed');
+  return config as unknown as DevnetProtocol;
+}
+
+/**
+ * Waits until the next round switch is at least `seconds` away, so a rotation cannot change the pool's rate
+ * between the preview and the transaction.
+ */
+export async function waitForQuietRound(devnet: DevnetApi, seconds: number): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const config = await devnetProtocol(devnet);
+    const left = config.nextRoundAt - config.now;
+    // just after a switch the bots may still be finishing it: give them 2 s
+    if (left >= seconds && left <= config.roundSeconds - 2) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('no quiet stretch in the devnet rounds');
+}
+
+/** floor(a·b/c), or a when b == c: the pool's muldiv_extra, written again here on purpose. */
+export function mintedFor(deposit: bigint, projectedSupply: bigint, projectedTotalBalance: bigint): bigint {
+  return projectedSupply === projectedTotalBalance
+    ? deposit
+    : (deposit * projectedSupply) / projectedTotalBalance;
+}
+
+export class StakingPage {
+  readonly stakeAmount: Locator;
+  readonly stakeMessage: Locator;
+  readonly stakeButton: Locator;
+  readonly stakeReason: Locator;
+  readonly stakePreview: Locator;
+  readonly stakeStatus: Locator;
+  readonly stakeStatusMessage: Locator;
+  readonly ptonBalance: Locator;
+  readonly tonBalance: Locator;
+  readonly unstakeAmount: Locator;
+  readonly unstakeButton: Locator;
+  readonly unstakeReason: Locator;
+  readonly unstakeStatus: Locator;
+  readonly unstakeStatusMessage: Locator;
+  readonly bills: Locator;
+  readonly paidBills: Locator;
+
+  constructor(readonly page: Page) {
+    this.stakeAmount = page.getByTestId('stake-amount');
+    this.stakeMessage = page.getByTestId('stake-amount-message');
+    this.stakeButton = page.getByRole('button', { name: /^Stak(e|ing…)$/ });
+    this.stakeReason = page.getByTestId('stake-block-reason');
+    this.stakePreview = page.getByTestId('stake-preview');
+    this.stakeStatus = page.getByTestId('tx-status-stake');
+    this.stakeStatusMessage = page.getByTestId('tx-message-stake');
+    this.ptonBalance = page.getByTestId('pton-balance');
+    this.tonBalance = page.getByTestId('stake-ton-balance');
+    this.unstakeAmount = page.getByTestId('unstake-amount');
+    this.unstakeButton = page.getByRole('button', { name: /^Unstak(e|ing…)$/ });
+    this.unstakeReason = page.getByTestId('unstake-block-reason');
+    this.unstakeStatus = page.getByTestId('tx-status-unstake');
+    this.unstakeStatusMessage = page.getByTestId('tx-message-unstake');
+    this.bills = page.getByTestId('bill');
+    this.paidBills = page.getByTestId('paid-bill');
+  }
+
+  unstakeMode(mode: 'instant' | 'round-end' | 'fill-or-kill'): Locator {
+    return this.page.getByTestId(`unstake-mode-${mode}`);
+  }
+
+  /** The panels are ready once the pool and balances are read. */
+  async ready(): Promise<void> {
+    await expect(this.stakeAmount).toBeVisible({ timeout: 30_000 });
+    await expect(this.ptonBalance).not.toHaveAttribute('data-nano', '', { timeout: 30_000 });
+  }
+
+  async stake(amount: string): Promise<void> {
+    await this.stakeAmount.fill(amount);
+    await expect(this.stakeButton).toBeEnabled();
+    await this.stakeButton.click();
+  }
+}
