@@ -35,8 +35,13 @@ async function setup(): Promise<Setup> {
   const funding = await treasury.send({ to: wallet.address, value: toNano('100'), bounce: false });
   transactions.push(...funding.transactions);
   const client = {
-    async getTransactions(address: Address, opts: { limit: number }) {
-      return transactions.filter((tx) => tx.address === BigInt('0x' + address.hash.toString('hex'))).reverse().slice(0, opts.limit);
+    // TonClient semantics: newest first; with lt + hash, the page starts just below that transaction
+    async getTransactions(address: Address, opts: { limit: number; lt?: string }) {
+      return transactions
+        .filter((tx) => tx.address === BigInt('0x' + address.hash.toString('hex')))
+        .filter((tx) => opts.lt === undefined || tx.lt < BigInt(opts.lt))
+        .reverse()
+        .slice(0, opts.limit);
     },
     async tryLocateResultTx(_source: Address, destination: Address, createdLt: string) {
       const found = transactions.find(
@@ -106,6 +111,19 @@ describe('tracking on sandbox transactions', () => {
     expect(tx).not.toBeNull();
     expect(checkTransaction(tx!)).toEqual({ ok: true });
     expect(tx!.outMessagesCount).toBe(1);
+  });
+
+  it('pages back through a busy wallet while the message could still be there', async () => {
+    const target = (await s.chain.treasury('target')).address;
+    const { boc } = await signTransfer(s, target, toNano('1'), true);
+    await execute(s, boc);
+    // three more transactions land on the wallet after ours
+    const funder = await s.chain.treasury('busy');
+    for (let i = 0; i < 3; i++) s.transactions.push(...(await funder.send({ to: s.wallet.address, value: toNano('1'), bounce: false })).transactions);
+    const hash = normalizedHashFromBoc(boc);
+    const validUntil = Math.floor(Date.now() / 1000) + 60;
+    expect(await waitForTransaction(s.client, s.wallet.address, hash, { timeoutMs: 0, pageSize: 2 })).toBeNull(); // no validUntil: first page only
+    expect(await waitForTransaction(s.client, s.wallet.address, hash, { timeoutMs: 0, pageSize: 2, validUntil })).not.toBeNull();
   });
 
   it('reports confirmed only once the effect shows, with every status in order', async () => {

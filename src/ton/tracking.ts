@@ -5,6 +5,7 @@
 import { Address, beginCell, Cell, loadMessage, type Message, storeMessage, type Transaction } from '@ton/core';
 import type { TonClient } from '@ton/ton';
 import { exitCodeReason, type FailingContract } from './exit-codes';
+import { VALID_FOR_S } from './tx';
 
 export type TrackStatus =
   | { status: 'waiting-wallet' }
@@ -87,6 +88,27 @@ export interface WaitOptions {
   now?: () => number;
 }
 
+const MAX_PAGES = 5;
+
+/**
+ * One scan of the wallet's recent transactions, newest first. With validUntil known, a busy wallet is paged back
+ * to when the message could have been signed (validUntil − VALID_FOR_S, minus a minute of clock skew).
+ */
+async function findInRecent(client: TransactionsClient, walletAddress: Address, normalizedHash: string, options: WaitOptions): Promise<Transaction | null> {
+  const pageSize = options.pageSize ?? 10;
+  const signedNoEarlierThan = options.validUntil !== undefined ? options.validUntil - VALID_FOR_S - 60 : Number.POSITIVE_INFINITY;
+  let cursor: { lt: string; hash: string } | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const transactions = await client.getTransactions(walletAddress, { limit: pageSize, ...(cursor ?? {}), archival: true });
+    const found = transactions.find((tx) => tx.inMessage?.info.type === 'external-in' && normalizedMessageHash(tx.inMessage) === normalizedHash);
+    if (found) return found;
+    const oldest = transactions[transactions.length - 1];
+    if (!oldest || transactions.length < pageSize || oldest.now < signedNoEarlierThan) return null;
+    cursor = { lt: oldest.lt.toString(), hash: oldest.hash().toString('base64') };
+  }
+  return null;
+}
+
 /** Finds the wallet transaction whose inbound external matches; null once the wait is over (expired). */
 export async function waitForTransaction(
   client: TransactionsClient,
@@ -103,8 +125,7 @@ export async function waitForTransaction(
     options.validUntil !== undefined ? options.validUntil * 1000 + 30_000 : Number.POSITIVE_INFINITY,
   );
   for (;;) {
-    const transactions = await client.getTransactions(walletAddress, { limit: options.pageSize ?? 10, archival: true });
-    const found = transactions.find((tx) => tx.inMessage?.info.type === 'external-in' && normalizedMessageHash(tx.inMessage) === normalizedHash);
+    const found = await findInRecent(client, walletAddress, normalizedHash, options);
     if (found) return found;
     if (now() >= deadlineMs) return null;
     await sleep(Math.min(pollMs, Math.max(0, deadlineMs - now())), options.signal);
