@@ -19,6 +19,15 @@ const UnstakePanel = lazy(() =>
 const BillsPanel = lazy(() =>
   import('../features/bills/components/bills-panel').then((module) => ({ default: module.BillsPanel })),
 );
+const PoolStatsPanel = lazy(() =>
+  import('../features/pool-stats/components/pool-stats-panel').then((module) => ({ default: module.PoolStatsPanel })),
+);
+const PositionPanel = lazy(() =>
+  import('../features/position/components/position-panel').then((module) => ({ default: module.PositionPanel })),
+);
+const RoundsPanel = lazy(() =>
+  import('../features/rounds/components/rounds-panel').then((module) => ({ default: module.RoundsPanel })),
+);
 
 function Panel({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -43,6 +52,9 @@ export function App() {
         <ErrorBoundary label="the wallet panel">
           <WalletPanel />
         </ErrorBoundary>
+        <Panel label="pool stats">
+          <PoolStatsPanel />
+        </Panel>
         <div className="grid gap-6 md:grid-cols-2">
           <Panel label="staking">
             <StakePanel network={network} />
@@ -53,6 +65,12 @@ export function App() {
         </div>
         <Panel label="bills">
           <BillsPanel network={network} />
+        </Panel>
+        <Panel label="my position">
+          <PositionPanel />
+        </Panel>
+        <Panel label="round history">
+          <RoundsPanel />
         </Panel>
       </div>
     </Layout>
