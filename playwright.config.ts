@@ -13,6 +13,8 @@ const CI = Boolean(process.env.CI);
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // Per app port, like the build dir: a second run on the same machine must not wipe this run's artifacts.
+  outputDir: `test-results/e2e-${E2E_APP_PORT}`,
   // Generous: a connect flow is ~5 s on an idle 2-core machine but several times that under load.
   timeout: 90_000,
   expect: { timeout: 10_000 },
@@ -21,7 +23,9 @@ export default defineConfig({
   retries: CI ? 1 : 0,
   // 2-core machines: the devnet and the preview server need a core between them.
   workers: CI ? 1 : 2,
-  reporter: CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  reporter: CI
+    ? [['list'], ['html', { open: 'never', outputFolder: `playwright-report/e2e-${E2E_APP_PORT}` }]]
+    : 'list',
   use: {
     baseURL: E2E_APP_URL,
     trace: 'retain-on-failure',
@@ -46,7 +50,13 @@ export default defineConfig({
       name: 'devnet',
       command: 'npx tsx devnet/main.ts --reset',
       url: `${E2E_DEVNET_URL}/devnet/config`,
-      env: { DEVNET_PORT: String(E2E_DEVNET_PORT), DEVNET_STATE_DIR: E2E_DEVNET_STATE_DIR },
+      env: {
+        DEVNET_PORT: String(E2E_DEVNET_PORT),
+        DEVNET_STATE_DIR: E2E_DEVNET_STATE_DIR,
+        // Short rounds so a bill is paid within a test; few history rounds keep genesis quick.
+        DEVNET_ROUND_SECONDS: process.env.DEVNET_ROUND_SECONDS ?? '20',
+        DEVNET_HISTORY_ROUNDS: process.env.DEVNET_HISTORY_ROUNDS ?? '2',
+      },
       reuseExistingServer: !CI,
       timeout: 180_000,
       stdout: 'ignore',

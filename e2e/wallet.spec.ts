@@ -60,7 +60,7 @@ test.describe('wallet', () => {
     expect(received).toBeGreaterThan(99n * 10n ** 9n);
     expect(received).toBeLessThanOrEqual(100n * 10n ** 9n);
 
-    await page.getByRole('main').getByRole('button', { name: 'Disconnect' }).click();
+    await app.walletPanel.getByRole('button', { name: 'Disconnect' }).click();
     await expect(app.connectPrompt).toBeVisible();
     await expect(app.tonConnectButton).toHaveText(/connect wallet/i);
     await page.reload();
@@ -71,6 +71,6 @@ test.describe('wallet', () => {
     await devnet.setWalletMode({ network: '-3' });
     await app.open();
     await app.connectDevWallet();
-    await expect(app.page.getByText('Wallet is on another network')).toBeVisible();
+    await expect(app.walletPanel.getByText('Wallet is on another network')).toBeVisible();
   });
 });

@@ -7,6 +7,7 @@ export class AppPage {
   readonly walletBalance: Locator;
   readonly walletNetwork: Locator;
   readonly networkBadge: Locator;
+  readonly walletPanel: Locator;
   /** The wallet panel's own "Connect wallet" button, shown only while no wallet is connected. */
   readonly connectPrompt: Locator;
 
@@ -16,7 +17,8 @@ export class AppPage {
     this.walletBalance = page.getByTestId('wallet-balance');
     this.walletNetwork = page.getByTestId('wallet-network');
     this.networkBadge = page.getByTestId('network-badge');
-    this.connectPrompt = page.getByRole('main').getByRole('button', { name: 'Connect wallet', exact: true });
+    this.walletPanel = page.getByRole('region', { name: 'Wallet', exact: true });
+    this.connectPrompt = this.walletPanel.getByRole('button', { name: 'Connect wallet', exact: true });
   }
 
   async open(path = '/'): Promise<void> {

@@ -7,6 +7,8 @@ export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 15173);
 export const E2E_DEVNET_URL = `http://127.0.0.1:${E2E_DEVNET_PORT}`;
 export const E2E_APP_URL = `http://127.0.0.1:${E2E_APP_PORT}`;
 /** Started with --reset, so every run begins at genesis. */
-export const E2E_DEVNET_STATE_DIR = process.env.E2E_DEVNET_STATE_DIR ?? join(tmpdir(), 'lst-e2e-devnet');
-/** Where the app is built for `vite preview` (under dist/, which git and eslint ignore). */
-export const E2E_APP_OUT_DIR = 'dist/e2e';
+export const E2E_DEVNET_STATE_DIR =
+  process.env.E2E_DEVNET_STATE_DIR ?? join(tmpdir(), `lst-e2e-devnet-${E2E_DEVNET_PORT}`);
+/** Where the app is built for `vite preview` (under dist/, which git and eslint ignore); per port, so two runs
+ * on one machine (E2E_DEVNET_PORT/E2E_APP_PORT set apart) never serve each other's half-written build. */
+export const E2E_APP_OUT_DIR = `dist/e2e-${E2E_APP_PORT}`;
