@@ -259,9 +259,12 @@ export class ProtocolEngine {
   async runDue(
     blockchain: Blockchain,
     now: number,
-    options: { replay: boolean; stakers: boolean },
+    options: { replay: boolean; stakers: boolean; notBefore?: number },
   ): Promise<number> {
     let phases = 0;
+    // Replayed phases run at their scheduled time, but never before the chain's last transaction: an account
+    // cannot transact earlier than it last did (a user may have acted in the second before a stop).
+    const at = (scheduled: number) => (options.replay ? Math.max(scheduled, options.notBefore ?? scheduled) : now);
     for (;;) {
       const switchAt = epochStart(this.state.clock, this.state.nextSwitchEpoch);
       const loanAt = epochStart(this.state.clock, this.state.nextLoanEpoch) + this.timing.loanOffset;
@@ -269,16 +272,16 @@ export class ProtocolEngine {
       const loanDue = this.state.nextLoanEpoch < this.state.nextSwitchEpoch && loanAt <= now;
       if (loanDue && loanAt < switchAt) {
         const epoch = this.state.nextLoanEpoch;
-        blockchain.now = options.replay ? loanAt : now;
+        blockchain.now = at(loanAt);
         await this.runLoans(blockchain, epoch);
         if (options.stakers) {
-          blockchain.now = options.replay ? epochStart(this.state.clock, epoch) + this.timing.stakersOffset : now;
+          blockchain.now = at(epochStart(this.state.clock, epoch) + this.timing.stakersOffset);
           await this.runStakers(blockchain, epoch);
         }
         this.state.nextLoanEpoch = epoch + 1;
       } else if (switchAt <= now) {
         const epoch = this.state.nextSwitchEpoch;
-        blockchain.now = options.replay ? switchAt : now;
+        blockchain.now = at(switchAt);
         await this.runSwitch(blockchain, epoch);
         this.state.nextSwitchEpoch = epoch + 1;
         // A loan phase whose window has passed is skipped rather than run late.

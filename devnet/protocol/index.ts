@@ -99,7 +99,8 @@ export function createProtocolExtension(overrides: Partial<ProtocolSettings> = {
           current.state.clock = bounded;
         }
         const began = performance.now();
-        const phases = await current.runDue(blockchain, now, { replay: true, stakers: false });
+        const notBefore = ctx.chain.transactions.latest(1)[0]?.transaction.now;
+        const phases = await current.runDue(blockchain, now, { replay: true, stakers: false, notBefore });
         if (phases > 0) logger.info(`caught up ${phases} bot phases in ${Math.round(performance.now() - began)} ms`);
       });
       ctx.state.set(current.state);
