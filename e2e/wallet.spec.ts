@@ -73,4 +73,26 @@ test.describe('wallet', () => {
     await app.connectDevWallet();
     await expect(app.walletPanel.getByText('Wallet is on another network')).toBeVisible();
   });
+
+  test.describe('on a phone, by keyboard', () => {
+    test.use({ viewport: { width: 390, height: 844 } });
+
+    test('the connect modal opens with Enter and closes with Escape; nothing spills sideways', async ({
+      app,
+      page,
+    }) => {
+      await app.open();
+      await expect(app.connectPrompt).toBeVisible();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+
+      await app.connectPrompt.focus();
+      await page.keyboard.press('Enter');
+      await expect(app.connectModal).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(app.connectModal).toBeHidden();
+    });
+  });
 });
