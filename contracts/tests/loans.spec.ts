@@ -185,6 +185,24 @@ describe('loans (pool side)', () => {
     expect(round.borrowers).toBeNull();
   });
 
+  it('reports each controller’s loan position for proportional voting', async () => {
+    const other = await env.installedFakeController(validatorAddress(2));
+    await env.requestLoan(controller, { minLoan: toNano('1'), maxLoan: toNano('10'), maxInterest: MAX_INTEREST });
+    await env.requestLoan(other, { minLoan: toNano('1'), maxLoan: toNano('20'), maxInterest: MAX_INTEREST });
+    const withInterest = (loan: bigint) => loan + (loan * BigInt(INTEREST_RATE)) / POOL_SHARE_BASIS;
+    const lineUp = [
+      { c: controller, weight: withInterest(toNano('10')) },
+      { c: other, weight: withInterest(toNano('20')) },
+    ].sort((a, b) => (a.c.address.hash.toString('hex') < b.c.address.hash.toString('hex') ? -1 : 1));
+    const total = lineUp[0].weight + lineUp[1].weight;
+    expect(await env.pool.getControllerLoanPosition(lineUp[0].c.address)).toEqual({ distanceToMedian: lineUp[0].weight / 2n, roundExpected: total });
+    expect(await env.pool.getControllerLoanPosition(lineUp[1].c.address)).toEqual({
+      distanceToMedian: lineUp[0].weight + lineUp[1].weight / 2n,
+      roundExpected: total,
+    });
+    await expect(env.pool.getControllerLoanPosition(lineUp[0].c.address, true)).rejects.toThrow();
+  });
+
   it('projects the previous round’s expected interest into the deposit rate', async () => {
     await env.requestLoan(controller, { minLoan: toNano('1'), maxLoan: toNano('50'), maxInterest: MAX_INTEREST });
     await env.rotate(); // finalize fee: 99 TON for 100 pTON; the 50 TON loan is now the previous round

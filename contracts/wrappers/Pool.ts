@@ -534,6 +534,18 @@ export class Pool implements Contract {
     return { borrowed: stack.readBigNumber(), interest: stack.readBigNumber() };
   }
 
+  /**
+   * Loans lined up by controller hash, each borrowed + interest long: (middle of this controller's loan,
+   * the round's expected total). Throws (exit 0xffff) for a controller without a loan in that round.
+   */
+  async getControllerLoanPosition(provider: ContractProvider, controller: Address, prev = false): Promise<{ distanceToMedian: bigint; roundExpected: bigint }> {
+    const args = new TupleBuilder();
+    args.writeNumber(BigInt('0x' + controller.hash.toString('hex')));
+    args.writeBoolean(prev);
+    const { stack } = await provider.get('get_controller_loan_position', args.build());
+    return { distanceToMedian: stack.readBigNumber(), roundExpected: stack.readBigNumber() };
+  }
+
   /** −1 when no loan would be granted, else loan + interest. */
   async getCalculateLoanAmount(provider: ContractProvider, minLoan: bigint, maxLoan: bigint, maxInterest: number): Promise<bigint> {
     const args = new TupleBuilder();
