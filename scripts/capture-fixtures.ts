@@ -30,7 +30,7 @@ import { createTonRpcWith, type TonRpc } from '../src/ton/client';
 import { fetchJettonWalletAddress, readJettonData, readJettonWallet } from '../src/ton/jetton';
 import { networkPreset } from '../src/ton/networks';
 import { readPoolFullData } from '../src/ton/pool';
-import { readRoundHistory } from '../src/ton/rounds';
+import { readTransactionPages } from '../src/ton/history';
 import { trackTransaction, type TrackStatus } from '../src/ton/tracking';
 import { buildDepositRequest, buildWithdrawRequest, type TonConnectRequest, VALID_FOR_S } from '../src/ton/tx';
 
@@ -195,7 +195,7 @@ async function capturePool(config: DevnetConfig, scenario: string) {
   recorder.values.devnetConfig = JSON.stringify(config);
 
   recorder.step = 'history';
-  await readRoundHistory(rpc.client, pool, { pageSize: 20, maxTransactions: 60 });
+  await readTransactionPages(({ limit, lt, hash }) => rpc.client.getTransactions(pool, { limit, lt, hash, archival: true }), { pageSize: 20, maxPages: 3 });
 
   recorder.step = 'before';
   const data = await readPoolFullData(rpc, pool);
