@@ -75,6 +75,8 @@ export class DevnetChain {
   /** Externals accepted but not yet executed (block delay mode), by receiver. */
   private readonly pendingExternals = new Map<string, PendingExternal[]>();
   private blockDelay = 0;
+  /** Set while a dry run's state is live (between execution and rollback). */
+  private dryRunning: Promise<void> | undefined;
   /** Off until startup (genesis included) completes, so a crash mid-genesis never leaves a half-built state. */
   private autosave = false;
   private seqno: number;
@@ -263,11 +265,22 @@ export class DevnetChain {
     method: string | number,
     stack: TupleItem[] = [],
   ): Promise<GetMethodResult> {
+    await this.afterDryRun();
     return this.blockchain.runGetMethod(address, method, stack, { now: this.clock.now() });
   }
 
   async getAccount(address: Address): Promise<SmartContract> {
+    await this.afterDryRun();
     return this.blockchain.getContract(address);
+  }
+
+  /**
+   * Reads do not take the mutex, but must not see the state of a dry run (estimateFee, acceptance checks) before it
+   * is rolled back: that would show balances that never existed.
+   */
+  private async afterDryRun(): Promise<void> {
+    if (this.mutex.isHeld()) return;
+    while (this.dryRunning) await this.dryRunning;
   }
 
   /**
@@ -297,10 +310,14 @@ export class DevnetChain {
   ): Promise<T> {
     return this.exclusive(async (blockchain) => {
       const snapshot = blockchain.snapshot();
+      let finished!: () => void;
+      this.dryRunning = new Promise<void>((resolve) => (finished = resolve));
       try {
         return read(await blockchain.sendMessage(message, params));
       } finally {
         await blockchain.loadFrom(snapshot);
+        this.dryRunning = undefined;
+        finished();
       }
     });
   }

@@ -377,6 +377,14 @@ describe('toncenter API through TonClient', () => {
       expect(await client.getBalance(target)).toBe(toNano(String(i + 1)));
       expect(await client.getTransactions(target, { limit: 5 })).toHaveLength(1);
     }
+
+    // Reads racing a dry run never see its (rolled back) state: the estimated transfer would move 1 TON.
+    const balance = await client.getBalance(wallet.address);
+    const seen = await Promise.all([
+      ...Array.from({ length: 4 }, () => estimate().then(() => balance)),
+      ...Array.from({ length: 12 }, () => client.getBalance(wallet.address)),
+    ]);
+    expect(new Set(seen)).toEqual(new Set([balance]));
   });
 });
 
