@@ -11,6 +11,7 @@ import {
   setRolesBody,
   setSudoerBody,
   sudoSendMessageBody,
+  sudoUpgradeBody,
   unhaltBody,
 } from '../wrappers/Pool';
 import { expectTx } from './helpers/expect-tx';
@@ -118,5 +119,23 @@ describe('roles', () => {
     await expectRefused(stranger, sudoSendMessageBody(message, 1));
     const result = await env.pool.sendAdmin(sudoer.getSender(), sudoSendMessageBody(message, 1));
     expectTx(result.transactions, { from: env.pool.address, to: target.address, value: toNano('1') });
+  });
+
+  it('sudoer can replace the data; a pool outside NORMAL state refuses deposits and loans (0x9284)', async () => {
+    const sudoer = await env.user('sudoer');
+    await env.pool.sendAdmin(env.governor.getSender(), setSudoerBody(sudoer.address));
+    env.blockchain.now = env.blockchain.now! + DAY + 1;
+    const account = (await env.blockchain.getContract(env.pool.address)).accountState;
+    if (account?.type !== 'active' || !account.state.data) throw new Error('pool not active');
+    // same storage with state = 1
+    const data = account.state.data.beginParse();
+    data.skip(8);
+    const stateOne = beginCell().storeUint(1, 8).storeSlice(data).endCell();
+    await env.pool.sendAdmin(sudoer.getSender(), sudoUpgradeBody({ data: stateOne }));
+    expect((await env.data()).state).toBe(1);
+    const alice = await env.user('alice');
+    const deposit = await env.deposit(alice, toNano('10'));
+    expectTx(deposit.transactions, { to: env.pool.address, success: false, exitCode: PoolError.wrongState });
+    await expectRefused(env.interestManager, setInterestBody(5), PoolError.wrongState);
   });
 });
