@@ -1,6 +1,7 @@
 // The bots on a bare sandbox chain (no server): rotations, rewards, the slash round, and recovery from a failure.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Blockchain } from '@ton/sandbox';
+import { toNano } from '@ton/core';
 import { Controller, ControllerState } from '../../contracts/wrappers/Controller';
 import { memoryLogger } from '../logger';
 import { ProtocolEngine } from './engine';
@@ -93,5 +94,16 @@ describe('validator bots', () => {
     expect(data.state).toBe(ControllerState.fundsStaken);
     expect(data.borrowedAmount).toBeGreaterThan(0n);
     expect((await poolView()).roundId).toBe(9);
+  });
+
+  it('tops up the elector before rewards run dry, so recoveries keep paying', async () => {
+    const elector = await blockchain.getContract(engine.electorAddress);
+    elector.balance = toNano('100'); // far below what the recovering cohort's stakes and rewards need
+    await runEpoch(8);
+    expect((await blockchain.getContract(engine.electorAddress)).balance).toBeGreaterThan(toNano('1000000'));
+    expect(logger.lines.filter((line) => line.includes('epoch 8') && /failed|rejected/.test(line))).toEqual([]);
+    // Cohort 0 of epoch 6 recovered and repaid at this switch.
+    expect((await engine.controllerData(blockchain, 0)).state).toBe(ControllerState.fundsStaken);
+    expect((await poolView()).roundId).toBe(10);
   });
 });

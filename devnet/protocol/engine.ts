@@ -44,6 +44,7 @@ const ROLE_WALLET_FUNDS = toNano('1000');
 const KEEPER_WALLET_FUNDS = GENESIS_DEPOSIT + toNano('50000');
 const STAKER_WALLET_FUNDS = toNano('200000');
 const ELECTOR_REWARD_FUNDS = toNano('10000000');
+const ELECTOR_LOW_WATERMARK = toNano('1000000');
 const FUNDING_TREASURY_BALANCE = toNano('100000000');
 /** Left on the controller when staking: storage, fines and the interest come from the validator's share. */
 const STAKE_KEEP_ON_CONTROLLER = toNano('1000');
@@ -168,7 +169,7 @@ export class ProtocolEngine {
     const timing = epochTiming(settings.roundSeconds);
     // Our own funding wallet: the devnet's treasury may already have transacted at wall-clock time, and the
     // history runs before that.
-    const funds = await blockchain.treasury(`lst-devnet-protocol/${settings.seed}`, { balance: FUNDING_TREASURY_BALANCE });
+    const funds = await fundingTreasury(blockchain, settings.seed);
 
     // The sandbox's default config carries mainnet-sized validator sets (32, 34, 36: ~800 cells each); small
     // sets keep every config write cheap. 36 (next set) is absent outside elections.
@@ -312,6 +313,7 @@ export class ProtocolEngine {
       });
       await this.updateValidatorHashes(blockchain, outcome);
     }
+    await this.ensureElectorFunds(blockchain);
     await this.recoverStakes(blockchain, epoch, outcome);
     await this.repairControllers(blockchain, epoch, outcome);
     await this.touchPoolIfStale(blockchain, outcome);
@@ -521,6 +523,15 @@ export class ProtocolEngine {
     }
   }
 
+  /** Rewards come out of the elector's balance: top it up from the protocol's treasury before it runs dry. */
+  private async ensureElectorFunds(blockchain: Blockchain): Promise<void> {
+    const balance = (await blockchain.getContract(this.electorAddress)).balance;
+    if (balance >= ELECTOR_LOW_WATERMARK) return;
+    const funds = await fundingTreasury(blockchain, this.state.settings.seed);
+    await funds.send({ to: this.electorAddress, value: ELECTOR_REWARD_FUNDS, bounce: false });
+    this.logger.info(`elector topped up with ${ELECTOR_REWARD_FUNDS} nanoTON for rewards`);
+  }
+
   /** Brings controllers that a failure left behind back to a state where they can borrow again. */
   private async repairControllers(blockchain: Blockchain, epoch: number, outcome: PhaseOutcome): Promise<void> {
     const set = validatorSetFor(this.state.clock, epoch, 'unfreeze');
@@ -627,6 +638,11 @@ export function parseControllerStorage(data: Cell): ControllerStorage {
   const borrowedAmount = s.loadCoins();
   const borrowingTime = s.loadUint(48);
   return { state, halted, approved, stakeAmountSent, savedValidatorSetHash, validatorSetChanges, borrowedAmount, borrowingTime };
+}
+
+/** The protocol's own funding wallet (a sandbox treasury, refilled when empty). */
+function fundingTreasury(blockchain: Blockchain, seed: string) {
+  return blockchain.treasury(`lst-devnet-protocol/${seed}`, { balance: FUNDING_TREASURY_BALANCE });
 }
 
 async function collect(send: (via: Sender) => Promise<unknown>, wallet: ActorWallet, blockchain: Blockchain): Promise<Transaction[]> {
