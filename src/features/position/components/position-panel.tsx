@@ -29,7 +29,9 @@ export function PositionPanel() {
   const ptonWallet = ptonWalletFor(pool.data?.data, owner);
   const balance = useQuery(ptonBalanceQuery(network, ptonWallet));
   const bills = useQuery(billsQuery(network, poolAddress, pool.data, owner));
-  const version = balance.data !== undefined && bills.data !== undefined ? `${balance.data}:${bills.data.length}` : undefined;
+  // The wallet's transactions are read only for a position that exists, and again only when it changes.
+  const hasPosition = balance.data !== undefined && bills.data !== undefined && (balance.data > 0n || bills.data.length > 0);
+  const version = hasPosition ? `${balance.data}:${bills.data?.length}` : undefined;
   const flows = useQuery(accountFlowsQuery(network, owner, poolAddress, ptonWallet, version));
 
   const native = network.nativeTicker;

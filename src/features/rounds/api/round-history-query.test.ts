@@ -64,6 +64,12 @@ describe('refreshRoundHistory', () => {
     expect(chain.calls).toEqual([expect.objectContaining({ to_lt: '250', lt: undefined })]);
     expect(warm.rounds.at(-1)?.roundId).toBe(52);
     expect(warm.newest?.lt).toBe(260n);
+
+    // Reload while the pool is still in the same round: the cache is complete, no request at all.
+    chain.calls.length = 0;
+    const unchanged = await refreshRoundHistory(network, pool, undefined, 54, deps);
+    expect(chain.calls).toHaveLength(0);
+    expect(unchanged.rounds).toHaveLength(52);
   });
 
   it('drops a cache written by a chain that has since been reset', async () => {

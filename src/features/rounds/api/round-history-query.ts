@@ -1,6 +1,7 @@
 // The pool's round history as a query: persisted in localStorage per network + pool, and refreshed incrementally
 // (only transactions newer than the cached newest lt). It is re-read when the pool's round id shows a round
-// finished that the history does not have yet, so an idle dashboard costs no history requests between rounds.
+// finished that the history does not have yet, so a reload or an idle dashboard costs no history requests between
+// rounds (loan and repayment counts of the running round are caught up at its end).
 import { queryOptions, skipToken, type QueryClient } from '@tanstack/react-query';
 import { Address, type Transaction } from '@ton/core';
 import {
@@ -83,6 +84,8 @@ export async function refreshRoundHistory(
   const key = historyStorageKey(network, pool);
   let base = previous ?? deserializeHistory(storage?.getItem(key) ?? null) ?? EMPTY_HISTORY;
   if (currentRoundId !== undefined && isCacheFromAnotherChain(base, currentRoundId)) base = EMPTY_HISTORY;
+  // The pool's round id says whether a round finished since: if not, the cached history is complete and costs nothing.
+  if (base.newest && currentRoundId !== undefined && !historyIsBehind(base, currentRoundId)) return base;
 
   const rpc = await (deps.loadRpc ?? loadTonRpc)(network);
   const fetchPage = pageFetcher(rpc, Address.parse(pool));
