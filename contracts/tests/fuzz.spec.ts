@@ -1,5 +1,5 @@
-// Invariant fuzz: seeded random deposits, withdrawals in every mode, pTON transfers, loans (fake controllers
-// that repay with a random profit) and round ends, on the real minter/wallet/payout contracts.
+// Invariant fuzz: seeded random deposits, withdrawals in every mode, pTON transfers, donations, loans (fake
+// controllers that repay with a random profit) and round ends, on the real minter/wallet/payout contracts.
 // A model tracks every user's pTON and bills. After every operation: each step's effect matches the spec formulas,
 // pool supply == minter supply + queued withdrawal jettons, and the pool's TON covers what it owes while its fee
 // float moves only by known fee sources (no TON created or lost). After every round: the chain's pTON balances and
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { BURN_ATTACHED_VALUE, DEPOSIT_FEE } from '../wrappers/fees';
 import { burnBody, depositBody } from '../wrappers/messages';
 import { Op } from '../wrappers/opcodes';
-import { parseBorrowers, PoolFullData, POOL_MIN_STORAGE, POOL_SHARE_BASIS, setDepositSettingsBody } from '../wrappers/Pool';
+import { donateBody, parseBorrowers, PoolFullData, POOL_MIN_STORAGE, POOL_SHARE_BASIS, setDepositSettingsBody } from '../wrappers/Pool';
 import { PayoutCollection } from '../wrappers/PayoutCollection';
 import { jettonTransferBody } from '../wrappers/PoolJettonWallet';
 import { findTx } from './helpers/expect-tx';
@@ -213,6 +213,16 @@ describe('pool invariant fuzz', () => {
       expect(loan + (loan * BigInt(INTEREST_RATE)) / POOL_SHARE_BASIS, 'loan matches calculate_loan_amount').toBe(quote);
     }
 
+    async function donate(user: SandboxContract<TreasuryContract>) {
+      count('donate');
+      const before = current;
+      const gift = amount(1, 5);
+      const { spent } = await sendAs(user, env.pool.address, gift + DEPOSIT_FEE, donateBody());
+      const after = await refresh('donate');
+      expect(after.totalBalance - before.totalBalance, 'donation joins total_balance').toBe(gift);
+      expect(spent - gift, 'donation fee mostly refunded').toBeLessThan(toNano('0.1'));
+    }
+
     async function endRound() {
       const before = current;
       const owners = [...new Set([...withdrawalBills, ...depositBills].map((b) => b.owner))];
@@ -287,8 +297,10 @@ describe('pool invariant fuzz', () => {
         await withdraw(pick(users));
       } else if (r < 0.85) {
         await transfer(pick(users), pick(users));
-      } else if (r < 0.95) {
+      } else if (r < 0.94) {
         await borrow(pick(controllers));
+      } else if (r < 0.96) {
+        await donate(pick(users));
       } else {
         count('touch');
         await env.touch();
@@ -299,7 +311,7 @@ describe('pool invariant fuzz', () => {
 
     console.log(`fuzz seed ${SEED}: ${OPERATIONS} operations, ${roundsEnded} rounds in ${Date.now() - started} ms`, counts);
     expect(roundsEnded).toBeGreaterThanOrEqual(5);
-    for (const kind of ['deposit.optimistic', 'deposit.bill', 'withdraw.immediate', 'withdraw.bill', 'withdraw.reverted', 'transfer', 'loan', 'repayment']) {
+    for (const kind of ['deposit.optimistic', 'deposit.bill', 'withdraw.immediate', 'withdraw.bill', 'withdraw.reverted', 'transfer', 'donate', 'loan', 'repayment']) {
       expect(counts[kind] ?? 0, `exercised ${kind}`).toBeGreaterThan(0);
     }
   });
