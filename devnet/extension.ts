@@ -15,7 +15,7 @@ export interface DevnetContext {
   devWallets: DevWallets;
   state: ExtensionState;
   logger: Logger;
-  /** Base URL of the running server (empty during genesis, which runs before listening). */
+  /** Base URL of the server (it listens before genesis, answering 503 until startup completes). */
   url: string;
 }
 

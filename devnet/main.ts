@@ -1,10 +1,11 @@
 // `npm run devnet`: the devnet on DEVNET_PORT (default 8081) with state in DEVNET_STATE_DIR (default .devnet/).
-// `--reset` starts from genesis. Ctrl-C (or SIGTERM) saves the state and exits.
+// `--reset` starts from genesis. Ctrl-C (or SIGTERM) saves the state and exits. Other env: DEVNET_HOST,
+// DEVNET_FAULT_429 / DEVNET_FAULT_500 / DEVNET_LATENCY_MS, DEVNET_BLOCK_DELAY_MS, DEVNET_LOG_REQUESTS=1.
 import { resolve } from 'node:path';
 import { faultsFromEnv } from './faults';
 import { consoleLogger } from './logger';
 import { protocolExtensions } from './protocol/index';
-import { startDevnet } from './server';
+import { startDevnet, type RunningDevnet } from './server';
 
 const logger = consoleLogger();
 const port = Number(process.env.DEVNET_PORT ?? 8081);
@@ -15,16 +16,28 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const stateDir = resolve(process.env.DEVNET_STATE_DIR || '.devnet');
 const reset = process.argv.includes('--reset');
 
-const devnet = await startDevnet({
-  port,
-  host: process.env.DEVNET_HOST || '127.0.0.1',
-  stateDir,
-  reset,
-  extensions: protocolExtensions,
-  logger,
-  faults: faultsFromEnv(process.env),
-  blockDelayMs: Number(process.env.DEVNET_BLOCK_DELAY_MS ?? 0),
-});
+let devnet: RunningDevnet;
+try {
+  devnet = await startDevnet({
+    port,
+    host: process.env.DEVNET_HOST || '127.0.0.1',
+    stateDir,
+    reset,
+    extensions: protocolExtensions,
+    logger,
+    faults: faultsFromEnv(process.env),
+    blockDelayMs: Number(process.env.DEVNET_BLOCK_DELAY_MS ?? 0),
+    logRequests: process.env.DEVNET_LOG_REQUESTS === '1',
+  });
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  logger.error(
+    code === 'EADDRINUSE'
+      ? `port ${port} is in use (another devnet?): stop it or set DEVNET_PORT`
+      : `startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  process.exit(1);
+}
 logger.info(
   `${devnet.chain.fresh ? 'fresh chain' : 'restored chain'} from ${stateDir}, ready in ${devnet.startupMs} ms`,
 );

@@ -631,6 +631,37 @@ describe('persistence', () => {
 });
 
 describe('startup failure', () => {
+  it('binds the port first: 503 while starting, and a busy port fails before any genesis', async () => {
+    const seenWhileStarting: number[] = [];
+    let genesisRan = false;
+    const probing: DevnetExtension = {
+      name: 'probing',
+      async genesis(ctx) {
+        genesisRan = true;
+        seenWhileStarting.push((await fetch(`${ctx.url}/devnet/config`)).status);
+        seenWhileStarting.push((await fetch(`${ctx.url}/jsonRPC`, { method: 'OPTIONS' })).status);
+      },
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'lst-devnet-port-'));
+    try {
+      await expect(
+        startDevnet({ port: devnet.port, stateDir: dir, logger, extensions: [probing] }),
+      ).rejects.toThrow(/EADDRINUSE/);
+      expect(genesisRan).toBe(false);
+      const second = await startDevnet({
+        port: 0,
+        stateDir: dir,
+        reset: true,
+        logger,
+        extensions: [probing],
+      });
+      await second.close();
+      expect(seenWhileStarting).toEqual([503, 204]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('leaves no half-built state behind when an extension genesis fails', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lst-devnet-fail-'));
     try {

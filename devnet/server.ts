@@ -40,6 +40,8 @@ export interface StartDevnetOptions {
   extensions?: DevnetExtension[];
   logger?: Logger;
   faults?: FaultSettings;
+  /** Log every request with its status and duration. */
+  logRequests?: boolean;
   /** Delay between accepting an external and executing it (see DevnetChain.blockDelayMs). */
   blockDelayMs?: number;
   saveDebounceMs?: number;
@@ -60,33 +62,76 @@ export interface RunningDevnet {
 export async function startDevnet(options: StartDevnetOptions): Promise<RunningDevnet> {
   const startedAt = performance.now();
   const logger = options.logger ?? consoleLogger();
-  const chain = await DevnetChain.open({
-    stateDir: options.stateDir,
-    reset: options.reset,
-    logger: logger.child('chain'),
-    saveDebounceMs: options.saveDebounceMs,
-  });
-  chain.blockDelayMs = options.blockDelayMs ?? 0;
-  const devWallets = new DevWallets(chain, logger.child('wallet'));
-  await devWallets.ensureFunded(DEFAULT_DEV_WALLET);
+  const state = { faults: { ...(options.faults ?? NO_FAULTS) }, url: '' };
 
-  const extensions = options.extensions ?? [];
-  const contexts = new Map<DevnetExtension, DevnetContext>();
-  for (const extension of extensions) {
-    contexts.set(extension, {
-      chain,
-      devWallets,
-      logger: logger.child(extension.name),
-      url: '',
-      state: {
-        get: <T>() => chain.getExtensionState<T>(extension.name),
-        set: (value: unknown) => chain.setExtensionState(extension.name, value),
-      },
+  // Listen first: a busy port fails in milliseconds, not after a long genesis, and until the chain is ready every
+  // request gets a 503 (readiness probes such as Playwright's webServer.url and scripts/start.ts wait for a 2xx).
+  let handler: ((request: IncomingMessage, response: ServerResponse) => Promise<void>) | undefined;
+  const server = createServer((request, response) => {
+    if (options.logRequests) {
+      const began = performance.now();
+      response.on('finish', () =>
+        logger.info(
+          `${request.method} ${request.url} → ${response.statusCode} in ${Math.round(performance.now() - began)} ms`,
+        ),
+      );
+    }
+    if (!handler) {
+      if (request.method === 'OPTIONS') return sendPreflight(response);
+      return sendJson(response, 503, { ok: false, error: 'the devnet is starting', code: 503 });
+    }
+    handler(request, response).catch((error: unknown) => {
+      const apiError = toApiError(error, logger, `${request.method} ${request.url}`);
+      if (!response.headersSent) sendJson(response, apiError.status, errorEnvelope(apiError));
+      else response.end();
     });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8081, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  // Listening on all interfaces still means clients on this machine reach it at 127.0.0.1.
+  const host =
+    !options.host || options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+  state.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const stopServer = async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+
+  let chain: DevnetChain;
+  try {
+    chain = await DevnetChain.open({
+      stateDir: options.stateDir,
+      reset: options.reset,
+      logger: logger.child('chain'),
+      saveDebounceMs: options.saveDebounceMs,
+    });
+  } catch (error) {
+    await stopServer();
+    throw error;
   }
   const stops: Array<() => void | Promise<void>> = [];
-  let server: ReturnType<typeof createServer> | undefined;
   try {
+    chain.blockDelayMs = options.blockDelayMs ?? 0;
+    const devWallets = new DevWallets(chain, logger.child('wallet'));
+    await devWallets.ensureFunded(DEFAULT_DEV_WALLET);
+
+    const extensions = options.extensions ?? [];
+    const contexts = new Map<DevnetExtension, DevnetContext>();
+    for (const extension of extensions) {
+      contexts.set(extension, {
+        chain,
+        devWallets,
+        logger: logger.child(extension.name),
+        url: state.url,
+        state: {
+          get: <T>() => chain.getExtensionState<T>(extension.name),
+          set: (value: unknown) => chain.setExtensionState(extension.name, value),
+        },
+      });
+    }
     for (const extension of extensions) {
       const done = chain.getExtensionState<string[]>(GENESIS_STATE_KEY) ?? [];
       if (!extension.genesis || done.includes(extension.name)) continue;
@@ -100,27 +145,8 @@ export async function startDevnet(options: StartDevnetOptions): Promise<RunningD
       if (extension.start) stops.push(await extension.start(contexts.get(extension)!));
     }
 
-    const state = { faults: { ...(options.faults ?? NO_FAULTS) }, url: '' };
     const methods = createToncenterMethods(chain);
-    const handler = createRequestHandler({ chain, devWallets, methods, logger, state, extensions, contexts });
-    server = createServer((request, response) => {
-      handler(request, response).catch((error: unknown) => {
-        const apiError = toApiError(error, logger, `${request.method} ${request.url}`);
-        if (!response.headersSent) sendJson(response, apiError.status, errorEnvelope(apiError));
-        else response.end();
-      });
-    });
-    const listening = server;
-    await new Promise<void>((resolve, reject) => {
-      listening.once('error', reject);
-      listening.listen(options.port ?? 8081, options.host ?? '127.0.0.1', () => resolve());
-    });
-    const port = (listening.address() as AddressInfo).port;
-    // Listening on all interfaces still means clients on this machine reach it at 127.0.0.1.
-    const host =
-      !options.host || options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
-    state.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-    for (const context of contexts.values()) context.url = state.url;
+    handler = createRequestHandler({ chain, devWallets, methods, logger, state, extensions, contexts });
 
     let closing: Promise<void> | undefined;
     return {
@@ -138,8 +164,7 @@ export async function startDevnet(options: StartDevnetOptions): Promise<RunningD
       close() {
         closing ??= (async () => {
           for (const stop of stops.reverse()) await stop();
-          listening.closeAllConnections();
-          await new Promise<void>((resolve) => listening.close(() => resolve()));
+          await stopServer();
           await chain.close();
         })();
         return closing;
@@ -147,7 +172,7 @@ export async function startDevnet(options: StartDevnetOptions): Promise<RunningD
     };
   } catch (error) {
     for (const stop of stops.reverse()) await stop();
-    server?.close();
+    await stopServer();
     await chain.close({ save: false });
     throw error;
   }
