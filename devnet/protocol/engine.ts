@@ -283,8 +283,17 @@ export class ProtocolEngine {
       } else if (switchAt <= now) {
         const epoch = this.state.nextSwitchEpoch;
         blockchain.now = at(switchAt);
-        await this.runSwitch(blockchain, epoch);
+        const outcome = await this.runSwitch(blockchain, epoch);
         this.state.nextSwitchEpoch = epoch + 1;
+        if (!options.stakers) {
+          // One line per round outside the history: what a devnet user watches to see the protocol moving.
+          const pool = await this.poolData(blockchain, true);
+          const rate = pool.supply === 0n ? 1 : Number(pool.totalBalance) / Number(pool.supply);
+          this.logger.info(
+            `epoch ${epoch}: pool round ${pool.currentRound.roundId}, rate ${rate.toFixed(9)}, ` +
+              `${pool.prevRound.activeBorrowers} loan(s) out, bot ops: ${outcome.ok} done, ${outcome.failed} refused`,
+          );
+        }
         // A loan phase whose window has passed is skipped rather than run late.
         if (this.state.nextLoanEpoch < epoch) this.state.nextLoanEpoch = epoch;
       } else {

@@ -240,7 +240,9 @@ describe('protocol on the devnet', () => {
   });
 
   it('logs no failed bot operation', () => {
-    const failures = logger.lines.filter((line) => line.includes('lst-protocol') && /failed|rejected/.test(line));
+    const failures = logger.lines.filter((line) => line.includes('lst-protocol') && /^(warn|error)/.test(line));
+    // The bots did run live rounds: one info line per switch.
+    expect(logger.lines.some((line) => /lst-protocol.*epoch \d+: pool round \d+, rate 1\.\d+/.test(line))).toBe(true);
     expect(failures).toEqual([]);
   });
 });
