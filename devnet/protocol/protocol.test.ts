@@ -117,7 +117,7 @@ async function start(reset: boolean) {
     reset,
     logger,
     saveDebounceMs: 100,
-    extensions: [createProtocolExtension({ roundSeconds: ROUND_SECONDS, historyRounds: 2, stakers: 2, controllers: 3, seed: 'protocol-test' })],
+    extensions: [createProtocolExtension({ roundSeconds: ROUND_SECONDS, historyRounds: 2, stakers: 1, controllers: 2, seed: 'protocol-test' })],
   });
   client = new TonClient({ endpoint: `${devnet.url}/jsonRPC` });
 }
@@ -148,7 +148,7 @@ describe('protocol on the devnet', () => {
   it('publishes the deployment in /devnet/config and has a history of rotated rounds', async () => {
     const config = (await (await fetch(`${devnet.url}/devnet/config`)).json()) as Record<string, unknown>;
     expect(config).toMatchObject({ roundSeconds: ROUND_SECONDS });
-    expect((config.controllers as unknown[]).length).toBe(3);
+    expect((config.controllers as unknown[]).length).toBe(2);
     expect(Object.keys(config.roles as object).sort()).toEqual(['approver', 'governor', 'halter', 'interestManager']);
     expect(config.nextRoundAt as number).toBeGreaterThan(Math.floor(Date.now() / 1000) - ROUND_SECONDS);
     const view = await readPool();
