@@ -1,9 +1,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { cspPlugin } from './vite/csp-plugin';
+import { tonConnectManifestPlugin } from './vite/tonconnect-manifest-plugin';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), cspPlugin(), tonConnectManifestPlugin()],
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
   build: {
@@ -16,6 +18,8 @@ export default defineConfig({
       // Timing warnings only measure how busy the machine is; keep ineffectiveDynamicImport, which catches
       // @ton/core sneaking back into the shell.
       checks: { bundlerTimings: false },
+      // Buffer is imported where it is used (the lazy @ton/* chunks) instead of set globally from the entry chunk.
+      transform: { inject: { Buffer: ['buffer', 'Buffer'] } },
     },
   },
 });

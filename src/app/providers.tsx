@@ -2,16 +2,28 @@ import { useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { TonConnectUIProvider, type TonConnect, type UIWallet } from '@tonconnect/ui-react';
 import { createQueryClient } from './query-client';
+import type { NetworkConfig } from '../ton/networks';
 import { ErrorBoundary } from './error-boundary';
+import { WrongNetworkNotice } from './network-guard';
 
 interface AppProvidersProps {
   connector: TonConnect;
   /** Extra wallets for the connect modal (the Devnet Wallet on devnet). */
   includeWallets: UIWallet[];
+  /** Set when the connector refuses wallets on other chains: explains a refusal (see network-guard.tsx). */
+  guardedNetwork?: NetworkConfig;
+  /** Inside a Telegram Mini App: the t.me link wallets return to after a request. */
+  twaReturnUrl?: `${string}://${string}`;
   children: ReactNode;
 }
 
-export function AppProviders({ connector, includeWallets, children }: AppProvidersProps) {
+export function AppProviders({
+  connector,
+  includeWallets,
+  guardedNetwork,
+  twaReturnUrl,
+  children,
+}: AppProvidersProps) {
   const [queryClient] = useState(createQueryClient);
   return (
     <ErrorBoundary label="the app">
@@ -21,7 +33,10 @@ export function AppProviders({ connector, includeWallets, children }: AppProvide
           analytics={{ mode: 'off' }}
           walletsListConfiguration={{ includeWallets }}
           uiPreferences={{ borderRadius: 'm' }}
+          // Mobile wallets opened by a universal link come back to the app ('back') or to the Mini App.
+          actionsConfiguration={{ returnStrategy: 'back', twaReturnUrl }}
         >
+          {guardedNetwork && <WrongNetworkNotice network={guardedNetwork} />}
           {children}
         </TonConnectUIProvider>
       </QueryClientProvider>

@@ -1,20 +1,27 @@
 import { TonConnect } from '@tonconnect/ui-react';
+import type { ChainId } from '../ton/networks';
 
 export interface TonConnectSetup {
   /** Absolute origin of the app, e.g. http://127.0.0.1:5173. */
   origin: string;
   /** Serve the wallets list from public/ instead of the internet (devnet and tests run offline). */
   localWalletsList: boolean;
+  /** Refuse wallets on another chain at connect time (testnet/mainnet; the devnet e2e connects wrong-chain wallets on purpose). */
+  requiredChain?: ChainId;
 }
 
 /**
  * An explicit SDK instance, because TonConnectUI has no `walletsListSource` option and analytics are on by default.
  * Create it only after any injected bridge is on `window`.
  */
-export function createTonConnect({ origin, localWalletsList }: TonConnectSetup): TonConnect {
-  return new TonConnect({
+export function createTonConnect({ origin, localWalletsList, requiredChain }: TonConnectSetup): TonConnect {
+  // The raw env test folds at build time, so testnet/mainnet bundles do not even name the devnet wallets list.
+  const devnetBuild = (import.meta.env.VITE_NETWORK ?? 'devnet') === 'devnet';
+  const connector = new TonConnect({
     manifestUrl: `${origin}/tonconnect-manifest.json`,
-    walletsListSource: localWalletsList ? `${origin}/wallets-devnet.json` : undefined,
+    walletsListSource: devnetBuild && localWalletsList ? `${origin}/wallets-devnet.json` : undefined,
     analytics: { mode: 'off' },
   });
+  if (requiredChain) connector.setConnectionNetwork(requiredChain);
+  return connector;
 }

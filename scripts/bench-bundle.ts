@@ -1,0 +1,252 @@
+// `npm run bench:bundle`: the production bundle's gzip sizes and a Lighthouse run (desktop preset) against it.
+// Builds the testnet mode into a temp dir with its RPC endpoint and pool pointed at a devnet this script starts, so
+// Lighthouse measures the exact code users get (no Devnet Wallet, CSP on) reading a live pool, offline.
+// Prints one JSON object. Flags: --no-lighthouse (sizes only, no devnet). Budget: initial JS <= 180 KB gzip.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const INITIAL_JS_BUDGET_KB = 180;
+const DEVNET_PORT = Number(process.env.BENCH_DEVNET_PORT ?? 18281);
+const PREVIEW_PORT = Number(process.env.BENCH_PREVIEW_PORT ?? 15281);
+const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+/** One entry of Vite's build manifest (build.manifest: true → .vite/manifest.json). */
+export interface ManifestChunk {
+  file: string;
+  name?: string;
+  src?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+export type BuildManifest = Record<string, ManifestChunk>;
+
+export interface BundleSizes {
+  initial_js_gzip_kb: number;
+  initial_css_gzip_kb: number;
+  /** Everything not loaded at start: chunk name → gzip KB. */
+  chunks: Record<string, number>;
+}
+
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+
+/** The entry chunk plus every chunk it imports statically (the browser loads these before first render). */
+export function initialChunkKeys(manifest: BuildManifest): Set<string> {
+  const initial = new Set<string>();
+  const visit = (key: string) => {
+    if (initial.has(key) || !manifest[key]) return;
+    initial.add(key);
+    for (const imported of manifest[key].imports ?? []) visit(imported);
+  };
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+  return initial;
+}
+
+/** Sizes from a manifest, with `gzipKb(file)` reading and compressing one emitted file. */
+export function bundleSizes(manifest: BuildManifest, gzipKb: (file: string) => number): BundleSizes {
+  const initial = initialChunkKeys(manifest);
+  const initialJs = new Set<string>();
+  const initialCss = new Set<string>();
+  for (const key of initial) {
+    const chunk = manifest[key];
+    if (chunk.file.endsWith('.js')) initialJs.add(chunk.file);
+    for (const css of chunk.css ?? []) initialCss.add(css);
+  }
+  const chunks: Record<string, number> = {};
+  for (const [key, chunk] of Object.entries(manifest)) {
+    if (initial.has(key) || !chunk.file.endsWith('.js')) continue;
+    // Names repeat (two chunks both called "dist"): the file name keeps them apart.
+    const name = chunk.name && !(chunk.name in chunks) ? chunk.name : chunk.file.replace(/^assets\//, '');
+    chunks[name] = gzipKb(chunk.file);
+  }
+  const sum = (files: Set<string>) =>
+    Math.round([...files].reduce((total, file) => total + gzipKb(file), 0) * 10) / 10;
+  return { initial_js_gzip_kb: sum(initialJs), initial_css_gzip_kb: sum(initialCss), chunks };
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
+    );
+  });
+}
+
+async function waitForUrl(url: string, timeoutMs: number): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return response;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function stop(child: ChildProcess | undefined): void {
+  if (child?.pid && child.exitCode === null) {
+    try {
+      process.kill(-child.pid, 'SIGTERM'); // its own process group: npx and the node it starts
+    } catch {
+      child.kill('SIGTERM');
+    }
+  }
+}
+
+/** The environment without the shell's VITE_* (they would override .env.testnet) plus `extra`. */
+function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITE_')));
+  return { ...env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', ...extra };
+}
+
+interface LighthouseFigures {
+  performance: number;
+  lcp_ms: number;
+  tbt_ms: number;
+  cls: number;
+  fcp_ms: number;
+}
+
+async function runLighthouse(url: string): Promise<LighthouseFigures> {
+  const { launch } = await import('chrome-launcher');
+  const { default: lighthouse } = await import('lighthouse');
+  const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
+  const chrome = await launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
+  try {
+    const result = await lighthouse(
+      url,
+      { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] },
+      desktopConfig,
+    );
+    if (!result) throw new Error('Lighthouse returned no result');
+    const { categories, audits } = result.lhr;
+    const numeric = (id: string) => audits[id]?.numericValue ?? Number.NaN;
+    return {
+      performance: Math.round((categories.performance?.score ?? 0) * 100),
+      lcp_ms: Math.round(numeric('largest-contentful-paint')),
+      tbt_ms: Math.round(numeric('total-blocking-time')),
+      cls: Math.round(numeric('cumulative-layout-shift') * 1000) / 1000,
+      fcp_ms: Math.round(numeric('first-contentful-paint')),
+    };
+  } finally {
+    chrome.kill();
+  }
+}
+
+async function main(): Promise<void> {
+  const withLighthouse = !process.argv.includes('--no-lighthouse');
+  const outDir = mkdtempSync(join(tmpdir(), 'lst-bench-bundle-'));
+  const stateDir = mkdtempSync(join(tmpdir(), 'lst-bench-devnet-'));
+  const previewOrigin = `http://127.0.0.1:${PREVIEW_PORT}`;
+  let devnet: ChildProcess | undefined;
+  let preview: ChildProcess | undefined;
+  try {
+    const extraEnv: Record<string, string> = { VITE_APP_URL: previewOrigin };
+    if (withLighthouse) {
+      const devnetUrl = `http://127.0.0.1:${DEVNET_PORT}`;
+      devnet = spawn('npx', ['tsx', 'devnet/main.ts', '--reset'], {
+        env: {
+          ...process.env,
+          DEVNET_PORT: String(DEVNET_PORT),
+          DEVNET_STATE_DIR: stateDir,
+          DEVNET_HISTORY_ROUNDS: '2',
+        },
+        stdio: 'ignore',
+        detached: true,
+      });
+      const config = (await (await waitForUrl(`${devnetUrl}/devnet/config`, 180_000)).json()) as {
+        pool?: string;
+      };
+      if (!config.pool) throw new Error('the devnet has no pool');
+      Object.assign(extraEnv, { VITE_TON_ENDPOINT: `${devnetUrl}/jsonRPC`, VITE_POOL_ADDRESS: config.pool });
+    }
+
+    await run(
+      'npx',
+      [
+        'vite',
+        'build',
+        '--mode',
+        'testnet',
+        '--outDir',
+        outDir,
+        '--emptyOutDir',
+        '--manifest',
+        '--logLevel',
+        'error',
+      ],
+      buildEnv(extraEnv),
+    );
+    const manifestPath = join(outDir, '.vite', 'manifest.json');
+    if (!existsSync(manifestPath)) throw new Error(`no build manifest at ${manifestPath}`);
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as BuildManifest;
+    const sizes = bundleSizes(manifest, (file) =>
+      kb(gzipSync(readFileSync(join(outDir, file)), { level: 9 }).length),
+    );
+
+    let lighthouse: LighthouseFigures | null = null;
+    if (withLighthouse) {
+      preview = spawn(
+        'npx',
+        [
+          'vite',
+          'preview',
+          '--mode',
+          'testnet',
+          '--outDir',
+          outDir,
+          '--port',
+          String(PREVIEW_PORT),
+          '--strictPort',
+        ],
+        { env: buildEnv(extraEnv), stdio: 'ignore', detached: true },
+      );
+      await waitForUrl(previewOrigin, 60_000);
+      lighthouse = await runLighthouse(`${previewOrigin}/`);
+    }
+
+    const result = {
+      bench: 'production bundle (testnet mode): gzip sizes and Lighthouse desktop',
+      ...sizes,
+      initial_js_budget_kb: INITIAL_JS_BUDGET_KB,
+      initial_js_within_budget: sizes.initial_js_gzip_kb <= INITIAL_JS_BUDGET_KB,
+      lighthouse,
+      lighthouse_target: withLighthouse
+        ? 'testnet build, VITE_TON_ENDPOINT and VITE_POOL_ADDRESS from a local devnet, served by vite preview'
+        : null,
+    };
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    stop(preview);
+    stop(devnet);
+    rmSync(outDir, { recursive: true, force: true });
+    // The devnet saves state on shutdown: give it a moment before removing its directory.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,108 @@
+// Testnet/mainnet bundles carry no Devnet Wallet, no devnet-only code or files and no secrets; the build writes the
+// production TON Connect manifest and CSP. Builds mainnet for real (the testnet build is checked by e2e/production.spec.ts).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEVNET_MARKERS, findInBundle, secretValues } from './check-bundle';
+
+/**
+ * Known leaks, each a string the bundle still contains: src/queries/protocol.ts fetches `${devnetUrl}/devnet/config`
+ * behind a run-time check the minifier cannot fold. Ratchet: the test fails once a leak is gone, so the entry goes too.
+ */
+const KNOWN_LEAKS: readonly string[] = ['/devnet/'];
+
+describe('findInBundle', () => {
+  it('reports each file and needle, case-insensitively, in nested dirs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-bundle-'));
+    try {
+      mkdirSync(join(dir, 'assets'));
+      writeFileSync(join(dir, 'assets', 'a.js'), 'const w = window.devnetWallet; fetch("/devnet/config")');
+      writeFileSync(join(dir, 'b.js'), 'const label = "devWallet"');
+      writeFileSync(join(dir, 'c.js'), 'const clean = 1');
+      writeFileSync(join(dir, 'c.js.map'), '{"sourcesContent":["// the Devnet Wallet is devnet-only"]}');
+      expect(findInBundle(dir, DEVNET_MARKERS)).toEqual(
+        expect.arrayContaining([
+          { file: join('assets', 'a.js'), needle: 'devnetWallet' },
+          { file: join('assets', 'a.js'), needle: '/devnet/' },
+          { file: 'b.js', needle: 'devwallet' },
+        ]),
+      );
+      expect(findInBundle(dir, DEVNET_MARKERS).some((hit) => hit.file.startsWith('c.js'))).toBe(false);
+      expect(findInBundle(dir, ['Devnet Wallet'], { sourceMaps: true })).toEqual([
+        { file: 'c.js.map', needle: 'Devnet Wallet' },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('treats variables named like secrets as secrets', () => {
+    expect(
+      secretValues({
+        API_SECRET: 's3cr3t-value',
+        DEVNET_MNEMONIC: 'word word word',
+        HOME: '/root',
+        X_TOKEN: 'short',
+      }),
+    ).toEqual(['s3cr3t-value', 'word word word']);
+  });
+});
+
+describe('mainnet production build', () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'lst-mainnet-build-'));
+  const secretCanary = `canary-${process.pid}-${Date.now()}`;
+  const appUrl = 'https://stake.example.org';
+
+  beforeAll(() => {
+    // The shell's VITE_* would override .env.mainnet: build from the mode file alone, plus what this test sets.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITE_')));
+    execFileSync(
+      'npx',
+      ['vite', 'build', '--mode', 'mainnet', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
+      {
+        env: {
+          ...env,
+          VITE_APP_URL: appUrl,
+          LST_BUILD_SECRET: secretCanary,
+          VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
+        },
+        stdio: 'pipe',
+      },
+    );
+  }, 120_000);
+
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('contains no devnet marker beyond the known leaks, and each known leak is still real', () => {
+    const hits = findInBundle(outDir, DEVNET_MARKERS);
+    expect(hits.filter((hit) => !KNOWN_LEAKS.includes(hit.needle))).toEqual([]);
+    for (const leak of KNOWN_LEAKS) expect(hits.some((hit) => hit.needle === leak)).toBe(true);
+  });
+
+  it('does not inline secrets from the build environment', () => {
+    expect(findInBundle(outDir, [secretCanary], { sourceMaps: true })).toEqual([]);
+  });
+
+  it('ships no devnet-only public files and a manifest for the configured origin', () => {
+    expect(existsSync(join(outDir, 'wallets-devnet.json'))).toBe(false);
+    expect(existsSync(join(outDir, 'devnet-wallet.png'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(outDir, 'tonconnect-manifest.json'), 'utf8'))).toEqual({
+      url: appUrl,
+      name: 'LSt Staking',
+      iconUrl: `${appUrl}/icon-180.png`,
+    });
+  });
+
+  it('has a CSP meta tag limited to mainnet toncenter, before any script', () => {
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toMatch(/connect-src 'self' https:\/\/toncenter\.com /);
+    expect(policy).not.toContain('testnet');
+    expect(policy).not.toContain('127.0.0.1');
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
+  });
+});
