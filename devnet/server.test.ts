@@ -11,11 +11,13 @@ import {
   Cell,
   comment,
   contractAddress,
+  external,
   internal,
   loadMessage,
   loadStateInit,
   loadTransaction,
   SendMode,
+  storeMessage,
   toNano,
 } from '@ton/core';
 import { TonClient, WalletContractV5R1 } from '@ton/ton';
@@ -222,6 +224,36 @@ describe('toncenter API through TonClient', () => {
     expect(await client.open(wallet).getSeqno()).toBe(3);
   });
 
+  it('sendBocReturnHash returns the normalized hash that locates the transaction; getConfigParam returns config', async () => {
+    const transfer = wallet.createTransfer({
+      seqno: await client.open(wallet).getSeqno(),
+      timeout: devnet.chain.now() + 60,
+      secretKey: keyPair.secretKey,
+      sendMode: SendMode.PAY_GAS_SEPARATELY,
+      messages: [internal({ to: recipient, value: 1n, bounce: false })],
+    });
+    // Serialized with the body inline: its plain hash differs from the normalized one.
+    const boc = beginCell()
+      .store(storeMessage(external({ to: wallet.address, body: transfer })))
+      .endCell()
+      .toBoc()
+      .toString('base64');
+    const reply = await rpc('sendBocReturnHash', { boc });
+    const { hash, hash_norm: hashNorm } = reply.body.result as { hash: string; hash_norm: string };
+    expect(hash).toBe(Cell.fromBase64(boc).hash().toString('base64'));
+    expect(hashNorm).not.toBe(hash);
+    const located = await get(`/devnet/tx-by-msg-hash?hash=${encodeURIComponent(hashNorm)}`);
+    const [latest] = await client.getTransactions(wallet.address, { limit: 1 });
+    expect((located.body.result as { transaction_id: { hash: string } }).transaction_id.hash).toBe(
+      latest.hash().toString('base64'),
+    );
+
+    const config = await rpc('getConfigParam', { config_id: 34 });
+    const cell = Cell.fromBase64((config.body.result as { config: { bytes: string } }).config.bytes);
+    expect(cell.beginParse().loadUint(8)).toBe(0x12); // validators_ext#12
+    expect((await rpc('getConfigParam', { config_id: 999 })).status).toBe(404);
+  });
+
   it('answers CORS preflights for the headers TonClient sends from a browser', async () => {
     const response = await fetch(`${devnet.url}/jsonRPC`, {
       method: 'OPTIONS',
@@ -246,7 +278,7 @@ describe('toncenter API through TonClient', () => {
     const info = await get(`/api/v2/getWalletInformation?address=${wallet.address.toString()}`);
     expect(info.body).toMatchObject({
       ok: true,
-      result: { wallet: true, wallet_type: 'wallet v5 r1', seqno: 3 },
+      result: { wallet: true, wallet_type: 'wallet v5 r1', seqno: 4 },
     });
     const state = await get(`/getAddressState?address=${recipient.toRawString()}`);
     expect(state.body).toEqual({ ok: true, result: 'uninitialized' });
@@ -610,7 +642,7 @@ describe('persistence', () => {
     ).toEqual(history);
     expect(devnet.chain.now()).toBeGreaterThanOrEqual(now);
     expect((await get('/devwallet/account?name=test-alice')).body.balance).toBe(devAccount.balance); // not re-funded
-    expect(await client.open(wallet).getSeqno()).toBe(3);
+    expect(await client.open(wallet).getSeqno()).toBe(4);
     // The extension's genesis ran once per state dir; its state came back from disk.
     expect(extensionCalls).toEqual({ genesis: 1, start: 2, stop: 1 });
     expect((await get('/devnet/config')).body.testExtension).toEqual(extensionConfig);
