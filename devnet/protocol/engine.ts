@@ -1,6 +1,6 @@
 // The protocol on the devnet: genesis deployment, the validator bots and the seeded stakers of the history.
 // Every action is a signed external message from a real wallet, through the real contracts; the only things
-// set directly are the blockchain config (15 and 34, as the network would) and the devnet elector's account.
+// set directly are the blockchain config (15, 32, 34, as the network would) and the devnet elector's account.
 import { Address, Cell, internal, toNano, type Sender, type Transaction } from '@ton/core';
 import { sign } from '@ton/crypto';
 import type { Blockchain, SandboxContract } from '@ton/sandbox';
