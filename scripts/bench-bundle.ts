@@ -4,7 +4,7 @@
 // Prints one JSON object. Flags: --no-lighthouse (sizes only, no devnet). Budget: initial JS <= 180 KB gzip.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -229,6 +229,8 @@ async function main(): Promise<void> {
       initial_js_budget_kb: INITIAL_JS_BUDGET_KB,
       initial_js_within_budget: sizes.initial_js_gzip_kb <= INITIAL_JS_BUDGET_KB,
       lighthouse,
+      // Lighthouse's TBT and score swing with whatever else runs on the machine; this says how busy it was.
+      load_average_1m: Math.round(loadavg()[0] * 10) / 10,
       lighthouse_target: withLighthouse
         ? 'testnet build, VITE_TON_ENDPOINT and VITE_POOL_ADDRESS from a local devnet, served by vite preview'
         : null,
