@@ -48,8 +48,8 @@ const ELECTOR_LOW_WATERMARK = toNano('1000000');
 const FUNDING_TREASURY_BALANCE = toNano('100000000');
 /** Left on the controller when staking: storage, fines and the interest come from the validator's share. */
 const STAKE_KEEP_ON_CONTROLLER = toNano('1000');
-/** Share of the lendable pool (286/512 of total_balance) a cohort asks for. */
-const COHORT_LOAN_SHARE_PERCENT = 90n;
+/** Share of total_balance one cohort borrows. */
+const COHORT_LOAN_SHARE_PERCENT = 35n;
 const SLASH_PERCENT = 5n;
 const MAX_FACTOR = 3 * 0x10000;
 /** History stakers acting per epoch: enough for every mode over the history, cheap enough for a fast start. */
@@ -347,8 +347,10 @@ export class ProtocolEngine {
       }
     }
     if (cohort.length === 0) return outcome;
-    const lendable = (poolData.totalBalance * 286n) / 512n - poolData.currentRound.borrowed;
-    const perController = (lendable * COHORT_LOAN_SHARE_PERCENT) / 100n / BigInt(cohort.length);
+    // Two cohorts are out at once (the previous one is still validating), so each takes a third of the pool:
+    // about 30 % stays liquid for instant withdrawals. The pool's own cap is 286/512 per round.
+    const lendable = (poolData.totalBalance * COHORT_LOAN_SHARE_PERCENT) / 100n - poolData.currentRound.borrowed;
+    const perController = lendable / BigInt(cohort.length);
     const maxLoan = perController < poolData.maxLoan ? perController : poolData.maxLoan;
     if (maxLoan < poolData.minLoan) {
       this.logger.info(`epoch ${epoch}: pool too small to lend (${maxLoan} < min loan ${poolData.minLoan})`);

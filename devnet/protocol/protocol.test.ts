@@ -239,6 +239,22 @@ describe('protocol on the devnet', () => {
     expect((await devnetConfig()).currentRound).toBeGreaterThanOrEqual(after.currentRoundId);
   });
 
+  it('collapses the rounds skipped by a clock jump into one round that starts at once', async () => {
+    const before = await readPool();
+    const advanced = await fetch(`${devnet.url}/devnet/time/advance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ seconds: ROUND_SECONDS * 5 }),
+    });
+    expect(advanced.status).toBe(200);
+    await waitFor(async () => (await readPool()).currentRoundId > before.currentRoundId, 5_000, 100);
+    // One switch, not five: the bots cannot replay the past once the chain moved on.
+    expect((await readPool()).currentRoundId).toBe(before.currentRoundId + 1);
+    const config = await devnetConfig();
+    expect(config.nextRoundAt as number).toBeGreaterThan(config.now as number);
+    expect(config.nextRoundAt as number).toBeLessThanOrEqual((config.now as number) + ROUND_SECONDS);
+  });
+
   it('logs no failed bot operation', () => {
     const failures = logger.lines.filter((line) => line.includes('lst-protocol') && /^(warn|error)/.test(line));
     // The bots did run live rounds: one info line per switch.
