@@ -111,7 +111,7 @@ export function PoolStatsPanel() {
           label="Round ends in"
           testId="stat-next-round"
           exact={roundEnd ? String(roundEnd.at) : undefined}
-          value={roundEnd ? formatDuration(roundEnd.at - now) : '—'}
+          value={roundEnd ? (roundEnd.at > now ? formatDuration(roundEnd.at - now) : 'Due now') : '—'}
           hint={roundEnd?.source === 'estimate' ? 'Estimated from recent round lengths' : roundEnd ? 'Devnet schedule' : 'Unknown until two rounds are seen'}
         />
       </dl>
