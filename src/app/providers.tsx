@@ -1,10 +1,20 @@
 import { useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { TonConnectUIProvider, type TonConnect, type UIWallet } from '@tonconnect/ui-react';
+import { THEME, TonConnectUIProvider, type TonConnect, type UIWallet } from '@tonconnect/ui-react';
 import { createQueryClient } from './query-client';
 import type { NetworkConfig } from '../ton/networks';
 import { ErrorBoundary } from './error-boundary';
 import { WrongNetworkNotice } from './network-guard';
+
+// TON Connect UI's default blue (#0098EA) under white text is 3.1:1; brand-600 reaches 5.1:1 (WCAG AA needs 4.5:1).
+const ACCESSIBLE_BLUE = '#1a6fc4';
+const ACCESSIBLE_TON_CONNECT_COLORS = {
+  [THEME.LIGHT]: {
+    connectButton: { background: ACCESSIBLE_BLUE, foreground: '#FFFFFF' },
+    accent: ACCESSIBLE_BLUE,
+  },
+  [THEME.DARK]: { connectButton: { background: ACCESSIBLE_BLUE, foreground: '#FFFFFF' } },
+};
 
 interface AppProvidersProps {
   connector: TonConnect;
@@ -32,7 +42,7 @@ export function AppProviders({
           connector={connector}
           analytics={{ mode: 'off' }}
           walletsListConfiguration={{ includeWallets }}
-          uiPreferences={{ borderRadius: 'm' }}
+          uiPreferences={{ borderRadius: 'm', colorsSet: ACCESSIBLE_TON_CONNECT_COLORS }}
           // Mobile wallets opened by a universal link come back to the app ('back') or to the Mini App.
           actionsConfiguration={{ returnStrategy: 'back', twaReturnUrl }}
         >
