@@ -1,0 +1,227 @@
+// The testnet-mode production build, as users get it, served by `vite preview` on its own port. Its RPC endpoint and
+// pool point at the e2e devnet so it has a live pool to read. Checks: no devnet code or Devnet Wallet, the CSP (meta
+// and header) lets the app work and blocks the rest, the TON Connect manifest, and that a wallet on the wrong chain is
+// refused at connect time with a clear message. The wrong-chain wallet is an injected test bridge offered through a
+// served wallets list: the same path a real extension wallet takes, so the SDK's own connect-time check is exercised.
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
+import { test, expect } from './fixtures';
+import { E2E_DEVNET_URL } from './support/env';
+import { DEVNET_MARKERS, findInBundle } from '../scripts/check-bundle';
+
+const PROD_PORT = Number(process.env.E2E_PROD_PORT ?? 15174);
+const PROD_URL = `http://127.0.0.1:${PROD_PORT}`;
+const OUT_DIR = `dist/e2e-prod-${PROD_PORT}`;
+/** See scripts/check-bundle.test.ts: src/queries/protocol.ts still names the devnet config route. */
+const KNOWN_LEAKS: readonly string[] = ['/devnet/'];
+const WALLETS_LIST_URL = 'https://config.ton.org/wallets-v2.json';
+const WRONG_CHAIN_BRIDGE_KEY = 'e2eMainnetWallet';
+
+/** Node's environment without the shell's VITE_* (they would override .env.testnet). */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITE_')));
+  return { ...env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', ...extra };
+}
+
+let preview: ChildProcess | undefined;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  const config = (await (await fetch(`${E2E_DEVNET_URL}/devnet/config`)).json()) as { pool?: string };
+  expect(config.pool, 'the e2e devnet has a pool').toBeTruthy();
+  const env = cleanEnv({
+    VITE_TON_ENDPOINT: `${E2E_DEVNET_URL}/jsonRPC`,
+    VITE_POOL_ADDRESS: String(config.pool),
+    VITE_APP_URL: PROD_URL,
+  });
+  await promisify(execFile)(
+    'npx',
+    ['vite', 'build', '--mode', 'testnet', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'error'],
+    { env },
+  );
+  preview = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', OUT_DIR, '--port', String(PROD_PORT), '--strictPort'],
+    {
+      env,
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
+  for (let attempt = 0; ; attempt++) {
+    const up = await fetch(PROD_URL).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (up) break;
+    if (attempt > 240) throw new Error(`vite preview did not come up on ${PROD_URL}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+});
+
+test.afterAll(() => {
+  if (preview?.pid && preview.exitCode === null) process.kill(-preview.pid, 'SIGTERM');
+});
+
+/** An injected wallet that answers connect with a mainnet (-239) account, for a testnet (-3) app. */
+async function installWrongChainWallet(page: import('@playwright/test').Page): Promise<void> {
+  await page.addInitScript((bridgeKey) => {
+    const device = {
+      platform: 'browser',
+      appName: 'e2e-mainnet-wallet',
+      appVersion: '1.0.0',
+      maxProtocolVersion: 2,
+      features: ['SendTransaction', { name: 'SendTransaction', maxMessages: 4 }],
+    };
+    let eventId = 0;
+    (window as unknown as Record<string, unknown>)[bridgeKey] = {
+      tonconnect: {
+        deviceInfo: device,
+        protocolVersion: 2,
+        isWalletBrowser: false,
+        connect: async () => ({
+          event: 'connect',
+          id: ++eventId,
+          payload: {
+            device,
+            items: [
+              {
+                name: 'ton_addr',
+                address: `0:${'ab'.repeat(32)}`,
+                network: '-239',
+                publicKey: 'cd'.repeat(32),
+                walletStateInit: 'te6cckEBAQEAAgAAAEysuc0=',
+              },
+            ],
+          },
+        }),
+        restoreConnection: async () => ({
+          event: 'connect_error',
+          id: ++eventId,
+          payload: { code: 0, message: 'none' },
+        }),
+        send: async (request: { id: string }) => ({
+          id: request.id,
+          error: { code: 400, message: 'unsupported' },
+        }),
+        listen: () => () => undefined,
+        disconnect: () => undefined,
+      },
+    };
+  }, WRONG_CHAIN_BRIDGE_KEY);
+  // The remote wallets list, served locally: one wallet, the injected test bridge above.
+  await page.route(WALLETS_LIST_URL, (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: JSON.stringify([
+        {
+          app_name: 'e2e-mainnet-wallet',
+          name: 'Mainnet Test Wallet',
+          image: `${PROD_URL}/icon-180.png`,
+          about_url: `${PROD_URL}/`,
+          platforms: ['chrome', 'firefox', 'safari', 'macos', 'windows', 'linux'],
+          bridge: [{ type: 'js', key: WRONG_CHAIN_BRIDGE_KEY }],
+        },
+      ]),
+    }),
+  );
+}
+
+/** Collects CSP violations the page reports, from before any app script runs. */
+async function recordCspViolations(page: import('@playwright/test').Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
+    );
+  });
+  return () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+}
+
+test('the testnet build has no devnet code, a CSP meta tag and header, and a correct TON Connect manifest', async ({
+  request,
+}) => {
+  const hits = findInBundle(OUT_DIR, DEVNET_MARKERS).filter((hit) => !KNOWN_LEAKS.includes(hit.needle));
+  expect(hits).toEqual([]);
+
+  const response = await request.get(`${PROD_URL}/`);
+  const header = response.headers()['content-security-policy'] ?? '';
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(
+    await response.text(),
+  )?.[1];
+  expect(meta).toBeTruthy();
+  expect(header).toBe(`${meta}; frame-ancestors 'self' https://web.telegram.org`);
+  const directives = Object.fromEntries(
+    header.split(';').map((part) => {
+      const [name, ...sources] = part.trim().split(/\s+/);
+      return [name, sources];
+    }),
+  );
+  expect(directives['script-src']).toEqual(["'self'"]);
+  expect(directives['object-src']).toEqual(["'none'"]);
+  expect(directives['base-uri']).toEqual(["'none'"]);
+  expect(directives['connect-src']).toContain(new URL(E2E_DEVNET_URL).origin);
+  expect(directives['connect-src']).toContain('https://bridge.tonapi.io');
+  expect(directives['connect-src']).not.toContain('*');
+
+  const manifest = await (await request.get(`${PROD_URL}/tonconnect-manifest.json`)).json();
+  expect(manifest).toEqual({ url: PROD_URL, name: 'LSt Staking', iconUrl: `${PROD_URL}/icon-180.png` });
+  const icon = await request.get(manifest.iconUrl);
+  expect(icon.headers()['content-type']).toBe('image/png');
+});
+
+test('reads the pool under the CSP and offers no Devnet Wallet', async ({ page, app }) => {
+  const violations = await recordCspViolations(page);
+  await installWrongChainWallet(page);
+  await app.open(PROD_URL);
+  await expect(app.networkBadge).toHaveText('Testnet');
+  // A live read through the RPC the CSP allows.
+  await expect(page.getByText(/1 pTON = \d/)).toBeVisible({ timeout: 30_000 });
+  await app.tonConnectButton.click();
+  await expect(app.connectModal).toBeVisible();
+  await expect(app.connectModal.getByRole('button', { name: /Mainnet Test Wallet/ })).toBeVisible();
+  await expect(app.connectModal.getByText(/Devnet Wallet/)).toHaveCount(0);
+  // Allowed refusals: remote wallet icons (this run is offline, and hosts outside the short list are blocked on
+  // purpose), and the empty `ontouchstart` attribute TON Connect UI puts on <body> (an iOS :active hack; inert).
+  const unexpected = (await violations()).filter(
+    (violation) => !violation.startsWith('img-src') && violation !== 'script-src-attr inline',
+  );
+  expect(unexpected).toEqual([]);
+});
+
+test('fits a 360 px phone screen without sideways scrolling', async ({ page, app }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await app.open(PROD_URL);
+  await expect(page.getByText(/1 pTON = \d/)).toBeVisible({ timeout: 30_000 });
+  await testInfo.attach('360x740', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
+  const overflowing = await page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+      .map((element) => element.tagName.toLowerCase() + (element.id ? `#${element.id}` : '')),
+  );
+  expect(overflowing).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+test('a wallet on mainnet is refused by the testnet app with a clear message', async ({ page, app }) => {
+  await installWrongChainWallet(page);
+  await app.open(PROD_URL);
+  await app.tonConnectButton.click();
+  await app.connectModal.getByRole('button', { name: /Mainnet Test Wallet/ }).click();
+  const notice = page.getByTestId('wrong-network-notice');
+  await expect(notice).toHaveText(/Your wallet is on Mainnet, but this app works on Testnet\./);
+  await expect(notice).toHaveAttribute('role', 'alert');
+  // Not connected: the wallet panel still asks to connect, and nothing restores after a reload.
+  await page.keyboard.press('Escape');
+  await expect(app.connectPrompt).toBeVisible();
+  await page.reload();
+  await expect(app.connectPrompt).toBeVisible();
+  await expect(app.walletAddress).toHaveCount(0);
+});
