@@ -1,8 +1,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { cspPlugin } from './vite/csp-plugin';
-import { tonConnectManifestPlugin } from './vite/tonconnect-manifest-plugin';
+import { cspPlugin } from './vite/csp-plugin.js';
+import { tonConnectManifestPlugin } from './vite/tonconnect-manifest-plugin.js';
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), cspPlugin(), tonConnectManifestPlugin()],
