@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { isNetworkName, networkPreset } from '../src/ton/networks';
-import { readBuildEnv, type BuildEnv } from './build-env';
+import { isNetworkName, networkPreset } from '../src/ton/networks.js';
+import { readBuildEnv, type BuildEnv } from './build-env.js';
 
 /**
  * TON Connect HTTP bridges of the wallets most people use (from the SDK's wallets list). connect-src allows only these,

@@ -3,7 +3,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { isProductionNetwork, readBuildEnv } from './build-env';
+import { isProductionNetwork, readBuildEnv } from './build-env.js';
 
 /** `vite preview`'s default origin: what a build made without VITE_APP_URL is checked against locally. */
 export const DEFAULT_APP_URL = 'http://127.0.0.1:4173';
