@@ -123,6 +123,20 @@ interface LighthouseFigures {
   tbt_ms: number;
   cls: number;
   fcp_ms: number;
+  /** The elements that moved most (Lighthouse's layout-shifts audit), to know where CLS comes from. */
+  cls_sources: string[];
+}
+
+function layoutShiftSources(details: unknown): string[] {
+  const items = (
+    details as { items?: { node?: { selector?: string; nodeLabel?: string }; score?: number }[] }
+  )?.items;
+  return (items ?? [])
+    .slice(0, 5)
+    .map(
+      (item) =>
+        `${item.node?.selector ?? '?'} (${item.node?.nodeLabel ?? ''}): ${item.score?.toFixed(3) ?? '?'}`,
+    );
 }
 
 async function runLighthouse(url: string): Promise<LighthouseFigures> {
@@ -145,6 +159,7 @@ async function runLighthouse(url: string): Promise<LighthouseFigures> {
       tbt_ms: Math.round(numeric('total-blocking-time')),
       cls: Math.round(numeric('cumulative-layout-shift') * 1000) / 1000,
       fcp_ms: Math.round(numeric('first-contentful-paint')),
+      cls_sources: layoutShiftSources(audits['layout-shifts']?.details),
     };
   } finally {
     chrome.kill();
