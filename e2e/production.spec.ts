@@ -210,6 +210,42 @@ test('fits a 360 px phone screen without sideways scrolling', async ({ page, app
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
+test('opened as a Telegram Mini App: theme variables applied, the client asked to expand', async ({
+  page,
+  app,
+}) => {
+  // What Telegram Web does: load the app in an iframe with the launch parameters in the hash. A top-level page is its
+  // own parent here, so the events it posts for https://web.telegram.org are recorded by wrapping postMessage.
+  await page.addInitScript(() => {
+    const sent: string[] = [];
+    (window as unknown as { __telegramEvents: string[] }).__telegramEvents = sent;
+    const original = window.postMessage.bind(window);
+    window.postMessage = ((message: unknown, options?: unknown) => {
+      if (options === 'https://web.telegram.org' && typeof message === 'string')
+        sent.push(JSON.parse(message).eventType);
+      else original(message, options as WindowPostMessageOptions);
+    }) as typeof window.postMessage;
+  });
+  const theme = { bg_color: '#17212b', text_color: '#f5f5f5', button_color: '#5288c1' };
+  const hash = new URLSearchParams({
+    tgWebAppData: 'query_id=AAA&user=%7B%7D&auth_date=1&hash=x',
+    tgWebAppVersion: '8.0',
+    tgWebAppPlatform: 'weba',
+    tgWebAppThemeParams: JSON.stringify(theme),
+  });
+  await app.open(`${PROD_URL}/#${hash}`);
+  const root = page.locator('html');
+  await expect(root).toHaveClass(/tg-mini-app/);
+  expect(
+    await root.evaluate((element) => getComputedStyle(element).getPropertyValue('--tg-theme-bg-color')),
+  ).toBe('#17212b');
+  expect(await root.evaluate((element) => element.style.colorScheme)).toBe('dark');
+  const events = await page.evaluate(
+    () => (window as unknown as { __telegramEvents: string[] }).__telegramEvents,
+  );
+  expect(events).toEqual(expect.arrayContaining(['web_app_ready', 'web_app_expand']));
+});
+
 test('a wallet on mainnet is refused by the testnet app with a clear message', async ({ page, app }) => {
   await installWrongChainWallet(page);
   await app.open(PROD_URL);
