@@ -17,7 +17,12 @@ export interface PoolSnapshot {
   balance: bigint;
 }
 
-export function poolQuery(network: NetworkConfig, pool: string | undefined, loadRpc: RpcLoader = loadTonRpc) {
+/** Re-read the pool a few times per round on short (devnet) rounds, every 20 s otherwise. */
+export function poolRefetchMs(roundSeconds: number | null | undefined): number {
+  return roundSeconds ? Math.max(2_000, Math.min(20_000, roundSeconds * 250)) : 20_000;
+}
+
+export function poolQuery(network: NetworkConfig, pool: string | undefined, loadRpc: RpcLoader = loadTonRpc, refetchMs = 20_000) {
   return queryOptions({
     queryKey: ['ton', network.name, 'pool', pool] as const,
     queryFn: pool
@@ -29,8 +34,8 @@ export function poolQuery(network: NetworkConfig, pool: string | undefined, load
         }
       : skipToken,
     // Rates move once per round; liquidity moves with every user. Fresh enough for previews, cheap enough for toncenter.
-    staleTime: 10_000,
-    refetchInterval: 20_000,
+    staleTime: Math.min(10_000, refetchMs),
+    refetchInterval: refetchMs,
   });
 }
 

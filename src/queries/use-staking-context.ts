@@ -2,14 +2,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTonWallet } from '@tonconnect/ui-react';
 import type { NetworkConfig } from '../ton/networks';
-import { poolQuery, ptonBalanceQuery, ptonMetadataQuery, ptonWalletFor, tonBalanceQuery, POOL_JETTON_FALLBACK_SYMBOL } from './pool';
+import { poolQuery, poolRefetchMs, ptonBalanceQuery, ptonMetadataQuery, ptonWalletFor, tonBalanceQuery, POOL_JETTON_FALLBACK_SYMBOL } from './pool';
 import { protocolInfoQuery } from './protocol';
 
 export function useStakingContext(network: NetworkConfig) {
   const wallet = useTonWallet();
   const owner = wallet?.account.address;
   const protocol = useQuery(protocolInfoQuery(network));
-  const pool = useQuery(poolQuery(network, protocol.data?.pool));
+  const pool = useQuery(poolQuery(network, protocol.data?.pool, undefined, poolRefetchMs(protocol.data?.roundSeconds)));
   const tonBalance = useQuery(tonBalanceQuery(network, owner));
   const metadata = useQuery(ptonMetadataQuery(network, pool.data?.data.jettonMinter.toRawString()));
   const ptonWallet = ptonWalletFor(pool.data?.data, owner);

@@ -37,7 +37,7 @@ export function AmountField({ label, value, onChange, ticker, onMax, error, hint
           aria-invalid={Boolean(error)}
           aria-describedby={messageId}
           onChange={(event) => onChange(event.target.value)}
-          className="min-w-0 flex-1 bg-transparent text-xl tabular-nums outline-none"
+          className="w-0 min-w-0 flex-1 bg-transparent text-xl tabular-nums outline-none"
         />
         <span className="text-sm font-medium text-slate-500">{ticker}</span>
         {onMax && (

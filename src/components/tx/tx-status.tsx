@@ -69,7 +69,7 @@ export function TxStatus({ tx, network, onResend, onResume, onDismiss }: TxStatu
           ))}
         </ol>
       )}
-      <p data-testid={`tx-message-${tx.kind}`} className="break-words">
+      <p data-testid={`tx-message-${tx.kind}`} className="[overflow-wrap:anywhere]">
         {headline(tx)}
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-3">

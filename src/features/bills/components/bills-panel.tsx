@@ -38,7 +38,7 @@ export function BillsPanel({ network }: { network: NetworkConfig }) {
   const payoutText = payoutTimeText(expectedPayoutAt(context.protocol.data));
 
   return (
-    <Card title="Bills">
+    <Card title="Bills" className="min-w-0">
       <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
         A bill is issued when a deposit or withdrawal waits for the round end. It is paid automatically.
       </p>

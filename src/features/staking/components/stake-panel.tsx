@@ -24,7 +24,7 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
 
   if (!wallet) {
     return (
-      <Card title="Stake">
+      <Card title="Stake" className="min-w-0">
         {/* The wallet panel above holds the one "Connect wallet" button. */}
         <p className="text-slate-600 dark:text-slate-400">Connect a wallet to stake {tickers.native}.</p>
       </Card>
@@ -33,14 +33,14 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
   const failed = [context.protocol, pool, tonBalance].find((query) => query.isError);
   if (failed) {
     return (
-      <Card title="Stake">
+      <Card title="Stake" className="min-w-0">
         <ChainReadError error={failed.error} onRetry={() => void failed.refetch()} retrying={failed.isFetching} />
       </Card>
     );
   }
   if (!pool.data || tonBalance.data === undefined) {
     return (
-      <Card title="Stake">
+      <Card title="Stake" className="min-w-0">
         <Skeleton className="h-24 w-full" label="Loading the pool" />
       </Card>
     );
@@ -73,7 +73,7 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
   };
 
   return (
-    <Card title="Stake">
+    <Card title="Stake" className="min-w-0">
       <dl className="mb-4 grid grid-cols-2 gap-2 text-sm">
         <dt className="text-slate-500 dark:text-slate-400">Available</dt>
         <dd data-testid="stake-ton-balance" data-nano={balance.toString()} className="text-right tabular-nums">
@@ -101,7 +101,7 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
           disabled={inFlight}
         />
         {check.ok && (
-          <dl data-testid="stake-preview" data-pton={check.preview.pton.toString()} className="mt-3 grid grid-cols-2 gap-1 text-sm">
+          <dl data-testid="stake-preview" data-pton={check.preview.pton.toString()} className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm [overflow-wrap:anywhere]">
             <dt className="text-slate-500 dark:text-slate-400">{check.preview.kind === 'jettons' ? 'You receive' : 'Bill converts to about'}</dt>
             <dd className="text-right font-medium tabular-nums">
               {shown(check.preview.pton, 9)} {tickers.jetton}

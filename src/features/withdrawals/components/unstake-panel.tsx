@@ -34,14 +34,14 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
   const failed = [context.protocol, pool, tonBalance, ptonBalance].find((query) => query.isError);
   if (failed) {
     return (
-      <Card title="Unstake">
+      <Card title="Unstake" className="min-w-0">
         <ChainReadError error={failed.error} onRetry={() => void failed.refetch()} retrying={failed.isFetching} />
       </Card>
     );
   }
   if (!pool.data || tonBalance.data === undefined || ptonBalance.data === undefined) {
     return (
-      <Card title="Unstake">
+      <Card title="Unstake" className="min-w-0">
         <Skeleton className="h-24 w-full" label="Loading your staked balance" />
       </Card>
     );
@@ -91,7 +91,7 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
   };
 
   return (
-    <Card title="Unstake">
+    <Card title="Unstake" className="min-w-0">
       <form
         onSubmit={(event) => {
           event.preventDefault();
