@@ -101,13 +101,28 @@ async function waitForUrl(url: string, timeoutMs: number): Promise<Response> {
   }
 }
 
-function stop(child: ChildProcess | undefined): void {
-  if (child?.pid && child.exitCode === null) {
-    try {
-      process.kill(-child.pid, 'SIGTERM'); // its own process group: npx and the node it starts
-    } catch {
-      child.kill('SIGTERM');
-    }
+/** Stops a detached child and everything it started (npx → node), and waits until it has exited. */
+async function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-child.pid, 'SIGTERM'); // its own process group
+  } catch {
+    child.kill('SIGTERM');
+  }
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  // npx exits at once; the node it started may still be shutting down (the devnet saves its state then).
+  for (let waited = 0; waited < 10_000 && groupAlive(child.pid); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function groupAlive(groupId: number): boolean {
+  try {
+    process.kill(-groupId, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -252,11 +267,10 @@ async function main(): Promise<void> {
     };
     console.log(JSON.stringify(result, null, 2));
   } finally {
-    stop(preview);
-    stop(devnet);
+    await stop(preview);
+    // The devnet saves its state on shutdown: remove the directory only once it has exited.
+    await stop(devnet);
     rmSync(outDir, { recursive: true, force: true });
-    // The devnet saves state on shutdown: give it a moment before removing its directory.
-    await new Promise((resolve) => setTimeout(resolve, 500));
     rmSync(stateDir, { recursive: true, force: true });
   }
 }
