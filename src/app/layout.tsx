@@ -30,7 +30,7 @@ export function Layout({ network, children }: { network: NetworkConfig; children
             <Logo />
             <span className="text-lg font-bold tracking-tight">LSt Staking</span>
           </a>
-          <div className="flex items-center gap-3">
+          <div className="flex min-h-10 items-center gap-3">
             <span data-testid="network-badge">
               <Badge tone={networkTone[network.name]} title={`Connected to ${network.endpoint}`}>
                 {network.label}

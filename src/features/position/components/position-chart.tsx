@@ -15,7 +15,7 @@ export default function PositionChart({ rows, nativeTicker }: { rows: PositionCh
       <figcaption className="mb-2 text-sm font-medium">Position value ({nativeTicker}) at each round end</figcaption>
       <div className="h-40" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <AreaChart data={rows} margin={{ top: 4, right: 8, bottom: 4, left: 8 }}>
+          <AreaChart accessibilityLayer={false} data={rows} margin={{ top: 4, right: 8, bottom: 4, left: 8 }}>
             <XAxis dataKey="time" type="number" domain={['dataMin', 'dataMax']} tickFormatter={dateOf} tick={{ fontSize: 11 }} />
             <YAxis domain={['auto', 'auto']} tick={{ fontSize: 11 }} width={64} tickFormatter={(v: number) => v.toLocaleString(undefined, { maximumFractionDigits: 4 })} />
             <Tooltip labelFormatter={(time) => dateOf(Number(time))} formatter={(value) => [`${Number(value).toLocaleString(undefined, { maximumFractionDigits: 6 })} ${nativeTicker}`, 'Value']} />

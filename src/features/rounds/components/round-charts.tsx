@@ -15,7 +15,7 @@ export default function RoundCharts({ rows, nativeTicker, jettonTicker }: { rows
         <figcaption className="mb-2 text-sm font-medium">Yield per round (bars, losses in red) and APY (line)</figcaption>
         <div className="h-64" aria-hidden="true">
           <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+            <ComposedChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" opacity={0.3} />
               <XAxis dataKey="roundId" tick={{ fontSize: 11 }} />
               <YAxis yAxisId="growth" tick={{ fontSize: 11 }} tickFormatter={(v: number) => `${v.toPrecision(2)}%`} width={56} />
@@ -40,7 +40,7 @@ export default function RoundCharts({ rows, nativeTicker, jettonTicker }: { rows
         </figcaption>
         <div className="h-64" aria-hidden="true">
           <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+            <ComposedChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" opacity={0.3} />
               <XAxis dataKey="endTime" type="number" domain={['dataMin', 'dataMax']} tickFormatter={dateOf} tick={{ fontSize: 11 }} />
               <YAxis yAxisId="tvl" tick={{ fontSize: 11 }} tickFormatter={(v: number) => v.toLocaleString(undefined, { notation: 'compact' })} width={56} />
