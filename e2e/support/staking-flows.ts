@@ -91,19 +91,36 @@ export async function devnetProtocol(devnet: DevnetApi): Promise<DevnetProtocol>
   return config as unknown as DevnetProtocol;
 }
 
+/** Seconds until the next round switch, or null just after one (while the bots may still be finishing it). */
+export async function quietSecondsLeft(devnet: DevnetApi): Promise<number | null> {
+  const config = await devnetProtocol(devnet);
+  const left = config.nextRoundAt - config.now;
+  return left >= 0 && left <= config.roundSeconds - 2 ? left : null;
+}
+
 /**
- * Waits until the next round switch is at least `seconds` away, so a rotation cannot change the pool's rate
- * between the preview and the transaction.
+ * Polls until the app shows `expected()` (re-read from the chain each time) with at least `minSeconds` of the
+ * round left, so no rotation can move the rate between what the test checks and what gets sent.
  */
-export async function waitForQuietRound(devnet: DevnetApi, seconds: number): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const config = await devnetProtocol(devnet);
-    const left = config.nextRoundAt - config.now;
-    // just after a switch the bots may still be finishing it: give them 2 s
-    if (left >= seconds && left <= config.roundSeconds - 2) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('no quiet stretch in the devnet rounds');
+export async function untilAppMatchesChain(
+  devnet: DevnetApi,
+  shown: () => Promise<string | null>,
+  expected: () => Promise<bigint>,
+  minSeconds = 8,
+): Promise<bigint> {
+  let value = 0n;
+  await expect
+    .poll(
+      async () => {
+        const left = await quietSecondsLeft(devnet);
+        if (left === null || left < minSeconds) return false;
+        value = await expected();
+        return (await shown()) === value.toString();
+      },
+      { timeout: 90_000, intervals: [300] },
+    )
+    .toBe(true);
+  return value;
 }
 
 /** floor(a·b/c), or a when b == c: the pool's muldiv_extra, written again here on purpose. */

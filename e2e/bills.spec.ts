@@ -1,0 +1,49 @@
+import { test, expect } from './fixtures';
+import { E2E_DEVNET_URL } from './support/env';
+import { ChainReader, devnetProtocol, StakingPage } from './support/staking-flows';
+
+const TON = 1_000_000_000n;
+
+test.describe('bills', () => {
+  // Each flow waits for real transactions on a shared 2-core machine: allow for a loaded box.
+  test.describe.configure({ timeout: 240_000 });
+  test('unstake at round end → a withdrawal bill is listed → it is paid after the round and moves to history', async ({ app, devnet, page, request }) => {
+    const chain = new ChainReader(request, E2E_DEVNET_URL);
+    const staking = new StakingPage(page);
+    await app.open();
+    await app.connectDevWallet();
+    await staking.ready();
+    const account = await devnet.account();
+    const protocol = await devnetProtocol(devnet);
+    const ptonWallet = await chain.jettonWallet(protocol.jettonMinter, account.address);
+    await expect(page.getByTestId('bills-empty')).toBeVisible({ timeout: 30_000 });
+
+    await staking.stake('8');
+    await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
+    const held = await chain.jettonBalance(ptonWallet);
+
+    const burn = 3n * TON;
+    await staking.unstakeAmount.fill('3');
+    await staking.unstakeMode('round-end').click();
+    // The round-end mode tells when it pays.
+    await expect(staking.unstakeMode('round-end')).toContainText(/paid at (about|the round switch)/);
+    await staking.unstakeButton.click();
+    await expect(staking.unstakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
+    await expect(staking.unstakeStatusMessage).toContainText('withdrawal bill');
+    expect(await chain.jettonBalance(ptonWallet)).toBe(held - burn);
+
+    const bill = page.locator('[data-testid="bill"][data-kind="withdrawal"]');
+    await expect(bill.first()).toHaveAttribute('data-amount', burn.toString(), { timeout: 30_000 });
+    const billAddress = (await bill.first().getAttribute('data-address'))!;
+    const tonBeforePayout = await chain.tonBalance(account.address);
+
+    // Paid at the next rotation: the bill NFT burns itself and the TON arrives.
+    const paid = page.locator('[data-testid="paid-bill"][data-kind="withdrawal"]');
+    await expect(paid.first()).toHaveAttribute('data-amount', burn.toString(), { timeout: 150_000 });
+    await expect(page.locator(`[data-testid="bill"][data-address="${billAddress}"]`)).toHaveCount(0);
+    // destroyed at payout
+    const item = await chain.call<{ state: string }>('getAddressInformation', { address: billAddress });
+    expect(item.state).not.toBe('active');
+    expect(await chain.tonBalance(account.address)).toBeGreaterThan(tonBeforePayout + (burn * 9n) / 10n);
+  });
+});

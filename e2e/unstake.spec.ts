@@ -1,0 +1,76 @@
+import { test, expect } from './fixtures';
+import { E2E_DEVNET_URL } from './support/env';
+import { ChainReader, devnetProtocol, StakingPage, untilAppMatchesChain } from './support/staking-flows';
+
+const TON = 1_000_000_000n;
+/** Gas the wallet, the pTON wallet, the minter and the pool burn on the way (measured well below this). */
+const UNSTAKE_GAS_BOUND = 200_000_000n;
+
+test.describe('unstake', () => {
+  // Each flow waits for real transactions on a shared 2-core machine: allow for a loaded box.
+  test.describe.configure({ timeout: 240_000 });
+  test('instant unstake pays TON back at the current rate', async ({ app, devnet, page, request }) => {
+    const chain = new ChainReader(request, E2E_DEVNET_URL);
+    const staking = new StakingPage(page);
+    await app.open();
+    await app.connectDevWallet();
+    await staking.ready();
+    const account = await devnet.account();
+    const protocol = await devnetProtocol(devnet);
+    const ptonWallet = await chain.jettonWallet(protocol.jettonMinter, account.address);
+
+    await staking.stake('20');
+    await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
+    const ptonBefore = await chain.jettonBalance(ptonWallet);
+    await expect(staking.ptonBalance).toHaveAttribute('data-nano', ptonBefore.toString());
+
+    const burn = 5n * TON;
+    await staking.unstakeAmount.fill('5');
+    await staking.unstakeMode('instant').click();
+    // The pool's approx_ton, floor(jettons · total_balance / supply), on the pool's current numbers.
+    const expectedTon = await untilAppMatchesChain(
+      devnet,
+      () => staking.unstakeMode('instant').getAttribute('data-expected-ton', { timeout: 1_000 }).catch(() => null),
+      async () => {
+        const pool = await chain.poolProjection(protocol.pool);
+        return (burn * pool.totalBalance) / pool.supply;
+      },
+    );
+    const tonBefore = await chain.tonBalance(account.address);
+    await staking.unstakeButton.click();
+    await expect(staking.unstakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
+    await expect(staking.unstakeStatusMessage).toContainText('you received');
+
+    expect(await chain.jettonBalance(ptonWallet)).toBe(ptonBefore - burn);
+    const tonAfter = await chain.tonBalance(account.address);
+    // TON back: the payout minus only gas (the 1.05 TON attached comes back with it).
+    expect(tonAfter - tonBefore).toBeGreaterThan(expectedTon - UNSTAKE_GAS_BOUND);
+    expect(tonAfter - tonBefore).toBeLessThan(expectedTon);
+    await expect(staking.ptonBalance).toHaveAttribute('data-nano', (ptonBefore - burn).toString());
+    await expect(staking.tonBalance).toHaveAttribute('data-nano', tonAfter.toString());
+  });
+
+  test('Max fills the whole pTON balance; fill-or-kill with liquidity pays now', async ({ app, devnet, page, request }) => {
+    const chain = new ChainReader(request, E2E_DEVNET_URL);
+    const staking = new StakingPage(page);
+    await app.open();
+    await app.connectDevWallet();
+    await staking.ready();
+    const account = await devnet.account();
+    const protocol = await devnetProtocol(devnet);
+    const ptonWallet = await chain.jettonWallet(protocol.jettonMinter, account.address);
+
+    await staking.stake('6');
+    await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
+    const held = await chain.jettonBalance(ptonWallet);
+    await expect(staking.ptonBalance).toHaveAttribute('data-nano', held.toString());
+
+    await page.getByTestId('unstake-amount').locator('..').getByRole('button', { name: 'Max' }).click();
+    await staking.unstakeMode('fill-or-kill').click();
+    await expect(staking.unstakeButton).toBeEnabled();
+    await staking.unstakeButton.click();
+    await expect(staking.unstakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
+    expect(await chain.jettonBalance(ptonWallet)).toBe(0n);
+    await expect(staking.ptonBalance).toHaveAttribute('data-nano', '0');
+  });
+});

@@ -1,0 +1,67 @@
+import { test, expect } from './fixtures';
+import { StakingPage } from './support/staking-flows';
+
+test.describe('amount validation', () => {
+  // Each flow waits for real transactions on a shared 2-core machine: allow for a loaded box.
+  test.describe.configure({ timeout: 240_000 });
+  test('each invalid stake amount is blocked with its message; valid ones, Max and pasted forms pass', async ({ app, devnet, page }) => {
+    const staking = new StakingPage(page);
+    await app.open();
+    await app.connectDevWallet();
+    await staking.ready();
+    const balance = BigInt((await devnet.account()).balance);
+
+    // Untouched: no error under the field, but the button says why it is disabled.
+    await expect(staking.stakeButton).toBeDisabled();
+    await expect(staking.stakeReason).toHaveText('Enter an amount to stake.');
+
+    const cases: [string, string | RegExp][] = [
+      ['0', 'Enter an amount greater than zero.'],
+      ['-3', 'The amount cannot be negative.'],
+      ['abc', 'Enter a number, like 10 or 2.5.'],
+      ['1.5.5', 'Enter a number, like 10 or 2.5.'],
+      ['1.0000000001', 'TON has at most 9 decimal places.'],
+      ['0.5', 'The minimum stake is 1 TON.'],
+      [(balance / 1_000_000_000n + 1n).toString(), /^Not enough TON: you can stake at most [\d,.]+ TON after fees\.$/],
+    ];
+    for (const [input, message] of cases) {
+      await staking.stakeAmount.fill(input);
+      await expect(staking.stakeMessage, `message for ${JSON.stringify(input)}`).toHaveText(message);
+      await expect(staking.stakeButton, `button for ${JSON.stringify(input)}`).toBeDisabled();
+      await expect(staking.stakePreview).toBeHidden();
+    }
+    // An empty field is never flagged as an error, but the button still says why it is disabled.
+    await staking.stakeAmount.fill('');
+    await expect(staking.stakeMessage).toHaveText('');
+    await expect(staking.stakeReason).toHaveText('Enter an amount to stake.');
+    await expect(staking.stakeButton).toBeDisabled();
+
+    // Pasted with spaces and a comma decimal mark.
+    await staking.stakeAmount.fill(' 1 000,5 ');
+    await expect(staking.stakeButton).toBeEnabled();
+    await expect(staking.stakePreview).toBeVisible();
+    await expect(staking.stakeMessage).toHaveText('');
+
+    // Max keeps the 1 TON deposit fee and 0.1 TON gas reserve back: exactly the largest amount allowed.
+    await page.getByTestId('stake-amount').locator('..').getByRole('button', { name: 'Max' }).click();
+    const max = balance - 1_100_000_000n;
+    await expect(staking.stakeAmount).toHaveValue(new RegExp(`^${(max / 1_000_000_000n).toString()}(\\.\\d+)?$`));
+    await expect(staking.stakeButton).toBeEnabled();
+    await expect(staking.stakeAmount).toHaveAttribute('inputmode', 'decimal');
+  });
+
+  test('unstaking more pTON than held is blocked; without pTON every mode says why', async ({ app, page }) => {
+    const staking = new StakingPage(page);
+    await app.open();
+    await app.connectDevWallet();
+    await staking.ready();
+    await expect(staking.unstakeAmount).toBeVisible();
+    await expect(staking.unstakeButton).toBeDisabled();
+
+    await staking.unstakeAmount.fill('1');
+    await expect(page.getByTestId('unstake-amount-message')).toHaveText('You have only 0 pTON.');
+    await expect(staking.unstakeButton).toBeDisabled();
+    await staking.unstakeAmount.fill('1,0000000001');
+    await expect(page.getByTestId('unstake-amount-message')).toHaveText('pTON has at most 9 decimal places.');
+  });
+});
