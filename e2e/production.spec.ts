@@ -12,8 +12,6 @@ import { DEVNET_MARKERS, findInBundle } from '../scripts/check-bundle';
 const PROD_PORT = Number(process.env.E2E_PROD_PORT ?? 15174);
 const PROD_URL = `http://127.0.0.1:${PROD_PORT}`;
 const OUT_DIR = `dist/e2e-prod-${PROD_PORT}`;
-/** See scripts/check-bundle.test.ts: src/queries/protocol.ts still names the devnet config route. */
-const KNOWN_LEAKS: readonly string[] = ['/devnet/'];
 const WALLETS_LIST_URL = 'https://config.ton.org/wallets-v2.json';
 const WRONG_CHAIN_BRIDGE_KEY = 'e2eMainnetWallet';
 
@@ -145,7 +143,7 @@ async function recordCspViolations(page: import('@playwright/test').Page): Promi
 test('the testnet build has no devnet code, a CSP meta tag and header, and a correct TON Connect manifest', async ({
   request,
 }) => {
-  const hits = findInBundle(OUT_DIR, DEVNET_MARKERS).filter((hit) => !KNOWN_LEAKS.includes(hit.needle));
+  const hits = findInBundle(OUT_DIR, DEVNET_MARKERS);
   expect(hits).toEqual([]);
 
   const response = await request.get(`${PROD_URL}/`);

@@ -7,11 +7,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVNET_MARKERS, findInBundle, secretValues } from './check-bundle';
 
-/**
- * Known leaks, each a string the bundle still contains: src/queries/protocol.ts fetches `${devnetUrl}/devnet/config`
- * behind a run-time check the minifier cannot fold. Ratchet: the test fails once a leak is gone, so the entry goes too.
- */
-const KNOWN_LEAKS: readonly string[] = ['/devnet/'];
 
 describe('findInBundle', () => {
   it('reports each file and needle, case-insensitively, in nested dirs', () => {
@@ -75,10 +70,9 @@ describe('mainnet production build', () => {
 
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('contains no devnet marker beyond the known leaks, and each known leak is still real', () => {
+  it('contains no devnet marker', () => {
     const hits = findInBundle(outDir, DEVNET_MARKERS);
-    expect(hits.filter((hit) => !KNOWN_LEAKS.includes(hit.needle))).toEqual([]);
-    for (const leak of KNOWN_LEAKS) expect(hits.some((hit) => hit.needle === leak)).toBe(true);
+    expect(hits).toEqual([]);
   });
 
   it('does not inline secrets from the build environment', () => {

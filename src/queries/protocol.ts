@@ -42,7 +42,11 @@ export function parseDevnetProtocol(body: unknown, nowS = Date.now() / 1000): Pr
 
 export async function fetchProtocolInfo(network: NetworkConfig, fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): Promise<ProtocolInfo> {
   if (network.poolAddress) return { pool: network.poolAddress, roundSeconds: null, nextRoundAt: null, clockOffsetS: 0 };
-  if (!network.devnetUrl) throw new PoolNotConfiguredError(`No pool address is configured for ${network.label}.`);
+  // VITE_NETWORK is inlined at build time, so testnet/mainnet bundles drop the devnet route below entirely.
+  const devnetBuild = (import.meta.env.VITE_NETWORK ?? 'devnet') === 'devnet';
+  if (!devnetBuild || !network.devnetUrl) {
+    throw new PoolNotConfiguredError(`No pool address is configured for ${network.label}.`);
+  }
   const response = await fetchImpl(`${network.devnetUrl}/devnet/config`, { signal: AbortSignal.timeout(10_000) });
   if (!response.ok) throw new Error(`The devnet answered ${response.status} for its configuration.`);
   return parseDevnetProtocol(await response.json());
