@@ -8,7 +8,7 @@ import { ptonMetadataQuery } from '../../../queries/pool';
 import { recentApy, typicalRoundSeconds } from '../../../ton/history';
 import { currentRate, totalValueLocked } from '../../../ton/pool';
 import { formatAmount } from '../../../ton/units';
-import { usePoolRounds } from '../../rounds/api/use-pool-rounds';
+import { usePoolRounds } from '../../../queries/use-pool-rounds';
 import { formatDuration, formatPercent, MAINNET_ROUND_SECONDS, nextRoundEnd, projectedYield } from '../utils/pool-metrics';
 import { useNowSeconds } from './use-now';
 

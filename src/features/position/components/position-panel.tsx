@@ -8,7 +8,7 @@ import { billsQuery, ptonBalanceQuery, ptonMetadataQuery, ptonWalletFor } from '
 import type { Bill } from '../../../ton/bills';
 import { currentRate, RATE_BASIS } from '../../../ton/pool';
 import { formatAmount } from '../../../ton/units';
-import { usePoolRounds } from '../../rounds/api/use-pool-rounds';
+import { usePoolRounds } from '../../../queries/use-pool-rounds';
 import { accountFlowsQuery } from '../api/account-flows-query';
 import { positionValueSeries, rewardsEarned } from '../utils/flows';
 

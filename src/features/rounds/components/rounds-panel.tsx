@@ -7,8 +7,8 @@ import { Skeleton } from '../../../components/ui/skeleton';
 import { ptonMetadataQuery } from '../../../queries/pool';
 import { roundsInRange, type HistoryRange, type RoundPoint } from '../../../ton/history';
 import { formatAmount } from '../../../ton/units';
-import { loadOlderRounds } from '../api/round-history-query';
-import { usePoolRounds } from '../api/use-pool-rounds';
+import { loadOlderRounds } from '../../../queries/round-history';
+import { usePoolRounds } from '../../../queries/use-pool-rounds';
 import { chartRows, unannualisedCount } from '../utils/chart-rows';
 
 const RoundCharts = lazy(() => import('./round-charts'));

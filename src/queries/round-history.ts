@@ -14,10 +14,10 @@ import {
   serializeHistory,
   type RoundHistory,
   type TransactionPageFetcher,
-} from '../../../ton/history';
-import type { TonRpc } from '../../../ton/client';
-import type { NetworkConfig } from '../../../ton/networks';
-import { loadTonRpc } from '../../../queries/rpc';
+} from '../ton/history';
+import type { TonRpc } from '../ton/client';
+import type { NetworkConfig } from '../ton/networks';
+import { loadTonRpc } from './rpc';
 
 /** toncenter v2 answers at most 100 transactions per getTransactions. */
 export const HISTORY_PAGE_SIZE = 100;

@@ -2,11 +2,11 @@
 // same entries, so mounting all three costs one set of requests.
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { poolQuery } from '../../../queries/pool';
-import { protocolInfoQuery } from '../../../queries/protocol';
-import { roundPoints } from '../../../ton/history';
-import type { NetworkConfig } from '../../../ton/networks';
-import { roundHistoryQuery } from './round-history-query';
+import { poolQuery } from './pool';
+import { protocolInfoQuery } from './protocol';
+import { roundPoints } from '../ton/history';
+import type { NetworkConfig } from '../ton/networks';
+import { roundHistoryQuery } from './round-history';
 
 export function usePoolRounds(network: NetworkConfig) {
   const protocol = useQuery(protocolInfoQuery(network));

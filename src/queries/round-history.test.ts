@@ -1,9 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
 import { Address, beginCell, ExternalAddress, type Message, type Transaction } from '@ton/core';
 import { describe, expect, it } from 'vitest';
-import type { TonRpc } from '../../../ton/client';
-import { networkPreset } from '../../../ton/networks';
-import { historyIsBehind, historyStorageKey, loadOlderRounds, refreshRoundHistory, roundHistoryQuery, type HistoryStorage } from './round-history-query';
+import type { TonRpc } from '../ton/client';
+import { networkPreset } from '../ton/networks';
+import { historyIsBehind, historyStorageKey, loadOlderRounds, refreshRoundHistory, roundHistoryQuery, type HistoryStorage } from './round-history';
 
 const TON = 1_000_000_000n;
 const network = networkPreset('devnet');
