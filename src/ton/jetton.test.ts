@@ -115,6 +115,19 @@ describe('readJettonWallet', () => {
     expect(await readJettonWallet(failing(serverError, 'uninitialized'), wallet)).toMatchObject({ exists: false, balance: 0n });
   });
 
+  it('reads exit code -13 (no code at the address) as an undeployed wallet without asking for the account state', async () => {
+    let stateRequests = 0;
+    const rpc = {
+      runGetMethod: async () => ({ exitCode: -13, gasUsed: 0, stack: [] }),
+      call: async () => {
+        stateRequests += 1;
+        return { state: 'active' };
+      },
+    };
+    expect(await readJettonWallet(rpc as never, wallet)).toEqual({ exists: false, balance: 0n, owner: null, minter: null });
+    expect(stateRequests).toBe(0);
+  });
+
   it('does not hide failures of a deployed wallet or bad requests', async () => {
     const { RpcError } = await import('./client');
     const serverError = new RpcError('server', 'runGetMethod: HTTP 500', { status: 500, attempts: 1 });

@@ -47,6 +47,9 @@ export interface JettonWalletData {
 }
 
 /** Reads `get_wallet_data`; an undeployed wallet is a 0 balance, any other failure is an error. */
+/** runGetMethod's exit code for an account that has no code (uninitialized or nonexistent). */
+const UNINITIALIZED_ACCOUNT_EXIT_CODE = -13;
+
 export async function readJettonWallet(rpc: Pick<TonRpc, 'runGetMethod' | 'call'>, wallet: Address): Promise<JettonWalletData> {
   // toncenter and the devnet answer exit code -13 for an undeployed account; some providers fail the call instead
   const result = await rpc.runGetMethod(wallet, 'get_wallet_data').catch((error: unknown) => {
@@ -57,6 +60,8 @@ export async function readJettonWallet(rpc: Pick<TonRpc, 'runGetMethod' | 'call'
     const r = new StackReader(result.stack, 'get_wallet_data');
     return { exists: true, balance: r.readBigInt(), owner: r.readAddress(), minter: r.readAddress() };
   }
+  // -13 is the emulator's answer for an account with no code: no wallet yet, so no second request to confirm it.
+  if (result?.exitCode === UNINITIALIZED_ACCOUNT_EXIT_CODE) return { exists: false, balance: 0n, owner: null, minter: null };
   const info = (await rpc.call('getAddressInformation', { address: wallet.toString() })) as { state?: string };
   if (info.state !== 'active') return { exists: false, balance: 0n, owner: null, minter: null };
   throw new Error(`get_wallet_data on ${wallet.toString()} failed (${result ? `exit code ${result.exitCode}` : 'request error'})`);
