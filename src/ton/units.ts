@@ -6,7 +6,12 @@ export const TON_DECIMALS = 9;
 /** Largest value a `Coins` field (VarUInteger 16) can hold: 2^120 − 1. */
 export const MAX_COINS = (1n << 120n) - 1n;
 
-export type AmountInputError = 'empty' | 'not-a-number' | 'negative' | 'zero' | 'too-many-decimals' | 'too-large';
+export const AMOUNT_INPUT_ERRORS = ['empty', 'not-a-number', 'negative', 'zero', 'too-many-decimals', 'too-large'] as const;
+export type AmountInputError = (typeof AMOUNT_INPUT_ERRORS)[number];
+
+export function isAmountInputError(value: string): value is AmountInputError {
+  return (AMOUNT_INPUT_ERRORS as readonly string[]).includes(value);
+}
 
 export type AmountInputResult = { ok: true; nano: bigint } | { ok: false; error: AmountInputError };
 

@@ -3,7 +3,8 @@
 import { DEPOSIT_FEE } from '../../../../contracts/wrappers/fees';
 import { expectedPtonForDeposit, projectedRate, type PoolFullData } from '../../../ton/pool';
 import { maxStakeAmount } from '../../../ton/tx';
-import { formatAmount, parseAmountInput, type AmountInputError } from '../../../ton/units';
+import { amountInputErrorMessage } from '../../../components/tx/amount-messages';
+import { formatAmount, isAmountInputError, parseAmountInput, type AmountInputError } from '../../../ton/units';
 
 /** The app's own floor, well above the contract's (deposit > 1 TON fee), so nobody stakes dust. */
 export const MIN_STAKE_NANO = 1_000_000_000n;
@@ -61,19 +62,8 @@ const shown = (nano: bigint) => formatAmount(nano, { groupSeparator: ',' });
 
 /** The sentence under the amount field and on the disabled button's description. */
 export function stakeBlockMessage(block: StakeBlock, tickers: { native: string; jetton: string }): string {
+  if (isAmountInputError(block.reason)) return amountInputErrorMessage(block.reason, 'stake', tickers.native);
   switch (block.reason) {
-    case 'empty':
-      return 'Enter an amount to stake.';
-    case 'zero':
-      return 'Enter an amount greater than zero.';
-    case 'negative':
-      return 'The amount cannot be negative.';
-    case 'not-a-number':
-      return 'Enter a number, like 10 or 2.5.';
-    case 'too-many-decimals':
-      return `${tickers.native} has at most 9 decimal places.`;
-    case 'too-large':
-      return 'That amount is too large.';
     case 'below-minimum':
       return `The minimum stake is ${shown(block.minimum)} ${tickers.native}.`;
     case 'exceeds-balance':

@@ -11,7 +11,8 @@ import {
   projectedRate,
   type PoolFullData,
 } from '../../../ton/pool';
-import { formatAmount, parseAmountInput, type AmountInputError } from '../../../ton/units';
+import { amountInputErrorMessage } from '../../../components/tx/amount-messages';
+import { formatAmount, isAmountInputError, parseAmountInput, type AmountInputError } from '../../../ton/units';
 
 export type UnstakeModeId = 'instant' | 'round-end' | 'fill-or-kill';
 
@@ -97,19 +98,8 @@ export function checkUnstake({ input, ptonBalance, tonBalance, pool, poolBalance
 const shown = (nano: bigint) => formatAmount(nano, { groupSeparator: ',' });
 
 export function unstakeBlockMessage(block: UnstakeBlock, tickers: { native: string; jetton: string }): string {
+  if (isAmountInputError(block.reason)) return amountInputErrorMessage(block.reason, 'unstake', tickers.jetton);
   switch (block.reason) {
-    case 'empty':
-      return 'Enter an amount to unstake.';
-    case 'zero':
-      return 'Enter an amount greater than zero.';
-    case 'negative':
-      return 'The amount cannot be negative.';
-    case 'not-a-number':
-      return 'Enter a number, like 10 or 2.5.';
-    case 'too-many-decimals':
-      return `${tickers.jetton} has at most 9 decimal places.`;
-    case 'too-large':
-      return 'That amount is too large.';
     case 'exceeds-balance':
       return `You have only ${shown(block.balance)} ${tickers.jetton}.`;
     case 'fee-unavailable':
