@@ -31,6 +31,9 @@ test.describe('accessibility', () => {
     await app.connectDevWallet();
     await expect(page.getByTestId('stake-amount')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('stake-ton-balance')).toBeVisible({ timeout: 30_000 });
+    // The charts mount only when scrolled to; axe must see them too.
+    const history = await app.showRoundHistory();
+    await expect(history.getByTestId('chart-apy')).toBeVisible({ timeout: 30_000 });
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -86,7 +86,7 @@ test.describe('pool analytics', () => {
     await expect(stats.getByTestId('stat-next-round')).toHaveText(/\d+ (s|min)|Due now/);
 
     // Charts render from the seeded history (≥ 30 rounds fast-forwarded at genesis).
-    const history = page.getByRole('region', { name: 'Round history' });
+    const history = await app.showRoundHistory();
     const apyChart = history.getByTestId('chart-apy');
     await expect(apyChart).toBeVisible({ timeout: 30_000 });
     // One point per round-completion log of the seeded history (the devnet fast-forwards its first rounds at genesis).

@@ -26,6 +26,16 @@ export class AppPage {
     await expect(this.header).toBeVisible();
   }
 
+  /** Scrolls to the round history (it mounts only when near the viewport) and returns its region once rendered. */
+  async showRoundHistory(): Promise<Locator> {
+    const history = this.page.getByRole('region', { name: 'Round history', exact: true });
+    await expect(async () => {
+      await this.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await expect(history).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    return history;
+  }
+
   /** The TON Connect UI button in the header ("Connect Wallet" before, the short address after connecting). */
   get tonConnectButton(): Locator {
     return this.header.locator('#ton-connect-button button').first();

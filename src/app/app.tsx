@@ -1,8 +1,9 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import { TonConnectButton } from '@tonconnect/ui-react';
 import { network } from '../config/network';
-import { Card } from '../components/ui/card';
-import { Skeleton } from '../components/ui/skeleton';
+import { DeferUntilVisible } from '../components/ui/defer-until-visible';
 import { WalletPanel } from '../features/wallet/components/wallet-panel';
+import { DashboardGrid, PanelSkeleton } from './dashboard-grid';
 import { ErrorBoundary } from './error-boundary';
 import { Layout } from './layout';
 
@@ -32,47 +33,54 @@ const RoundsPanel = lazy(() =>
 function Panel({ label, children }: { label: string; children: ReactNode }) {
   return (
     <ErrorBoundary label={label}>
-      <Suspense
-        fallback={
-          <Card label={`${label} (loading)`}>
-            <Skeleton className="h-32 w-full" label={`Loading ${label}`} />
-          </Card>
-        }
-      >
-        {children}
-      </Suspense>
+      <Suspense fallback={<PanelSkeleton label={label} />}>{children}</Suspense>
     </ErrorBoundary>
   );
 }
 
 export function App() {
   return (
-    <Layout network={network}>
-      <div className="grid gap-6">
-        <ErrorBoundary label="the wallet panel">
-          <WalletPanel />
-        </ErrorBoundary>
-        <Panel label="pool stats">
-          <PoolStatsPanel />
-        </Panel>
-        <div className="grid gap-6 md:grid-cols-2">
+    <Layout network={network} walletSlot={<TonConnectButton />}>
+      <DashboardGrid
+        network={network}
+        wallet={
+          <ErrorBoundary label="the wallet panel">
+            <WalletPanel />
+          </ErrorBoundary>
+        }
+        stats={
+          <Panel label="pool stats">
+            <PoolStatsPanel />
+          </Panel>
+        }
+        stake={
           <Panel label="staking">
             <StakePanel network={network} />
           </Panel>
+        }
+        unstake={
           <Panel label="unstaking">
             <UnstakePanel network={network} />
           </Panel>
-        </div>
-        <Panel label="bills">
-          <BillsPanel network={network} />
-        </Panel>
-        <Panel label="my position">
-          <PositionPanel />
-        </Panel>
-        <Panel label="round history">
-          <RoundsPanel />
-        </Panel>
-      </div>
+        }
+        bills={
+          <Panel label="bills">
+            <BillsPanel network={network} />
+          </Panel>
+        }
+        position={
+          <Panel label="my position">
+            <PositionPanel />
+          </Panel>
+        }
+        rounds={
+          <Panel label="round history">
+            <DeferUntilVisible placeholder={<PanelSkeleton label="round history" />}>
+              <RoundsPanel />
+            </DeferUntilVisible>
+          </Panel>
+        }
+      />
     </Layout>
   );
 }

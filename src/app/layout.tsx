@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { TonConnectButton } from '@tonconnect/ui-react';
 import type { NetworkConfig } from '../ton/networks';
 import { Badge } from '../components/ui/badge';
 
@@ -15,7 +14,14 @@ function Logo() {
   );
 }
 
-export function Layout({ network, children }: { network: NetworkConfig; children: ReactNode }) {
+interface LayoutProps {
+  network: NetworkConfig;
+  /** The header's wallet control: TON Connect's button once its chunk is loaded, a placeholder before. */
+  walletSlot: ReactNode;
+  children: ReactNode;
+}
+
+export function Layout({ network, walletSlot, children }: LayoutProps) {
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -36,7 +42,7 @@ export function Layout({ network, children }: { network: NetworkConfig; children
                 {network.label}
               </Badge>
             </span>
-            <TonConnectButton />
+            {walletSlot}
           </div>
         </div>
       </header>

@@ -9,10 +9,10 @@ import { IS_DEVNET, network } from '../../../config/network';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
-import { Skeleton } from '../../../components/ui/skeleton';
 import { FaucetButton } from './faucet-button';
 import { WalletAddress } from './wallet-address';
 import { WalletBalance } from './wallet-balance';
+import { WalletRestoring } from './wallet-restoring';
 
 export function WalletPanel() {
   const wallet = useTonWallet();
@@ -21,11 +21,7 @@ export function WalletPanel() {
   const [tonConnectUI] = useTonConnectUI();
 
   if (!connectionRestored) {
-    return (
-      <Card title="Wallet">
-        <Skeleton className="h-6 w-56" label="Restoring wallet connection" />
-      </Card>
-    );
+    return <WalletRestoring />;
   }
 
   if (!wallet) {

@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+import { Card } from '../components/ui/card';
+import { Skeleton } from '../components/ui/skeleton';
+import type { NetworkConfig } from '../ton/networks';
+
+export interface DashboardSlots {
+  network: NetworkConfig;
+  wallet: ReactNode;
+  stats: ReactNode;
+  stake: ReactNode;
+  unstake: ReactNode;
+  bills: ReactNode;
+  position: ReactNode;
+  rounds: ReactNode;
+}
+
+/**
+ * The dashboard's geometry, shared by the static first paint (shell.tsx) and the live app (app.tsx), so the swap
+ * from skeletons to panels moves nothing that does not have to move.
+ */
+export function DashboardGrid({ network, wallet, stats, stake, unstake, bills, position, rounds }: DashboardSlots) {
+  return (
+    <div className="grid gap-6">
+      <Intro network={network} />
+      {wallet}
+      {stats}
+      <div className="grid gap-6 md:grid-cols-2">
+        {stake}
+        {unstake}
+      </div>
+      {bills}
+      {position}
+      {rounds}
+    </div>
+  );
+}
+
+/** A panel whose code or data is still on its way. */
+export function PanelSkeleton({ label }: { label: string }) {
+  return (
+    <Card label={`${label} (loading)`}>
+      <Skeleton className="h-32 w-full" label={`Loading ${label}`} />
+    </Card>
+  );
+}
+
+/**
+ * What the app is for, in the first paint. Tickers come from the network config: the pool jetton's on-chain symbol is
+ * not known yet when this renders, and the intro must not change when it arrives.
+ */
+function Intro({ network }: { network: NetworkConfig }) {
+  const native = network.nativeTicker;
+  const jetton = network.poolJettonTicker;
+  return (
+    <div>
+      <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">
+        Stake {native}, hold {jetton}
+      </h1>
+      <p className="mt-2 max-w-3xl text-slate-600 dark:text-slate-400">
+        Deposit {native} into the liquid staking pool and receive {jetton}. Validators borrow the pool&apos;s {native}{' '}
+        for each validation round and repay it with interest, so every {jetton} is worth a little more {native} after each
+        round. Withdraw at any time: at once while the pool has liquid {native}, otherwise with a bill paid when the round
+        ends.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// The app chunk: TON Connect (SDK + UI), React Query and the dashboard. main.tsx paints the shell first and loads
+// this in parallel, so the wallet layer (~110 KB gzip) never delays the first paint.
+import { startTransition, StrictMode } from 'react';
+import type { Root } from 'react-dom/client';
+import type { UIWallet } from '@tonconnect/ui-react';
+import { IS_DEVNET, network } from '../config/network';
+import { App } from './app';
+import { AppProviders } from './providers';
+import { createTonConnect } from './ton-connect';
+import { twaReturnUrl } from './telegram';
+
+export async function startApp(root: Root, { insideTelegram }: { insideTelegram: boolean }): Promise<void> {
+  const includeWallets: UIWallet[] = [];
+  // Devnet only, and it must be on window before the TonConnect SDK/UI is created, hence the await before rendering.
+  // Rolldown collects dynamic imports before it inlines constants from other modules, so an imported IS_DEVNET alone
+  // still emits the dev-wallet chunk; the raw env test folds here at transform time and drops it from other builds.
+  if ((import.meta.env.VITE_NETWORK ?? 'devnet') === 'devnet' && IS_DEVNET && network.devnetUrl) {
+    const { installDevnetWallet } = await import('../dev-wallet/install');
+    includeWallets.push(installDevnetWallet(network.devnetUrl));
+  }
+  const connector = createTonConnect({
+    origin: window.location.origin,
+    localWalletsList: IS_DEVNET,
+    requiredChain: IS_DEVNET ? undefined : network.chain,
+  });
+  // A transition render is time-sliced: the dashboard replaces the shell without one long main-thread task.
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <AppProviders
+          connector={connector}
+          includeWallets={includeWallets}
+          guardedNetwork={IS_DEVNET ? undefined : network}
+          twaReturnUrl={insideTelegram ? twaReturnUrl(import.meta.env.VITE_TWA_RETURN_URL) : undefined}
+        >
+          <App />
+        </AppProviders>
+      </StrictMode>,
+    ),
+  );
+}

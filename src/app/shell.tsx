@@ -1,0 +1,46 @@
+// The first paint: header, footer and the dashboard's skeletons, from React alone. TON Connect, React Query and the
+// panels arrive in the app chunk (root.tsx), which replaces this in the same React root.
+import type { NetworkConfig } from '../ton/networks';
+import { Button } from '../components/ui/button';
+import { Card } from '../components/ui/card';
+import { WalletRestoring } from '../features/wallet/components/wallet-restoring';
+import { DashboardGrid, PanelSkeleton } from './dashboard-grid';
+import { Layout } from './layout';
+
+/** Holds the connect button's place in the header, so the button appears without pushing anything. */
+function ConnectButtonPlaceholder() {
+  return <span aria-hidden="true" className="inline-block h-10 w-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />;
+}
+
+export function AppShell({ network }: { network: NetworkConfig }) {
+  return (
+    <Layout network={network} walletSlot={<ConnectButtonPlaceholder />}>
+      <DashboardGrid
+        network={network}
+        wallet={<WalletRestoring />}
+        stats={<PanelSkeleton label="pool stats" />}
+        stake={<PanelSkeleton label="staking" />}
+        unstake={<PanelSkeleton label="unstaking" />}
+        bills={<PanelSkeleton label="bills" />}
+        position={<PanelSkeleton label="my position" />}
+        rounds={<PanelSkeleton label="round history" />}
+      />
+    </Layout>
+  );
+}
+
+/** The app chunk did not load (offline, or a deploy replaced it): say so instead of skeletons forever. */
+export function AppLoadFailed({ network }: { network: NetworkConfig }) {
+  return (
+    <Layout network={network} walletSlot={null}>
+      <Card title="The app could not load">
+        <p role="alert" className="text-slate-700 dark:text-slate-300">
+          Part of the app did not download. Check your connection, then reload the page.
+        </p>
+        <Button className="mt-4" onClick={() => window.location.reload()}>
+          Reload
+        </Button>
+      </Card>
+    </Layout>
+  );
+}
