@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { Address, beginCell, ExternalAddress, type Message, type Transaction } from '@ton/core';
 import { describe, expect, it } from 'vitest';
-import type { TonRpc } from '../ton/client';
+import type { TransactionPageFetcher } from '../ton/history';
 import { networkPreset } from '../ton/networks';
 import { historyIsBehind, historyStorageKey, loadOlderRounds, refreshRoundHistory, roundHistoryQuery, type HistoryStorage } from './round-history';
 
@@ -23,7 +23,7 @@ function tx(lt: bigint, messages: Message[] = []): Transaction {
 /** A pool with `count` transactions, every 5th finalising a round; the fake getTransactions pages like toncenter. */
 function fakeChain(count: number) {
   const transactions: Transaction[] = [];
-  const calls: { limit: number; lt?: string; to_lt?: string }[] = [];
+  const calls: { limit: number; lt?: string; toLt?: string }[] = [];
   const add = (n: number) => {
     for (let i = 0; i < n; i++) {
       const lt = BigInt(transactions.length + 1);
@@ -31,15 +31,11 @@ function fakeChain(count: number) {
     }
   };
   add(count);
-  const rpc = {
-    client: {
-      async getTransactions(_address: Address, opts: { limit: number; lt?: string; to_lt?: string }) {
-        calls.push(opts);
-        return transactions.filter((t) => (!opts.lt || t.lt < BigInt(opts.lt)) && (!opts.to_lt || t.lt > BigInt(opts.to_lt))).slice(0, opts.limit);
-      },
-    },
-  } as unknown as TonRpc;
-  return { rpc, calls, add };
+  const fetchPage: TransactionPageFetcher = async (request) => {
+    calls.push(request);
+    return transactions.filter((t) => (!request.lt || t.lt < BigInt(request.lt)) && (!request.toLt || t.lt > BigInt(request.toLt))).slice(0, request.limit);
+  };
+  return { pageReader: async () => fetchPage, calls, add };
 }
 
 function memoryStorage(): HistoryStorage & { data: Map<string, string> } {
@@ -51,17 +47,17 @@ describe('refreshRoundHistory', () => {
   it('reads every page on a cold start, persists, then asks only for what is newer', async () => {
     const chain = fakeChain(250);
     const storage = memoryStorage();
-    const deps = { loadRpc: async () => chain.rpc, storage };
+    const deps = { pageReader: chain.pageReader, storage };
     const cold = await refreshRoundHistory(network, pool, undefined, 52, deps);
     expect(cold.rounds.map((r) => r.roundId)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(chain.calls).toHaveLength(3);
     expect(storage.data.has(historyStorageKey(network, pool))).toBe(true);
 
-    // Reload: nothing in memory, everything from storage; one request with to_lt = the cached newest lt.
+    // Reload: nothing in memory, everything from storage; one request with toLt = the cached newest lt.
     chain.calls.length = 0;
     chain.add(10);
     const warm = await refreshRoundHistory(network, pool, undefined, 54, deps);
-    expect(chain.calls).toEqual([expect.objectContaining({ to_lt: '250', lt: undefined })]);
+    expect(chain.calls).toEqual([expect.objectContaining({ toLt: '250', lt: undefined })]);
     expect(warm.rounds.at(-1)?.roundId).toBe(52);
     expect(warm.newest?.lt).toBe(260n);
 
@@ -74,19 +70,19 @@ describe('refreshRoundHistory', () => {
 
   it('drops a cache written by a chain that has since been reset', async () => {
     const storage = memoryStorage();
-    const first = await refreshRoundHistory(network, pool, undefined, 12, { loadRpc: async () => fakeChain(50).rpc, storage });
+    const first = await refreshRoundHistory(network, pool, undefined, 12, { pageReader: fakeChain(50).pageReader, storage });
     expect(first.rounds).toHaveLength(10);
     const resetChain = fakeChain(15); // the same address, a younger pool: rounds 1..3
-    const afterReset = await refreshRoundHistory(network, pool, undefined, 5, { loadRpc: async () => resetChain.rpc, storage });
+    const afterReset = await refreshRoundHistory(network, pool, undefined, 5, { pageReader: resetChain.pageReader, storage });
     expect(afterReset.rounds.map((r) => r.roundId)).toEqual([1, 2, 3]);
-    expect(resetChain.calls[0].to_lt).toBeUndefined();
+    expect(resetChain.calls[0].toLt).toBeUndefined();
   });
 
   it('keeps a cold start to a window, and loads older rounds on request', async () => {
     const chain = fakeChain(1_000);
     const storage = memoryStorage();
     const queryClient = new QueryClient();
-    const deps = { loadRpc: async () => chain.rpc, storage };
+    const deps = { pageReader: chain.pageReader, storage };
     const history = await queryClient.fetchQuery(roundHistoryQuery(network, pool, 202, deps));
     expect(history.rounds).toHaveLength(100); // 5 pages × 100 transactions, one round per 5
     expect(history.olderFrom).not.toBeNull();
@@ -99,7 +95,7 @@ describe('refreshRoundHistory', () => {
 
 describe('historyIsBehind', () => {
   it('compares the newest logged round with the one the pool must have finished', async () => {
-    const history = await refreshRoundHistory(network, pool, undefined, 12, { loadRpc: async () => fakeChain(50).rpc, storage: null });
+    const history = await refreshRoundHistory(network, pool, undefined, 12, { pageReader: fakeChain(50).pageReader, storage: null });
     expect(historyIsBehind(history, 12)).toBe(false); // newest is 10 = 12 − 2
     expect(historyIsBehind(history, 13)).toBe(true);
     expect(historyIsBehind(undefined, 13)).toBe(false);

@@ -3,7 +3,7 @@
 // finished that the history does not have yet, so a reload or an idle dashboard costs no history requests between
 // rounds (loan and repayment counts of the running round are caught up at its end).
 import { queryOptions, skipToken, type QueryClient } from '@tanstack/react-query';
-import { Address, type Transaction } from '@ton/core';
+import { Address } from '@ton/core';
 import {
   appendNewer,
   appendOlder,
@@ -15,8 +15,8 @@ import {
   type RoundHistory,
   type TransactionPageFetcher,
 } from '../ton/history';
-import type { TonRpc } from '../ton/client';
 import type { NetworkConfig } from '../ton/networks';
+import { fetchTransactionPage } from '../ton/transactions';
 import { loadTonRpc } from './rpc';
 
 /** toncenter v2 answers at most 100 transactions per getTransactions. */
@@ -30,7 +30,8 @@ export const LOAD_OLDER_PAGES = 10;
 export type HistoryStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export interface RoundHistoryDeps {
-  loadRpc?: (network: NetworkConfig) => Promise<Pick<TonRpc, 'client'>>;
+  /** How pages of the pool's transactions are read: the shared RPC, parsed without long tasks, by default. */
+  pageReader?: (network: NetworkConfig, pool: Address) => Promise<TransactionPageFetcher>;
   /** localStorage by default; absent (SSR, private mode errors) means memory only. */
   storage?: HistoryStorage | null;
 }
@@ -47,9 +48,9 @@ export function historyStorageKey(network: NetworkConfig, pool: string): string 
   return `lst:pool-rounds:v1:${network.name}:${Address.parse(pool).toRawString()}`;
 }
 
-function pageFetcher(rpc: Pick<TonRpc, 'client'>, pool: Address): TransactionPageFetcher {
-  return ({ limit, lt, hash, toLt }) =>
-    rpc.client.getTransactions(pool, { limit, lt, hash, to_lt: toLt, archival: true }) as Promise<Transaction[]>;
+async function rpcPageReader(network: NetworkConfig, pool: Address): Promise<TransactionPageFetcher> {
+  const rpc = await loadTonRpc(network);
+  return (request) => fetchTransactionPage(rpc, pool, request);
 }
 
 function save(storage: HistoryStorage | null, key: string, history: RoundHistory): void {
@@ -87,8 +88,7 @@ export async function refreshRoundHistory(
   // The pool's round id says whether a round finished since: if not, the cached history is complete and costs nothing.
   if (base.newest && currentRoundId !== undefined && !historyIsBehind(base, currentRoundId)) return base;
 
-  const rpc = await (deps.loadRpc ?? loadTonRpc)(network);
-  const fetchPage = pageFetcher(rpc, Address.parse(pool));
+  const fetchPage = await (deps.pageReader ?? rpcPageReader)(network, Address.parse(pool));
   const read = await readTransactionPages(fetchPage, {
     pageSize: HISTORY_PAGE_SIZE,
     maxPages: base.newest ? REFRESH_MAX_PAGES : COLD_START_PAGES,
@@ -122,8 +122,8 @@ export async function loadOlderRounds(queryClient: QueryClient, network: Network
   const queryKey = ['ton', network.name, 'pool-rounds', pool] as const;
   const current = queryClient.getQueryData<RoundHistory>(queryKey);
   if (!current?.olderFrom) return current;
-  const rpc = await (deps.loadRpc ?? loadTonRpc)(network);
-  const read = await readTransactionPages(pageFetcher(rpc, Address.parse(pool)), {
+  const fetchPage = await (deps.pageReader ?? rpcPageReader)(network, Address.parse(pool));
+  const read = await readTransactionPages(fetchPage, {
     pageSize: HISTORY_PAGE_SIZE,
     maxPages: LOAD_OLDER_PAGES,
     startBelow: current.olderFrom,
