@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleSizes, initialChunkKeys, type BuildManifest } from './bench-bundle';
+import { bundleSizes, initialChunkKeys, medianRun, type BuildManifest } from './bench-bundle';
 
 // The shape Vite writes: the entry imports a shared chunk statically; panels and @ton/* load on demand.
 const manifest: BuildManifest = {
@@ -43,5 +43,14 @@ describe('bundle sizes from the build manifest', () => {
       initial_css_gzip_kb: 6,
       chunks: { 'stake-panel': 3, dist: 50, 'dist-2.js': 20 },
     });
+  });
+});
+
+describe('medianRun', () => {
+  it('reports the run with the median score, whatever order the runs came in', () => {
+    const runs = [{ performance: 91, id: 'a' }, { performance: 62, id: 'b' }, { performance: 88, id: 'c' }];
+    expect(medianRun(runs).id).toBe('c');
+    expect(medianRun([{ performance: 70 }, { performance: 90 }]).performance).toBe(90);
+    expect(() => medianRun([])).toThrow(/no Lighthouse runs/);
   });
 });
