@@ -1,10 +1,23 @@
-// `npm run bench:rpc`: how many JSON-RPC requests the connected dashboard makes. Starts a devnet (or uses
-// DEVNET_URL) and a production build under `vite preview`, drives Debian's Chromium, counts POSTs to the
-// toncenter endpoint by route interception, and prints one JSON line:
-//   {"first_load_requests": n, "idle_requests_per_minute": n, ...details}
-// first_load_requests: a reload of the connected dashboard with no round history in localStorage (cold);
-// first_load_requests_warm: the same with the history cached by the previous load. Idle is measured after the warm load.
-// Env: DEVNET_URL, BENCH_IDLE_SECONDS (60), BENCH_SETTLE_MS (4000). Screenshot: bench-results/dashboard.png.
+// `npm run bench:rpc`: how many toncenter JSON-RPC requests (POST /jsonRPC) the connected dashboard makes. Starts a
+// devnet (or uses DEVNET_URL) and a production build under `vite preview`, drives Debian's Chromium with a freshly
+// named Devnet Wallet (no position), counts the POSTs by route interception and prints one JSON line. Figures:
+//   first_visit_requests      reload of the connected dashboard with every app cache removed from localStorage (keys
+//                             starting `lst`: round history, pTON metadata, account flows, bill history); only the
+//                             TON Connect session is kept. What a returning wallet costs in a fresh browser profile.
+//   first_load_requests       the reload right after, with localStorage as the app left it: the ordinary "open the app
+//                             again" case. Devnet rounds last 120 s, so a round may have finished in between; then the
+//                             round history reads what is new (the log says how long the two loads were apart).
+//   idle_requests_per_minute  requests while the dashboard stays open after first_load, scaled to one minute.
+//   staker_first_visit_requests, staker_first_load_requests
+//                             the same two loads after the wallet stakes STAKE_TON and unstakes UNSTAKE_PTON at round
+//                             end through the app's forms (pTON and one withdrawal bill), so the position readers
+//                             (pTON wallet, bill listing, the wallet's own transactions) take part. staker_position
+//                             says what the position was at the end (a round end may have paid the bill).
+//                             Set BENCH_STAKER=0 to skip this pass.
+// A load is over when stats, round history and position show data and no request went out for BENCH_SETTLE_MS.
+// *_by_method: requests per toncenter method; *_get_methods: runGetMethod calls per get-method name.
+// Env: DEVNET_URL, BENCH_IDLE_SECONDS (60), BENCH_SETTLE_MS (4000), BENCH_STAKER (1). Screenshot of the first_load
+// dashboard: bench-results/dashboard.png.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -17,7 +30,13 @@ const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 const resultsDir = join(root, 'bench-results');
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 4000);
-const HISTORY_KEY_PREFIX = 'lst:pool-rounds:';
+const STAKER_PASS = process.env.BENCH_STAKER !== '0';
+/** The app's own localStorage keys (`lst:` chain caches, `lst-pending-transactions`); TON Connect's keys differ. */
+const APP_STORAGE_PREFIX = 'lst';
+const STAKE_TON = '10';
+const UNSTAKE_PTON = '2';
+/** Seconds of the devnet round the staker pass needs after its unstake (two loads and their settling, with room). */
+const BILL_ROUND_ROOM_S = 60;
 
 const children: ChildProcess[] = [];
 
@@ -80,9 +99,28 @@ function stopAll() {
 /** The dashboard is settled when stats, history and position show data and no request went out for SETTLE_MS. */
 async function settle(page: Page, lastRequestAt: () => number): Promise<void> {
   await page.getByTestId('stat-rate').waitFor({ timeout: 60_000 });
+  // The round history mounts when scrolled to (it reads nothing the stats have not read already).
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.locator('[data-testid="rounds-count"]:not(:has-text("0 rounds"))').waitFor({ timeout: 60_000 });
   await page.locator('[data-testid="position-value"][data-value]').waitFor({ timeout: 60_000 });
   while (Date.now() - lastRequestAt() < SETTLE_MS) await page.waitForTimeout(250);
+}
+
+/** Waits past the next round switch when fewer than `seconds` are left of the current devnet round. */
+async function waitForRoomInRound(devnetUrl: string, seconds: number): Promise<void> {
+  const config = (await (await fetch(`${devnetUrl}/devnet/config`)).json()) as { now?: unknown; nextRoundAt?: unknown };
+  if (typeof config.now !== 'number' || typeof config.nextRoundAt !== 'number') return;
+  const left = config.nextRoundAt - config.now;
+  if (left >= seconds) return;
+  log(`${Math.round(left)} s left in this round: waiting for the next one`);
+  // A few seconds past the switch, for the validator bots to rotate the round and pay its bills.
+  await new Promise((resolve) => setTimeout(resolve, (Math.max(0, left) + 10) * 1000));
+}
+
+interface Counted {
+  total: number;
+  byMethod: Record<string, number>;
+  getMethods: Record<string, number>;
 }
 
 async function main() {
@@ -109,68 +147,113 @@ async function main() {
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    let count = 0;
+    let counted: Counted = { total: 0, byMethod: {}, getMethods: {} };
     let lastRequestAt = Date.now();
-    const byMethod: Record<string, number> = {};
+    const resetCount = () => {
+      counted = { total: 0, byMethod: {}, getMethods: {} };
+      lastRequestAt = Date.now();
+    };
+    const snapshot = (): Counted => ({ total: counted.total, byMethod: { ...counted.byMethod }, getMethods: { ...counted.getMethods } });
     await context.route(`${devnetUrl}/**`, async (route) => {
       const request = route.request();
       if (request.method() === 'POST' && /\/jsonRPC$/.test(new URL(request.url()).pathname)) {
-        count += 1;
+        counted.total += 1;
         lastRequestAt = Date.now();
-        const method = String((request.postDataJSON() as { method?: unknown } | null)?.method ?? '?');
-        byMethod[method] = (byMethod[method] ?? 0) + 1;
+        const body = request.postDataJSON() as { method?: unknown; params?: { method?: unknown } } | null;
+        const method = String(body?.method ?? '?');
+        counted.byMethod[method] = (counted.byMethod[method] ?? 0) + 1;
+        if (method === 'runGetMethod') {
+          const getter = String(body?.params?.method ?? '?');
+          counted.getMethods[getter] = (counted.getMethods[getter] ?? 0) + 1;
+        }
       }
       await route.continue();
     });
-    await context.addInitScript(() => window.localStorage.setItem('devnet-wallet-name', 'bench'));
+    // A wallet name of its own: a reused DEVNET_URL must not hand the bench a wallet that already has a position.
+    const walletName = `bench-${Date.now()}`;
+    await context.addInitScript((name) => window.localStorage.setItem('devnet-wallet-name', name), walletName);
     const page = await context.newPage();
 
-    log('connecting the dev wallet');
+    log(`connecting the dev wallet ${walletName}`);
     await page.goto(appUrl);
     await page.locator('#ton-connect-button button').first().click();
     await page.locator('[data-tc-wallets-modal-container]').getByRole('button', { name: /^Devnet Wallet/ }).click();
     await page.getByTestId('wallet-address').waitFor({ timeout: 30_000 });
     await settle(page, () => lastRequestAt);
 
-    const measureLoad = async (clearHistory: boolean) => {
-      if (clearHistory) {
+    let lastLoadAt = 0;
+    const measureLoad = async (label: string, clearAppStorage: boolean): Promise<Counted> => {
+      if (clearAppStorage) {
         await page.evaluate((prefix) => {
           for (const key of Object.keys(localStorage)) if (key.startsWith(prefix)) localStorage.removeItem(key);
-        }, HISTORY_KEY_PREFIX);
+        }, APP_STORAGE_PREFIX);
       }
-      count = 0;
-      for (const key of Object.keys(byMethod)) delete byMethod[key];
-      lastRequestAt = Date.now();
+      resetCount();
+      const startedAt = Date.now();
+      log(`${label}${lastLoadAt ? ` (${Math.round((startedAt - lastLoadAt) / 1000)} s after the previous load)` : ''}`);
+      lastLoadAt = startedAt;
       await page.reload();
       await settle(page, () => lastRequestAt);
-      return { total: count, byMethod: { ...byMethod } };
+      return snapshot();
     };
 
-    log('cold load (no cached history)');
-    const cold = await measureLoad(true);
-    log('warm load (history cached)');
-    const warm = await measureLoad(false);
+    const visit = await measureLoad('first visit: app storage removed', true);
+    const load = await measureLoad('first load: storage as the app left it', false);
 
     mkdirSync(resultsDir, { recursive: true });
-    const screenshot = join(resultsDir, 'dashboard.png');
-    await page.screenshot({ path: screenshot, fullPage: true });
+    await page.screenshot({ path: join(resultsDir, 'dashboard.png'), fullPage: true });
 
     log(`idle for ${IDLE_SECONDS} s`);
-    count = 0;
-    for (const key of Object.keys(byMethod)) delete byMethod[key];
+    resetCount();
     await page.waitForTimeout(IDLE_SECONDS * 1000);
-    const idle = count;
+    const idle = snapshot();
 
-    const result = {
-      first_load_requests: cold.total,
-      idle_requests_per_minute: Math.round((idle * 60) / IDLE_SECONDS),
-      first_load_requests_warm: warm.total,
-      first_load_by_method: cold.byMethod,
-      warm_load_by_method: warm.byMethod,
-      idle_by_method: { ...byMethod },
+    const result: Record<string, unknown> = {
+      first_load_requests: load.total,
+      idle_requests_per_minute: Math.round((idle.total * 60) / IDLE_SECONDS),
+      first_visit_requests: visit.total,
+      first_load_by_method: load.byMethod,
+      first_load_get_methods: load.getMethods,
+      first_visit_by_method: visit.byMethod,
+      first_visit_get_methods: visit.getMethods,
+      idle_by_method: idle.byMethod,
+      idle_get_methods: idle.getMethods,
       idle_seconds: IDLE_SECONDS,
       screenshot: 'bench-results/dashboard.png',
     };
+
+    if (STAKER_PASS) {
+      log(`staking ${STAKE_TON} TON through the stake form`);
+      await page.getByTestId('stake-amount').fill(STAKE_TON);
+      await page.getByRole('button', { name: 'Stake', exact: true }).click();
+      await page.locator('[data-testid="tx-status-stake"][data-phase="confirmed"]').waitFor({ timeout: 120_000 });
+      await page.locator('[data-testid="position-pton"]:not([data-value="0"])[data-value]').waitFor({ timeout: 120_000 });
+      // A withdrawal bill too, so the bill listing (2n+1 get-method calls per payout collection) takes part. It is
+      // paid at the next round switch: with too little of the round left, wait for the next one so both loads see it.
+      await waitForRoomInRound(devnetUrl, BILL_ROUND_ROOM_S);
+      log(`unstaking ${UNSTAKE_PTON} pTON at round end`);
+      await page.getByTestId('unstake-amount').fill(UNSTAKE_PTON);
+      await page.getByTestId('unstake-mode-round-end').click();
+      await page.getByRole('button', { name: 'Unstake', exact: true }).click();
+      await page.locator('[data-testid="tx-status-unstake"][data-phase="confirmed"]').waitFor({ timeout: 120_000 });
+      await page.locator('[data-testid="position-bills"]:not([data-value="0"])[data-value]').waitFor({ timeout: 120_000 });
+      await settle(page, () => lastRequestAt);
+      const stakerVisit = await measureLoad('staker first visit: app storage removed', true);
+      const stakerLoad = await measureLoad('staker first load: storage as the app left it', false);
+      const position = {
+        pton: await page.getByTestId('position-pton').getAttribute('data-value'),
+        bills: await page.getByTestId('position-bills').getAttribute('data-value'),
+      };
+      Object.assign(result, {
+        staker_first_load_requests: stakerLoad.total,
+        staker_first_visit_requests: stakerVisit.total,
+        staker_first_load_by_method: stakerLoad.byMethod,
+        staker_first_load_get_methods: stakerLoad.getMethods,
+        staker_first_visit_by_method: stakerVisit.byMethod,
+        staker_first_visit_get_methods: stakerVisit.getMethods,
+        staker_position: position,
+      });
+    }
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await browser.close();

@@ -1,11 +1,12 @@
-// Shared chain reads for the staking flows: pool data, pTON wallet and balance, pTON metadata, TON balance, bills.
-// Keys start with ['ton', network, …]; every factory is idle (skipToken) until its inputs are known.
+// Shared chain reads for the staking flows: pool data, pool liquidity, pTON wallet and balance, pTON metadata, TON
+// balance, bills. Keys start with ['ton', network, …]; every factory is idle (skipToken) until its inputs are known.
 import { queryOptions, skipToken, type QueryClient } from '@tanstack/react-query';
 import { Address } from '@ton/core';
 import { listBills, type Bill } from '../ton/bills';
 import { jettonWalletAddress, readJettonData, readJettonWallet, resolveJettonMetadata, type JettonMetadata } from '../ton/jetton';
 import type { NetworkConfig } from '../ton/networks';
 import { readPoolFullData, type PoolFullData } from '../ton/pool';
+import { persistedInitialData, persistKey, writePersisted, type PersistStorage } from './persisted';
 import { loadTonRpc, type RpcLoader } from './rpc';
 
 /** Shown when the pool jetton's metadata has no symbol. */
@@ -13,8 +14,6 @@ export const POOL_JETTON_FALLBACK_SYMBOL = 'pTON';
 
 export interface PoolSnapshot {
   data: PoolFullData;
-  /** The pool contract's own TON balance: what instant withdrawals are paid from. */
-  balance: bigint;
 }
 
 /** Re-read the pool a few times per round on short (devnet) rounds, every 20 s otherwise. */
@@ -28,12 +27,24 @@ export function poolQuery(network: NetworkConfig, pool: string | undefined, load
     queryFn: pool
       ? async (): Promise<PoolSnapshot> => {
           const rpc = await loadRpc(network);
-          const address = Address.parse(pool);
-          const [data, balance] = await Promise.all([readPoolFullData(rpc, address), rpc.client.getBalance(address)]);
-          return { data, balance };
+          return { data: await readPoolFullData(rpc, Address.parse(pool)) };
         }
       : skipToken,
-    // Rates move once per round; liquidity moves with every user. Fresh enough for previews, cheap enough for toncenter.
+    // Rates move once per round; projected figures with every deposit. Fresh enough for previews, cheap enough for toncenter.
+    staleTime: Math.min(10_000, refetchMs),
+    refetchInterval: refetchMs,
+  });
+}
+
+/**
+ * The pool contract's own TON balance: what instant withdrawals are paid from. Only the unstake quotes need it, and
+ * only once there is something to quote (`needed`: pTON held and an amount typed), so a plain visit never reads it.
+ */
+export function poolLiquidityQuery(network: NetworkConfig, pool: string | undefined, needed: boolean, loadRpc: RpcLoader = loadTonRpc, refetchMs = 20_000) {
+  return queryOptions({
+    queryKey: ['ton', network.name, 'pool-liquidity', pool] as const,
+    queryFn: pool && needed ? async (): Promise<bigint> => (await loadRpc(network)).client.getBalance(Address.parse(pool)) : skipToken,
+    // Liquidity moves with every user: as fresh as the pool data while a quote is on screen.
     staleTime: Math.min(10_000, refetchMs),
     refetchInterval: refetchMs,
   });
@@ -67,17 +78,46 @@ export function tonBalanceQuery(network: NetworkConfig, address: string | undefi
   });
 }
 
-/** Name and symbol of the pool jetton; metadata only changes with a contract upgrade. */
-export function ptonMetadataQuery(network: NetworkConfig, minter: string | undefined, loadRpc: RpcLoader = loadTonRpc) {
+const METADATA_STORE_VERSION = 1;
+
+function isJettonMetadata(value: unknown): value is JettonMetadata {
+  if (!value || typeof value !== 'object') return false;
+  const m = value as Record<string, unknown>;
+  return (
+    typeof m.name === 'string' &&
+    typeof m.symbol === 'string' &&
+    typeof m.description === 'string' &&
+    typeof m.decimals === 'number' &&
+    (m.image === null || typeof m.image === 'string') &&
+    (m.uri === null || typeof m.uri === 'string')
+  );
+}
+
+export interface MetadataDeps {
+  loadRpc?: RpcLoader;
+  /** localStorage by default; null: memory only. */
+  storage?: PersistStorage | null;
+}
+
+/**
+ * Name and symbol of the pool jetton; metadata only changes with a contract upgrade, so it is read once per minter
+ * and kept in localStorage (one entry per network, tagged with the minter: a new pool replaces it).
+ */
+export function ptonMetadataQuery(network: NetworkConfig, minter: string | undefined, deps: MetadataDeps = {}) {
+  const key = persistKey('jetton-metadata', METADATA_STORE_VERSION, network);
+  const tag = minter ? Address.parse(minter).toRawString() : '';
   return queryOptions({
     queryKey: ['ton', network.name, 'jetton-metadata', minter] as const,
     queryFn: minter
       ? async (): Promise<JettonMetadata> => {
-          const data = await readJettonData(await loadRpc(network), Address.parse(minter));
+          const data = await readJettonData(await (deps.loadRpc ?? loadTonRpc)(network), Address.parse(minter));
           // On-chain fields only: fetching off-chain metadata would leave the machine on devnet and in tests.
-          return resolveJettonMetadata(data.content, { fallbackSymbol: POOL_JETTON_FALLBACK_SYMBOL });
+          const metadata = await resolveJettonMetadata(data.content, { fallbackSymbol: POOL_JETTON_FALLBACK_SYMBOL });
+          writePersisted(key, metadata, { tag, storage: deps.storage });
+          return metadata;
         }
       : skipToken,
+    ...persistedInitialData(minter ? key : null, { tag, check: isJettonMetadata, storage: deps.storage }),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
@@ -96,6 +136,6 @@ export function billsQuery(network: NetworkConfig, pool: string | undefined, sna
 
 /** After a transaction: everything it can change is read again, without a page reload. */
 export function invalidateAfterTransaction(queryClient: QueryClient, network: NetworkConfig): Promise<void> {
-  const scopes = ['balance', 'jetton-balance', 'bills', 'pool'];
+  const scopes = ['balance', 'jetton-balance', 'bills', 'pool', 'pool-liquidity'];
   return Promise.all(scopes.map((scope) => queryClient.invalidateQueries({ queryKey: ['ton', network.name, scope] }))).then(() => undefined);
 }

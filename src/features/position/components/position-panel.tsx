@@ -4,7 +4,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { network } from '../../../config/network';
 import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
-import { billsQuery, ptonBalanceQuery, ptonMetadataQuery, ptonWalletFor } from '../../../queries/pool';
+import { billsQuery, ptonBalanceQuery, ptonMetadataQuery, ptonWalletFor, tonBalanceQuery } from '../../../queries/pool';
 import type { Bill } from '../../../ton/bills';
 import { currentRate, RATE_BASIS } from '../../../ton/pool';
 import { formatAmount } from '../../../ton/units';
@@ -29,9 +29,13 @@ export function PositionPanel() {
   const ptonWallet = ptonWalletFor(pool.data?.data, owner);
   const balance = useQuery(ptonBalanceQuery(network, ptonWallet));
   const bills = useQuery(billsQuery(network, poolAddress, pool.data, owner));
-  // The wallet's transactions are read only for a position that exists, and again only when it changes.
+  // Shares the wallet panel's cache entry: no extra request.
+  const tonBalance = useQuery(tonBalanceQuery(network, owner));
+  // The wallet's transactions are read only for a position that exists, and again only when it or the wallet changes:
+  // every transaction of the wallet moves its TON balance (fees), so the flows under one version are final (and
+  // kept across reloads), including refunds that land after the pTON or the bill.
   const hasPosition = balance.data !== undefined && bills.data !== undefined && (balance.data > 0n || bills.data.length > 0);
-  const version = hasPosition ? `${balance.data}:${bills.data?.length}` : undefined;
+  const version = hasPosition && tonBalance.data !== undefined ? `${balance.data}:${bills.data?.length}:${tonBalance.data}` : undefined;
   const flows = useQuery(accountFlowsQuery(network, owner, poolAddress, ptonWallet, version));
 
   const native = network.nativeTicker;
@@ -57,7 +61,7 @@ export function PositionPanel() {
       </Card>
     );
   }
-  const error = pool.error ?? balance.error ?? bills.error ?? flows.error;
+  const error = pool.error ?? balance.error ?? bills.error ?? tonBalance.error ?? flows.error;
   if (error) {
     return (
       <Card title="My position">
@@ -92,7 +96,7 @@ export function PositionPanel() {
             data-testid="position-rewards"
             data-value={rewards?.toString()}
           >
-            {flows.isPending && version !== undefined ? <Skeleton /> : rewards === undefined ? '—' : `${rewards < 0n ? '−' : '+'}${amount(rewards < 0n ? -rewards : rewards)} ${native}`}
+            {hasPosition && flows.isPending ? <Skeleton /> : rewards === undefined ? '—' : `${rewards < 0n ? '−' : '+'}${amount(rewards < 0n ? -rewards : rewards)} ${native}`}
           </dd>
           {flows.data && !flows.data.complete && <dd className="text-xs text-slate-500">From your latest transactions only</dd>}
         </div>

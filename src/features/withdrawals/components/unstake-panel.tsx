@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AmountField } from '../../../components/tx/amount-field';
 import { ChainReadError } from '../../../components/tx/chain-read-error';
@@ -7,6 +8,7 @@ import { useTrackedSend } from '../../../components/tx/use-tracked-send';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
+import { poolLiquidityQuery, poolRefetchMs } from '../../../queries/pool';
 import { expectedPayoutAt } from '../../../queries/protocol';
 import { useStakingContext } from '../../../queries/use-staking-context';
 import { isInFlight } from '../../../stores/pending-transactions';
@@ -29,6 +31,9 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
   const [input, setInput] = useState('');
   const [mode, setMode] = useState<UnstakeModeId>('instant');
   const { wallet, pool, tonBalance, ptonBalance, tickers } = context;
+  // The pool's own balance decides instant vs bill: read only once there is pTON to unstake and an amount to quote.
+  const wantsLiquidity = (ptonBalance.data ?? 0n) > 0n && input.trim() !== '';
+  const liquidity = useQuery(poolLiquidityQuery(network, context.protocol.data?.pool, wantsLiquidity, undefined, poolRefetchMs(context.protocol.data?.roundSeconds)));
 
   if (!wallet) return null; // the stake panel already invites to connect
   const failed = [context.protocol, pool, tonBalance, ptonBalance].find((query) => query.isError);
@@ -52,7 +57,8 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
     ptonBalance: ptonBalance.data,
     tonBalance: tonBalance.data,
     pool: pool.data.data,
-    poolBalance: pool.data.balance,
+    // A failed read predicts nothing: instant routes stay unquoted and the error says why (below the modes).
+    poolBalance: liquidity.isError ? undefined : liquidity.data,
     mode,
   });
   const inFlight = isInFlight(sender.tx);
@@ -61,7 +67,9 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
     : check.ok
       ? null
       : unstakeBlockMessage(check.block, tickers);
-  const fieldError = input === '' && !context.wrongChain && !check.ok && check.block.reason === 'empty' ? null : blockReason;
+  const liquidityPending = !context.wrongChain && !check.ok && check.block.reason === 'liquidity-unknown';
+  // Not the amount's fault: the mode list shows the liquidity being read (or the read's error).
+  const fieldError = (input === '' && !context.wrongChain && !check.ok && check.block.reason === 'empty') || liquidityPending ? null : blockReason;
   const payoutText = payoutTimeText(expectedPayoutAt(context.protocol.data));
   const quotes = check.quotes;
 
@@ -128,6 +136,13 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
                     <span className="block text-slate-600 dark:text-slate-400">
                       ≈ {shown(quote.expectedTon, 9)} {tickers.native}, {timing(quote)}
                     </span>
+                  ) : quotes && !liquidity.isError ? (
+                    <span className="flex items-center gap-2 text-slate-500" data-testid={`unstake-mode-${id}-loading`}>
+                      <Skeleton className="h-4 w-16" label="Checking the pool's liquidity" />
+                      checking what the pool can pay now…
+                    </span>
+                  ) : quotes ? (
+                    <span className="block text-slate-500">Cannot be quoted without the pool's liquidity.</span>
                   ) : (
                     <span className="block text-slate-500">{id === 'round-end' ? `Paid ${payoutText}, at the round-end rate.` : 'Paid now if the pool has the liquidity.'}</span>
                   )}
@@ -136,11 +151,14 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
               </label>
             );
           })}
+          {liquidity.isError && wantsLiquidity && (
+            <ChainReadError error={liquidity.error} onRetry={() => void liquidity.refetch()} retrying={liquidity.isFetching} />
+          )}
         </fieldset>
         <Button type="submit" className="mt-4 w-full" disabled={!check.ok || inFlight || context.wrongChain}>
           {inFlight ? 'Unstaking…' : 'Unstake'}
         </Button>
-        {blockReason && (
+        {blockReason && !liquidityPending && (
           <p data-testid="unstake-block-reason" className="mt-2 text-sm text-slate-600 dark:text-slate-400">
             {blockReason}
           </p>

@@ -26,13 +26,22 @@ describe('quoteModes', () => {
   it('disables instant when the pool lacks liquidity, and predicts fill-or-kill comes back', () => {
     // 20 TON balance − 10 TON storage floor = 10 TON < 11 TON owed
     const quotes = quoteModes(pool, 20n * TON, 10n * TON);
-    expect(quotes.instant.block).toEqual({ reason: 'no-liquidity', available: 10n * TON });
-    expect(quotes['fill-or-kill'].route).toBe('returned');
+    expect(quotes.instant?.block).toEqual({ reason: 'no-liquidity', available: 10n * TON });
+    expect(quotes['fill-or-kill']?.route).toBe('returned');
     expect(quotes['round-end'].block).toBeNull();
   });
 
   it('disables instant on a pessimistic pool', () => {
-    expect(quoteModes({ ...pool, optimistic: false }, 500n * TON, TON).instant.block).toEqual({ reason: 'pessimistic-pool' });
+    expect(quoteModes({ ...pool, optimistic: false }, 500n * TON, TON).instant?.block).toEqual({ reason: 'pessimistic-pool' });
+  });
+
+  it('quotes only the round-end bill while the liquidity is unknown', () => {
+    const quotes = quoteModes(pool, undefined, 10n * TON);
+    expect(quotes.instant).toBeNull();
+    expect(quotes['fill-or-kill']).toBeNull();
+    // Same bill quote as with any liquidity: waiting for round end never pays from the pool's balance.
+    expect(quotes['round-end']).toEqual(quoteModes(pool, 20n * TON, 10n * TON)['round-end']);
+    expect(quotes['round-end']).toMatchObject({ block: null, route: 'bill', expectedTon: 11_500_000_000n });
   });
 });
 
@@ -65,6 +74,19 @@ describe('checkUnstake', () => {
   it('blocks instant without liquidity but lets the round-end mode through', () => {
     expect(reason({ poolBalance: 20n * TON })).toBe('no-liquidity');
     expect(reason({ poolBalance: 20n * TON, mode: 'round-end' })).toBe('ok');
+  });
+
+  it('waits for the liquidity before an instant or fill-or-kill unstake, but not for round end', () => {
+    expect(reason({ poolBalance: undefined })).toBe('liquidity-unknown');
+    expect(reason({ poolBalance: undefined, mode: 'fill-or-kill' })).toBe('liquidity-unknown');
+    const roundEnd = checkUnstake({ ...base, poolBalance: undefined, mode: 'round-end' });
+    expect(roundEnd.ok && roundEnd.chosen).toMatchObject({ mode: 'round-end', route: 'bill', expectedTon: 11_500_000_000n });
+  });
+
+  it('reports amount and fee problems before asking for the liquidity', () => {
+    expect(reason({ poolBalance: undefined, input: '' })).toBe('empty');
+    expect(reason({ poolBalance: undefined, input: '51' })).toBe('exceeds-balance');
+    expect(reason({ poolBalance: undefined, tonBalance: 0n })).toBe('fee-unavailable');
   });
 
   it('blocks everything on a halted pool', () => {

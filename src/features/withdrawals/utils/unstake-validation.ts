@@ -1,5 +1,6 @@
 // Decides whether an unstake can be sent in the chosen mode and what it would pay, from the typed pTON amount,
-// the wallet's pTON and TON balances and the pool's state and liquidity. Pure.
+// the wallet's pTON and TON balances and the pool's state and liquidity. The liquidity (the pool's own balance) is
+// read on demand and may be unknown: then only the round-end mode, which never pays from it, can be quoted. Pure.
 import { BURN_ATTACHED_VALUE } from '../../../../contracts/wrappers/fees';
 import type { WithdrawMode } from '../../../../contracts/wrappers/messages';
 import {
@@ -32,6 +33,8 @@ export type UnstakeBlock =
   | { reason: 'fee-unavailable'; needed: bigint }
   | { reason: 'halted' }
   | { reason: 'no-liquidity'; available: bigint }
+  /** The pool's liquidity is still being read (or could not be): instant routes cannot be predicted yet. */
+  | { reason: 'liquidity-unknown' }
   | { reason: 'pessimistic-pool' }
   | { reason: 'zero-output' };
 
@@ -49,19 +52,38 @@ export interface ModeQuote {
   route: 'instant' | 'bill' | 'returned';
 }
 
-/** Each mode's expected TON and whether it is possible, for an amount already known to be valid. */
-export function quoteModes(pool: PoolForUnstake, poolBalance: bigint, pton: bigint): Record<UnstakeModeId, ModeQuote> {
+/** Per mode; null for a mode whose route depends on the pool's liquidity while that is unknown. */
+export interface ModeQuotes {
+  instant: ModeQuote | null;
+  'round-end': ModeQuote;
+  'fill-or-kill': ModeQuote | null;
+}
+
+/**
+ * Each mode's expected TON and whether it is possible, for an amount already known to be valid. `poolBalance`
+ * undefined: the liquidity is not known, so only the round-end quote (a bill whatever the liquidity) is given.
+ */
+export function quoteModes(pool: PoolForUnstake, poolBalance: bigint | undefined, pton: bigint): ModeQuotes {
   const instantTon = expectedTonForWithdraw(pool, pton);
   const billTon = expectedTonForWithdrawalBill(pool, pton);
+  // Waiting for round end never pays from the pool's balance, so any balance predicts its route.
+  const roundEnd: ModeQuote = {
+    mode: 'round-end',
+    block: null,
+    expectedTon: billTon,
+    rate: projectedRate(pool),
+    route: predictWithdrawRoute(pool, 0n, pton, UNSTAKE_MODES['round-end']),
+  };
+  if (poolBalance === undefined) return { instant: null, 'round-end': roundEnd, 'fill-or-kill': null };
+
   const liquidity = instantLiquidity(poolBalance);
   const routeOf = (id: UnstakeModeId) => predictWithdrawRoute(pool, poolBalance, pton, UNSTAKE_MODES[id]);
-
   const instantRoute = routeOf('instant');
   const cannotPayNow: UnstakeBlock | null =
     instantRoute === 'instant' ? null : !pool.optimistic ? { reason: 'pessimistic-pool' } : instantTon === 0n ? { reason: 'zero-output' } : { reason: 'no-liquidity', available: liquidity };
   return {
     instant: { mode: 'instant', block: cannotPayNow, expectedTon: instantTon, rate: currentRate(pool), route: instantRoute },
-    'round-end': { mode: 'round-end', block: null, expectedTon: billTon, rate: projectedRate(pool), route: routeOf('round-end') },
+    'round-end': roundEnd,
     // Allowed even when it will be returned: the user asked for "now or nothing" and loses only gas; the quote says so.
     'fill-or-kill': { mode: 'fill-or-kill', block: null, expectedTon: instantTon, rate: currentRate(pool), route: routeOf('fill-or-kill') },
   };
@@ -72,13 +94,14 @@ export interface UnstakeInputs {
   ptonBalance: bigint;
   tonBalance: bigint;
   pool: PoolForUnstake;
-  poolBalance: bigint;
+  /** The pool's own TON balance; undefined while it is read (see quoteModes). */
+  poolBalance: bigint | undefined;
   mode: UnstakeModeId;
 }
 
 export type UnstakeCheck =
-  | { ok: true; amount: bigint; quotes: Record<UnstakeModeId, ModeQuote>; chosen: ModeQuote }
-  | { ok: false; block: UnstakeBlock; quotes: Record<UnstakeModeId, ModeQuote> | null };
+  | { ok: true; amount: bigint; quotes: ModeQuotes; chosen: ModeQuote }
+  | { ok: false; block: UnstakeBlock; quotes: ModeQuotes | null };
 
 export function checkUnstake({ input, ptonBalance, tonBalance, pool, poolBalance, mode }: UnstakeInputs): UnstakeCheck {
   // A halted pool re-mints every burn: sending would only cost gas.
@@ -91,6 +114,7 @@ export function checkUnstake({ input, ptonBalance, tonBalance, pool, poolBalance
   const quotes = quoteModes(pool, poolBalance, amount);
   if (tonBalance < needed) return { ok: false, block: { reason: 'fee-unavailable', needed }, quotes };
   const chosen = quotes[mode];
+  if (!chosen) return { ok: false, block: { reason: 'liquidity-unknown' }, quotes };
   if (chosen.block) return { ok: false, block: chosen.block, quotes };
   return { ok: true, amount, quotes, chosen };
 }
@@ -108,6 +132,8 @@ export function unstakeBlockMessage(block: UnstakeBlock, tickers: { native: stri
       return 'The pool is paused by its governance; unstaking is unavailable for now.';
     case 'no-liquidity':
       return `The pool cannot pay that much instantly right now (about ${shown(block.available)} ${tickers.native} available). Choose "At round end".`;
+    case 'liquidity-unknown':
+      return 'Checking how much the pool can pay out now…';
     case 'pessimistic-pool':
       return 'This pool pays withdrawals only at round end.';
     case 'zero-output':

@@ -1,0 +1,104 @@
+import { QueryClient, skipToken } from '@tanstack/react-query';
+import { Address, Cell } from '@ton/core';
+import { describe, expect, it } from 'vitest';
+import type { TonRpc } from '../ton/client';
+import { networkPreset } from '../ton/networks';
+import type { StackValue } from '../ton/stack';
+import type { PersistStorage } from './persisted';
+import { invalidateAfterTransaction, poolLiquidityQuery, ptonMetadataQuery, POOL_JETTON_FALLBACK_SYMBOL } from './pool';
+
+const network = networkPreset('devnet');
+const pool = '0:' + '11'.repeat(32);
+const minter = '0:' + '22'.repeat(32);
+
+function memoryStorage(): PersistStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+}
+
+/** An rpc whose reads are counted: getBalance answers `balance`, get_jetton_data an empty-content minter. */
+function fakeRpc(balance = 77n) {
+  const calls: string[] = [];
+  const jettonData: StackValue[] = [
+    { type: 'int', value: 1_000n },
+    { type: 'int', value: -1n },
+    { type: 'null' },
+    { type: 'cell', cell: Cell.EMPTY, kind: 'cell' },
+    { type: 'cell', cell: Cell.EMPTY, kind: 'cell' },
+  ];
+  const rpc = {
+    client: {
+      async getBalance(address: Address) {
+        calls.push(`getBalance ${address.toRawString()}`);
+        return balance;
+      },
+    },
+    async runGetMethod(address: Address, method: string) {
+      calls.push(`${method} ${address.toRawString()}`);
+      return { exitCode: 0, gasUsed: 0, stack: jettonData };
+    },
+  } as unknown as TonRpc;
+  return { calls, loadRpc: async () => rpc };
+}
+
+describe('poolLiquidityQuery', () => {
+  it('stays idle until the pool is known and a quote needs it, under one key either way', () => {
+    expect(poolLiquidityQuery(network, undefined, true).queryFn).toBe(skipToken);
+    expect(poolLiquidityQuery(network, pool, false).queryFn).toBe(skipToken);
+    expect(poolLiquidityQuery(network, pool, true).queryFn).not.toBe(skipToken);
+    expect(poolLiquidityQuery(network, pool, false).queryKey).toEqual(poolLiquidityQuery(network, pool, true).queryKey);
+    expect(poolLiquidityQuery(network, pool, true).queryKey).toEqual(['ton', 'devnet', 'pool-liquidity', pool]);
+  });
+
+  it("reads the pool's own TON balance and nothing else", async () => {
+    const { calls, loadRpc } = fakeRpc(500n);
+    expect(await new QueryClient().fetchQuery(poolLiquidityQuery(network, pool, true, loadRpc))).toBe(500n);
+    expect(calls).toEqual([`getBalance ${pool}`]);
+  });
+
+  it('is read again after a transaction', async () => {
+    const client = new QueryClient();
+    const { queryKey } = poolLiquidityQuery(network, pool, true);
+    client.setQueryData(queryKey, 1n);
+    await invalidateAfterTransaction(client, network);
+    expect(client.getQueryState(queryKey)?.isInvalidated).toBe(true);
+  });
+});
+
+describe('ptonMetadataQuery', () => {
+  it('is idle without a minter', () => {
+    expect(ptonMetadataQuery(network, undefined).queryFn).toBe(skipToken);
+  });
+
+  it('reads the metadata once and serves a reload from storage without a request', async () => {
+    const storage = memoryStorage();
+    const first = fakeRpc();
+    const metadata = await new QueryClient().fetchQuery(ptonMetadataQuery(network, minter, { loadRpc: first.loadRpc, storage }));
+    expect(metadata.symbol).toBe(POOL_JETTON_FALLBACK_SYMBOL);
+    expect(first.calls).toEqual([`get_jetton_data ${minter}`]);
+
+    // A reload: a fresh query cache, the same localStorage.
+    const reload = fakeRpc();
+    expect(await new QueryClient().fetchQuery(ptonMetadataQuery(network, minter, { loadRpc: reload.loadRpc, storage }))).toEqual(metadata);
+    expect(reload.calls).toEqual([]);
+  });
+
+  it('reads again for another minter (a new pool) and keeps only that one', async () => {
+    const storage = memoryStorage();
+    await new QueryClient().fetchQuery(ptonMetadataQuery(network, minter, { loadRpc: fakeRpc().loadRpc, storage }));
+    const other = '0:' + '33'.repeat(32);
+    const second = fakeRpc();
+    await new QueryClient().fetchQuery(ptonMetadataQuery(network, other, { loadRpc: second.loadRpc, storage }));
+    expect(second.calls).toEqual([`get_jetton_data ${other}`]);
+    expect(storage.data.size).toBe(1);
+  });
+
+  it('reads from the chain when the stored entry is corrupt', async () => {
+    const storage = memoryStorage();
+    await new QueryClient().fetchQuery(ptonMetadataQuery(network, minter, { loadRpc: fakeRpc().loadRpc, storage }));
+    for (const key of storage.data.keys()) storage.data.set(key, '{"tag":');
+    const again = fakeRpc();
+    await new QueryClient().fetchQuery(ptonMetadataQuery(network, minter, { loadRpc: again.loadRpc, storage }));
+    expect(again.calls).toHaveLength(1);
+  });
+});
