@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { network } from './config/network';
 import { AppLoadFailed, AppShell } from './app/shell';
+import { browserStorage, likelyConnected } from './features/wallet/session-hint';
 import { installTelegramMiniApp, type TelegramHost } from './app/telegram';
 
 async function start() {
@@ -15,15 +16,16 @@ async function start() {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');
   const root = createRoot(container);
+  const connected = likelyConnected(browserStorage());
   // First paint from React alone; the wallet layer and the panels load meanwhile (preloaded, see vite.config.ts).
   root.render(
     <StrictMode>
-      <AppShell network={network} />
+      <AppShell network={network} likelyConnected={connected} />
     </StrictMode>,
   );
   try {
     const { startApp } = await import('./app/root');
-    await startApp(root, { insideTelegram: telegram !== null });
+    await startApp(root, { insideTelegram: telegram !== null, likelyConnected: connected });
   } catch (error) {
     console.error('The app chunk failed to load', error);
     root.render(<AppLoadFailed network={network} />);

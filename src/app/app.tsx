@@ -1,11 +1,12 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { TonConnectButton } from '@tonconnect/ui-react';
+import { TonConnectButton, useIsConnectionRestored, useTonWallet } from '@tonconnect/ui-react';
 import { network } from '../config/network';
 import { DeferUntilVisible } from '../components/ui/defer-until-visible';
 import { WalletPanel } from '../features/wallet/components/wallet-panel';
-import { DashboardGrid, PanelSkeleton } from './dashboard-grid';
+import { DashboardGrid } from './dashboard-grid';
 import { ErrorBoundary } from './error-boundary';
 import { Layout } from './layout';
+import { panelPlaceholders } from './placeholders';
 
 // The chain panels pull @ton/core, the contract wrappers and the RPC layer; loading them lazily keeps that out of
 // the app shell, which only needs React and TON Connect to restore the wallet session on first paint.
@@ -30,15 +31,19 @@ const RoundsPanel = lazy(() =>
   import('../features/rounds/components/rounds-panel').then((module) => ({ default: module.RoundsPanel })),
 );
 
-function Panel({ label, children }: { label: string; children: ReactNode }) {
+function Panel({ label, fallback, children }: { label: string; fallback: ReactNode; children: ReactNode }) {
   return (
     <ErrorBoundary label={label}>
-      <Suspense fallback={<PanelSkeleton label={label} />}>{children}</Suspense>
+      <Suspense fallback={fallback}>{children}</Suspense>
     </ErrorBoundary>
   );
 }
 
-export function App() {
+/** `likelyConnected`: the first paint's guess (features/wallet/session-hint.ts), used until TON Connect has restored the session. */
+export function App({ likelyConnected }: { likelyConnected: boolean }) {
+  const restored = useIsConnectionRestored();
+  const wallet = useTonWallet();
+  const placeholders = panelPlaceholders(network, restored ? wallet !== null : likelyConnected);
   return (
     <Layout network={network} walletSlot={<TonConnectButton />}>
       <DashboardGrid
@@ -49,33 +54,33 @@ export function App() {
           </ErrorBoundary>
         }
         stats={
-          <Panel label="pool stats">
+          <Panel label="pool stats" fallback={placeholders.stats}>
             <PoolStatsPanel />
           </Panel>
         }
         stake={
-          <Panel label="staking">
+          <Panel label="staking" fallback={placeholders.stake}>
             <StakePanel network={network} />
           </Panel>
         }
         unstake={
-          <Panel label="unstaking">
+          <Panel label="unstaking" fallback={placeholders.unstake}>
             <UnstakePanel network={network} />
           </Panel>
         }
         bills={
-          <Panel label="bills">
+          <Panel label="bills" fallback={placeholders.bills}>
             <BillsPanel network={network} />
           </Panel>
         }
         position={
-          <Panel label="my position">
+          <Panel label="my position" fallback={placeholders.position}>
             <PositionPanel />
           </Panel>
         }
         rounds={
-          <Panel label="round history">
-            <DeferUntilVisible placeholder={<PanelSkeleton label="round history" />}>
+          <Panel label="round history" fallback={placeholders.rounds}>
+            <DeferUntilVisible placeholder={placeholders.rounds} rootMargin="0px">
               <RoundsPanel />
             </DeferUntilVisible>
           </Panel>

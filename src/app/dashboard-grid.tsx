@@ -35,11 +35,11 @@ export function DashboardGrid({ network, wallet, stats, stake, unstake, bills, p
   );
 }
 
-/** A panel whose code or data is still on its way. */
-export function PanelSkeleton({ label }: { label: string }) {
+/** A panel whose code or data is still on its way; `bodyClassName` sets its height (see placeholders.tsx). */
+export function PanelSkeleton({ label, bodyClassName = 'h-32' }: { label: string; bodyClassName?: string }) {
   return (
     <Card label={`${label} (loading)`}>
-      <Skeleton className="h-32 w-full" label={`Loading ${label}`} />
+      <Skeleton className={`block w-full ${bodyClassName}`} label={`Loading ${label}`} />
     </Card>
   );
 }

@@ -9,7 +9,13 @@ import { AppProviders } from './providers';
 import { createTonConnect } from './ton-connect';
 import { twaReturnUrl } from './telegram';
 
-export async function startApp(root: Root, { insideTelegram }: { insideTelegram: boolean }): Promise<void> {
+interface StartOptions {
+  insideTelegram: boolean;
+  /** The first paint's guess whether a wallet session will be restored (features/wallet/session-hint.ts). */
+  likelyConnected: boolean;
+}
+
+export async function startApp(root: Root, { insideTelegram, likelyConnected }: StartOptions): Promise<void> {
   const includeWallets: UIWallet[] = [];
   // Devnet only, and it must be on window before the TonConnect SDK/UI is created, hence the await before rendering.
   // Rolldown collects dynamic imports before it inlines constants from other modules, so an imported IS_DEVNET alone
@@ -33,7 +39,7 @@ export async function startApp(root: Root, { insideTelegram }: { insideTelegram:
           guardedNetwork={IS_DEVNET ? undefined : network}
           twaReturnUrl={insideTelegram ? twaReturnUrl(import.meta.env.VITE_TWA_RETURN_URL) : undefined}
         >
-          <App />
+          <App likelyConnected={likelyConnected} />
         </AppProviders>
       </StrictMode>,
     ),

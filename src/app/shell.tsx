@@ -3,28 +3,19 @@
 import type { NetworkConfig } from '../ton/networks';
 import { Button } from '../components/ui/button';
 import { Card } from '../components/ui/card';
-import { WalletRestoring } from '../features/wallet/components/wallet-restoring';
-import { DashboardGrid, PanelSkeleton } from './dashboard-grid';
+import { DashboardGrid } from './dashboard-grid';
 import { Layout } from './layout';
+import { panelPlaceholders } from './placeholders';
 
 /** Holds the connect button's place in the header, so the button appears without pushing anything. */
 function ConnectButtonPlaceholder() {
   return <span aria-hidden="true" className="inline-block h-10 w-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />;
 }
 
-export function AppShell({ network }: { network: NetworkConfig }) {
+export function AppShell({ network, likelyConnected }: { network: NetworkConfig; likelyConnected: boolean }) {
   return (
     <Layout network={network} walletSlot={<ConnectButtonPlaceholder />}>
-      <DashboardGrid
-        network={network}
-        wallet={<WalletRestoring />}
-        stats={<PanelSkeleton label="pool stats" />}
-        stake={<PanelSkeleton label="staking" />}
-        unstake={<PanelSkeleton label="unstaking" />}
-        bills={<PanelSkeleton label="bills" />}
-        position={<PanelSkeleton label="my position" />}
-        rounds={<PanelSkeleton label="round history" />}
-      />
+      <DashboardGrid network={network} {...panelPlaceholders(network, likelyConnected)} />
     </Layout>
   );
 }

@@ -10,6 +10,7 @@ import { currentRate, RATE_BASIS } from '../../../ton/pool';
 import { formatAmount } from '../../../ton/units';
 import { usePoolRounds } from '../../../queries/use-pool-rounds';
 import { accountFlowsQuery } from '../api/account-flows-query';
+import { PositionConnectPrompt } from './position-connect-prompt';
 import { positionValueSeries, rewardsEarned } from '../utils/flows';
 
 const PositionChart = lazy(() => import('./position-chart'));
@@ -55,11 +56,7 @@ export function PositionPanel() {
   const chartRows = useMemo(() => series.map((point) => ({ time: point.time, value: Number(point.value) / 1e9 })), [series]);
 
   if (!wallet) {
-    return (
-      <Card title="My position">
-        <p className="text-slate-600 dark:text-slate-400">Connect a wallet to see your {jetton}, its value and your rewards.</p>
-      </Card>
-    );
+    return <PositionConnectPrompt jettonTicker={jetton} />;
   }
   const error = pool.error ?? balance.error ?? bills.error ?? tonBalance.error ?? flows.error;
   if (error) {

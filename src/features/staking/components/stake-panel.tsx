@@ -12,10 +12,10 @@ import { maxStakeAmount } from '../../../ton/tx';
 import { formatAmount, nanoToDecimal } from '../../../ton/units';
 import { stakePlan } from '../api/stake-plan';
 import { checkStake, stakeBlockMessage } from '../utils/stake-validation';
+import { StakeConnectPrompt } from './stake-connect-prompt';
 import { ChainReadError } from '../../../components/tx/chain-read-error';
 
 const shown = (nano: bigint, maxFractionDigits = 4) => formatAmount(nano, { groupSeparator: ',', maxFractionDigits });
-
 export function StakePanel({ network }: { network: NetworkConfig }) {
   const context = useStakingContext(network);
   const sender = useTrackedSend(network, 'stake');
@@ -23,12 +23,7 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
   const { wallet, pool, tonBalance, ptonBalance, tickers } = context;
 
   if (!wallet) {
-    return (
-      <Card title="Stake" className="min-w-0">
-        {/* The wallet panel above holds the one "Connect wallet" button. */}
-        <p className="text-slate-600 dark:text-slate-400">Connect a wallet to stake {tickers.native}.</p>
-      </Card>
-    );
+    return <StakeConnectPrompt nativeTicker={tickers.native} />;
   }
   const failed = [context.protocol, pool, tonBalance].find((query) => query.isError);
   if (failed) {

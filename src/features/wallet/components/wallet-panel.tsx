@@ -13,6 +13,7 @@ import { FaucetButton } from './faucet-button';
 import { WalletAddress } from './wallet-address';
 import { WalletBalance } from './wallet-balance';
 import { WalletRestoring } from './wallet-restoring';
+import { browserStorage, likelyConnected } from '../session-hint';
 
 export function WalletPanel() {
   const wallet = useTonWallet();
@@ -21,7 +22,7 @@ export function WalletPanel() {
   const [tonConnectUI] = useTonConnectUI();
 
   if (!connectionRestored) {
-    return <WalletRestoring />;
+    return <WalletRestoring expectConnected={likelyConnected(browserStorage())} />;
   }
 
   if (!wallet) {

@@ -1,11 +1,24 @@
 import { Card } from '../../../components/ui/card';
-import { Skeleton } from '../../../components/ui/skeleton';
 
-/** The wallet panel until TON Connect has restored (or not) the last session; also the static first paint's. */
-export function WalletRestoring() {
+const bar = 'block animate-pulse bg-slate-200 dark:bg-slate-800';
+
+/**
+ * The wallet panel until TON Connect has restored (or not) the last session; also the static first paint's. Sized
+ * like what will most likely replace it (see session-hint.ts): the connected card, or the "connect a wallet" card.
+ */
+export function WalletRestoring({ expectConnected }: { expectConnected: boolean }) {
   return (
     <Card title="Wallet">
-      <Skeleton className="h-6 w-56" label="Restoring wallet connection" />
+      <div role="status" aria-label="Restoring wallet connection">
+        {expectConnected ? (
+          <span className={`${bar} h-46 w-full rounded-xl`} />
+        ) : (
+          <>
+            <span className={`${bar} h-6 w-72 max-w-full rounded-md`} />
+            <span className={`${bar} mt-4 h-10 w-36 rounded-lg`} />
+          </>
+        )}
+      </div>
     </Card>
   );
 }
