@@ -155,11 +155,10 @@ function longTasks(details: unknown): string[] {
     .map((item) => `${Math.round(item.duration ?? 0)} ms at ${Math.round(item.startTime ?? 0)} ms: ${(item.url ?? '?').replace(/^https?:\/\/[^/]+/, '')}`);
 }
 
+/** From the lcp-breakdown-insight audit: a list whose node item is the LCP element. */
 function lcpElement(details: unknown): string | null {
-  type NodeItem = { node?: { selector?: string; nodeLabel?: string }; items?: NodeItem[] };
-  // Lighthouse 12 nests the element table inside a list; older versions put it first.
-  const first = (details as { items?: NodeItem[] })?.items?.[0];
-  const node = first?.node ?? first?.items?.[0]?.node;
+  type Item = { type?: string; selector?: string; nodeLabel?: string };
+  const node = (details as { items?: Item[] })?.items?.find((item) => item.type === 'node');
   return node ? `${node.selector ?? '?'} (${(node.nodeLabel ?? '').slice(0, 60)})` : null;
 }
 
@@ -205,7 +204,7 @@ async function runLighthouse(url: string): Promise<LighthouseFigures> {
       fcp_ms: Math.round(numeric('first-contentful-paint')),
       cls_sources: layoutShiftSources(audits['layout-shifts']?.details),
       long_tasks: longTasks(audits['long-tasks']?.details),
-      lcp_element: lcpElement(audits['largest-contentful-paint-element']?.details),
+      lcp_element: lcpElement(audits['lcp-breakdown-insight']?.details),
     };
   } finally {
     chrome.kill();
