@@ -94,7 +94,8 @@ test.describe('pool analytics', () => {
       const logged = await loggedRounds(pool);
       expect(logged.length).toBeGreaterThanOrEqual(5);
       expect(Number(await apyChart.getAttribute('data-points'))).toBe(logged.length);
-    }).toPass({ timeout: 30_000 });
+      // A round that ends right now is seen by the app after its pool poll (≤ 20 s) and a history re-read (5 s).
+    }).toPass({ timeout: 60_000 });
     await expect(history.getByTestId('chart-tvl').locator('.recharts-line').first()).toBeVisible();
     await expect(apyChart.locator('.recharts-bar-rectangle').first()).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('dashboard.png'), fullPage: true });
