@@ -191,6 +191,30 @@ test('reads the pool under the CSP and offers no Devnet Wallet', async ({ page, 
   expect(unexpected).toEqual([]);
 });
 
+test('paints the shell before the app chunk, preloads it, and says so when it cannot load', async ({ page, app }) => {
+  // The app chunk (TON Connect, the panels) is preloaded from index.html, next to the entry.
+  const html = await (await page.request.get(PROD_URL)).text();
+  const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map((match) => match[1]);
+  expect(preloaded.some((href) => /\/assets\/root-[\w-]+\.js$/.test(href))).toBe(true);
+
+  // Held back, the chunk leaves the shell on screen: intro, header and placeholders, no wallet control yet.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/root-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.abort();
+  });
+  await app.open(PROD_URL);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Stake TON, hold pTON$/);
+  await expect(page.getByRole('status', { name: 'Restoring wallet connection' })).toBeVisible();
+  await expect(app.tonConnectButton).toHaveCount(0);
+
+  // Failed, it is replaced by an explanation and a way out, not by skeletons forever.
+  release();
+  await expect(page.getByRole('alert')).toHaveText(/did not download.*reload/i);
+  await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
+});
+
 test('fits a 360 px phone screen without sideways scrolling', async ({ page, app }, testInfo) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await app.open(PROD_URL);
