@@ -7,6 +7,7 @@ import { jettonWalletAddress, readJettonData, readJettonWallet, resolveJettonMet
 import type { NetworkConfig } from '../ton/networks';
 import { readPoolFullData, type PoolFullData } from '../ton/pool';
 import { persistedInitialData, persistKey, writePersisted, type PersistStorage } from './persisted';
+import { persistedBillAddressBook } from './bill-addresses';
 import { loadTonRpc, type RpcLoader } from './rpc';
 
 /** Shown when the pool jetton's metadata has no symbol. */
@@ -128,7 +129,15 @@ export function billsQuery(network: NetworkConfig, pool: string | undefined, sna
   return queryOptions({
     // The collections are part of the key: a new round means new collections and a fresh list.
     queryKey: ['ton', network.name, 'bills', pool, owner, data?.depositPayout?.toRawString() ?? null, data?.withdrawalPayout?.toRawString() ?? null] as const,
-    queryFn: data && owner ? async (): Promise<Bill[]> => listBills(await loadRpc(network), data, Address.parse(owner)) : skipToken,
+    queryFn:
+      data && owner && pool
+        ? async (): Promise<Bill[]> => {
+            const addresses = persistedBillAddressBook(network, pool, [data.depositPayout, data.withdrawalPayout]);
+            const bills = await listBills(await loadRpc(network), data, Address.parse(owner), { addresses });
+            addresses.save();
+            return bills;
+          }
+        : skipToken,
     staleTime: 10_000,
     refetchInterval: 20_000,
   });

@@ -59,9 +59,19 @@ export async function readBillData(rpc: Pick<TonRpc, 'runGetMethod'>, item: Addr
   return { inited, index, collection, owner, amount };
 }
 
+/**
+ * Item addresses already known. An item's address is fixed by its collection and index (get_nft_address_by_index is
+ * pure), so a cache of them is never stale and saves one get-method call per item on every later listing.
+ */
+export interface BillAddressBook {
+  get(collection: Address, index: bigint): Address | undefined;
+  set(collection: Address, index: bigint, address: Address): void;
+}
+
 export interface ListBillsOptions {
   /** Items read in parallel; the scheduler still throttles to maxRps. */
   concurrency?: number;
+  addresses?: BillAddressBook;
   /** Stop walking a collection after this many items (guards against huge rounds). */
   maxItemsPerCollection?: number;
 }
@@ -86,7 +96,14 @@ export async function listBills(rpc: Pick<TonRpc, 'runGetMethod'>, pool: PoolFul
     for (let start = 0; start < indexes.length; start += concurrency) {
       const batch = await Promise.all(
         indexes.slice(start, start + concurrency).map(async (index) => {
+          const cached = options.addresses?.get(collection, index);
+          if (cached) {
+            const data = await readBillData(rpc, cached);
+            // A cache is only a hint: an item that is not this collection's item #index is asked for afresh.
+            if (data && data.index === index && data.collection.equals(collection)) return { index, address: cached, data };
+          }
           const address = await readBillAddress(rpc, collection, index);
+          options.addresses?.set(collection, index, address);
           return { index, address, data: await readBillData(rpc, address) };
         }),
       );
