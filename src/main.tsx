@@ -3,7 +3,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { network } from './config/network';
 import { AppLoadFailed, AppShell } from './app/shell';
-import { browserStorage, likelyConnected } from './features/wallet/session-hint';
+import { likelyConnected } from './features/wallet/session-hint';
+import { browserStorage } from './queries/persisted';
 import { installTelegramMiniApp, type TelegramHost } from './app/telegram';
 
 async function start() {

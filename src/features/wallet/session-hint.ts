@@ -11,11 +11,3 @@ export function likelyConnected(storage: Pick<Storage, 'getItem'> | null | undef
     return false; // storage disabled: TON Connect cannot restore anything either
   }
 }
-
-export function browserStorage(): Pick<Storage, 'getItem'> | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}

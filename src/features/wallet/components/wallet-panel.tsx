@@ -13,7 +13,8 @@ import { FaucetButton } from './faucet-button';
 import { WalletAddress } from './wallet-address';
 import { WalletBalance } from './wallet-balance';
 import { WalletRestoring } from './wallet-restoring';
-import { browserStorage, likelyConnected } from '../session-hint';
+import { browserStorage } from '../../../queries/persisted';
+import { likelyConnected } from '../session-hint';
 
 export function WalletPanel() {
   const wallet = useTonWallet();
