@@ -13,10 +13,6 @@ import { loadTonRpc, type RpcLoader } from './rpc';
 /** Shown when the pool jetton's metadata has no symbol. */
 export const POOL_JETTON_FALLBACK_SYMBOL = 'pTON';
 
-export interface PoolSnapshot {
-  data: PoolFullData;
-}
-
 /** Re-read the pool a few times per round on short (devnet) rounds, every 20 s otherwise. */
 export function poolRefetchMs(roundSeconds: number | null | undefined): number {
   return roundSeconds ? Math.max(2_000, Math.min(20_000, roundSeconds * 250)) : 20_000;
@@ -26,10 +22,7 @@ export function poolQuery(network: NetworkConfig, pool: string | undefined, load
   return queryOptions({
     queryKey: ['ton', network.name, 'pool', pool] as const,
     queryFn: pool
-      ? async (): Promise<PoolSnapshot> => {
-          const rpc = await loadRpc(network);
-          return { data: await readPoolFullData(rpc, Address.parse(pool)) };
-        }
+      ? async (): Promise<PoolFullData> => readPoolFullData(await loadRpc(network), Address.parse(pool))
       : skipToken,
     // Rates move once per round; projected figures with every deposit. Fresh enough for previews, cheap enough for toncenter.
     staleTime: Math.min(10_000, refetchMs),
@@ -124,8 +117,7 @@ export function ptonMetadataQuery(network: NetworkConfig, minter: string | undef
 }
 
 /** The owner's pending bills in the pool's current payout collections. */
-export function billsQuery(network: NetworkConfig, pool: string | undefined, snapshot: PoolSnapshot | undefined, owner: string | undefined, loadRpc: RpcLoader = loadTonRpc) {
-  const data = snapshot?.data;
+export function billsQuery(network: NetworkConfig, pool: string | undefined, data: PoolFullData | undefined, owner: string | undefined, loadRpc: RpcLoader = loadTonRpc) {
   return queryOptions({
     // The collections are part of the key: a new round means new collections and a fresh list.
     queryKey: ['ton', network.name, 'bills', pool, owner, data?.depositPayout?.toRawString() ?? null, data?.withdrawalPayout?.toRawString() ?? null] as const,

@@ -12,7 +12,7 @@ export function usePoolRounds(network: NetworkConfig) {
   const protocol = useQuery(protocolInfoQuery(network));
   const poolAddress = protocol.data?.pool;
   const pool = useQuery(poolQuery(network, poolAddress));
-  const currentRoundId = pool.data?.data.currentRound.roundId;
+  const currentRoundId = pool.data?.currentRound.roundId;
   const history = useQuery(roundHistoryQuery(network, poolAddress, currentRoundId));
   const points = useMemo(() => roundPoints(history.data?.rounds ?? []), [history.data]);
   return { protocol, poolAddress, pool, history, points };

@@ -11,8 +11,8 @@ export function useStakingContext(network: NetworkConfig) {
   const protocol = useQuery(protocolInfoQuery(network));
   const pool = useQuery(poolQuery(network, protocol.data?.pool, undefined, poolRefetchMs(protocol.data?.roundSeconds)));
   const tonBalance = useQuery(tonBalanceQuery(network, owner));
-  const metadata = useQuery(ptonMetadataQuery(network, pool.data?.data.jettonMinter.toRawString()));
-  const ptonWallet = ptonWalletFor(pool.data?.data, owner);
+  const metadata = useQuery(ptonMetadataQuery(network, pool.data?.jettonMinter.toRawString()));
+  const ptonWallet = ptonWalletFor(pool.data, owner);
   const ptonBalance = useQuery(ptonBalanceQuery(network, ptonWallet));
   return {
     wallet,

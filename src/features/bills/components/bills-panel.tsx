@@ -65,7 +65,7 @@ export function BillsPanel({ network }: { network: NetworkConfig }) {
                 <span className="font-medium">
                   {bill.kind === 'deposit' ? 'Deposit' : 'Withdrawal'} · {shown(bill.amount)} {unit(bill.kind)}
                 </span>
-                <span className="text-slate-500">Round {pool.data?.data.currentRound.roundId ?? '…'} · pending</span>
+                <span className="text-slate-500">Round {pool.data?.currentRound.roundId ?? '…'} · pending</span>
               </div>
               <div className="text-slate-600 dark:text-slate-400">
                 ≈ {shown(bill.expectedPayout)} {payoutUnit(bill.kind)}, paid {payoutText}

@@ -26,7 +26,7 @@ function Stat({ label, testId, value, hint, exact }: { label: string; testId: st
 
 export function PoolStatsPanel() {
   const { protocol, pool, history, points } = usePoolRounds(network);
-  const metadata = useQuery(ptonMetadataQuery(network, pool.data?.data.jettonMinter.toRawString()));
+  const metadata = useQuery(ptonMetadataQuery(network, pool.data?.jettonMinter.toRawString()));
   const now = useNowSeconds();
   const native = network.nativeTicker;
   const jetton = metadata.data?.symbol ?? network.poolJettonTicker;
@@ -49,7 +49,7 @@ export function PoolStatsPanel() {
     );
   }
 
-  const data = pool.data.data;
+  const data = pool.data;
   const rate = currentRate(data);
   const roundSeconds = protocol.data?.roundSeconds ?? typicalRoundSeconds(history.data?.rounds ?? []) ?? MAINNET_ROUND_SECONDS;
   const projected = projectedYield(data, roundSeconds);

@@ -26,8 +26,8 @@ export function PositionPanel() {
   const wallet = useTonWallet();
   const owner = wallet?.account.address;
   const { poolAddress, pool, points } = usePoolRounds(network);
-  const metadata = useQuery(ptonMetadataQuery(network, pool.data?.data.jettonMinter.toRawString()));
-  const ptonWallet = ptonWalletFor(pool.data?.data, owner);
+  const metadata = useQuery(ptonMetadataQuery(network, pool.data?.jettonMinter.toRawString()));
+  const ptonWallet = ptonWalletFor(pool.data, owner);
   const balance = useQuery(ptonBalanceQuery(network, ptonWallet));
   const bills = useQuery(billsQuery(network, poolAddress, pool.data, owner));
   // Shares the wallet panel's cache entry: no extra request.
@@ -41,7 +41,7 @@ export function PositionPanel() {
 
   const native = network.nativeTicker;
   const jetton = metadata.data?.symbol ?? network.poolJettonTicker;
-  const rate = pool.data ? currentRate(pool.data.data) : undefined;
+  const rate = pool.data ? currentRate(pool.data) : undefined;
   const pton = balance.data;
   const ptonValue = pton !== undefined && rate !== undefined ? (pton * rate) / RATE_BASIS : undefined;
   const billsValue = bills.data?.reduce((sum, bill) => sum + billValue(bill), 0n);

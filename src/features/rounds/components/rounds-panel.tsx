@@ -74,7 +74,7 @@ function RoundsTable({ points, native }: { points: RoundPoint[]; native: string 
 
 export function RoundsPanel() {
   const { poolAddress, pool, history, points } = usePoolRounds(network);
-  const metadata = useQuery(ptonMetadataQuery(network, pool.data?.data.jettonMinter.toRawString()));
+  const metadata = useQuery(ptonMetadataQuery(network, pool.data?.jettonMinter.toRawString()));
   const queryClient = useQueryClient();
   const [range, setRange] = useState<HistoryRange>('all');
   const [view, setView] = useState<'chart' | 'table'>('chart');

@@ -42,7 +42,7 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
   }
 
   const balance = tonBalance.data;
-  const check = checkStake({ input, balance, pool: pool.data.data });
+  const check = checkStake({ input, balance, pool: pool.data });
   const inFlight = isInFlight(sender.tx);
   const blockReason = context.wrongChain
     ? `Your wallet is connected to another network. Switch it to ${network.label} to stake.`
@@ -61,7 +61,7 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
         owner: wallet.account.address,
         ptonWallet: context.ptonWallet,
         amount: check.preview.amount,
-        optimistic: pool.data.data.optimistic,
+        optimistic: pool.data.optimistic,
         tickers,
       }),
     );

@@ -56,7 +56,7 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
     input,
     ptonBalance: ptonBalance.data,
     tonBalance: tonBalance.data,
-    pool: pool.data.data,
+    pool: pool.data,
     // A failed read predicts nothing: instant routes stay unquoted and the error says why (below the modes).
     poolBalance: liquidity.isError ? undefined : liquidity.data,
     mode,
