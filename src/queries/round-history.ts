@@ -13,11 +13,9 @@ import {
   readTransactionPages,
   serializeHistory,
   type RoundHistory,
-  type TransactionPageFetcher,
 } from '../ton/history';
 import type { NetworkConfig } from '../ton/networks';
-import { fetchTransactionPage } from '../ton/transactions';
-import { loadTonRpc } from './rpc';
+import { loadPageReader, type PageReader } from './rpc';
 
 /** toncenter v2 answers at most 100 transactions per getTransactions. */
 export const HISTORY_PAGE_SIZE = 100;
@@ -30,8 +28,8 @@ export const LOAD_OLDER_PAGES = 10;
 export type HistoryStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export interface RoundHistoryDeps {
-  /** How pages of the pool's transactions are read: the shared RPC, parsed without long tasks, by default. */
-  pageReader?: (network: NetworkConfig, pool: Address) => Promise<TransactionPageFetcher>;
+  /** How pages of the pool's transactions are read: loadPageReader by default. */
+  pageReader?: PageReader;
   /** localStorage by default; absent (SSR, private mode errors) means memory only. */
   storage?: HistoryStorage | null;
 }
@@ -46,11 +44,6 @@ function defaultStorage(): HistoryStorage | null {
 
 export function historyStorageKey(network: NetworkConfig, pool: string): string {
   return `lst:pool-rounds:v1:${network.name}:${Address.parse(pool).toRawString()}`;
-}
-
-async function rpcPageReader(network: NetworkConfig, pool: Address): Promise<TransactionPageFetcher> {
-  const rpc = await loadTonRpc(network);
-  return (request) => fetchTransactionPage(rpc, pool, request);
 }
 
 function save(storage: HistoryStorage | null, key: string, history: RoundHistory): void {
@@ -88,7 +81,7 @@ export async function refreshRoundHistory(
   // The pool's round id says whether a round finished since: if not, the cached history is complete and costs nothing.
   if (base.newest && currentRoundId !== undefined && !historyIsBehind(base, currentRoundId)) return base;
 
-  const fetchPage = await (deps.pageReader ?? rpcPageReader)(network, Address.parse(pool));
+  const fetchPage = await (deps.pageReader ?? loadPageReader)(network, Address.parse(pool));
   const read = await readTransactionPages(fetchPage, {
     pageSize: HISTORY_PAGE_SIZE,
     maxPages: base.newest ? REFRESH_MAX_PAGES : COLD_START_PAGES,
@@ -122,7 +115,7 @@ export async function loadOlderRounds(queryClient: QueryClient, network: Network
   const queryKey = ['ton', network.name, 'pool-rounds', pool] as const;
   const current = queryClient.getQueryData<RoundHistory>(queryKey);
   if (!current?.olderFrom) return current;
-  const fetchPage = await (deps.pageReader ?? rpcPageReader)(network, Address.parse(pool));
+  const fetchPage = await (deps.pageReader ?? loadPageReader)(network, Address.parse(pool));
   const read = await readTransactionPages(fetchPage, {
     pageSize: HISTORY_PAGE_SIZE,
     maxPages: LOAD_OLDER_PAGES,

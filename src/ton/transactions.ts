@@ -3,6 +3,7 @@
 // page is parsed a few transactions at a time, yielding to the browser between slices so input and paint go on.
 import { Cell, loadTransaction, type Address, type Transaction } from '@ton/core';
 import type { TonRpc } from './client';
+import type { TransactionPageFetcher } from './history';
 
 export interface TransactionPageRequest {
   limit: number;
@@ -65,4 +66,9 @@ export async function fetchTransactionPage(rpc: Pick<TonRpc, 'call'>, address: A
   if (!Array.isArray(raw)) throw new Error('getTransactions: the answer is not a list of transactions');
   const page = raw.slice(0, params.limit as number);
   return parseTransactionsCooperatively(cursor ? page.slice(1) : page);
+}
+
+/** The page fetcher readTransactionPages takes, for one account over the shared RPC. */
+export function transactionPageFetcher(rpc: Pick<TonRpc, 'call'>, account: Address): TransactionPageFetcher {
+  return (request) => fetchTransactionPage(rpc, account, request);
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { depositBody } from '../../../../contracts/wrappers/messages';
 import { Op } from '../../../../contracts/wrappers/opcodes';
 import type { PersistStorage } from '../../../queries/persisted';
-import type { TonRpc } from '../../../ton/client';
+import type { TransactionPageFetcher } from '../../../ton/history';
 import { networkPreset } from '../../../ton/networks';
 import { accountFlowsQuery, accountFlowsStorageKey } from './account-flows-query';
 
@@ -35,15 +35,11 @@ function fakeWallet() {
     { lt: 10n, now: 1_000, inMessage: undefined, outMessages: new Map([[0, internal(owner, pool, 11n * TON, depositBody(1n))]]) },
   ].map((tx) => ({ ...tx, hash: () => Buffer.alloc(32) })) as unknown as Transaction[];
   let requests = 0;
-  const rpc = {
-    client: {
-      async getTransactions() {
-        requests += 1;
-        return transactions;
-      },
-    },
-  } as unknown as Pick<TonRpc, 'client'>;
-  return { loadRpc: async () => rpc, requests: () => requests };
+  const fetchPage: TransactionPageFetcher = async () => {
+    requests += 1;
+    return transactions;
+  };
+  return { pageReader: async () => fetchPage, requests: () => requests };
 }
 
 const query = (version: string | undefined, deps: Parameters<typeof accountFlowsQuery>[5]) => accountFlowsQuery(network, owner, pool, ptonWallet, version, deps);
@@ -56,20 +52,20 @@ describe('accountFlowsQuery', () => {
   it('a reload with an unchanged position reads nothing: the flows, bigints included, come from storage', async () => {
     const storage = memoryStorage();
     const first = fakeWallet();
-    const flows = await new QueryClient().fetchQuery(query('v1', { loadRpc: first.loadRpc, storage }));
+    const flows = await new QueryClient().fetchQuery(query('v1', { pageReader: first.pageReader, storage }));
     expect(first.requests()).toBe(1);
     expect(flows).toMatchObject({ tonSent: 11n * TON, tonReceived: TON / 10n, deposits: 1, complete: true, ptonChanges: [{ time: 1_001, lt: 20n, delta: 10n * TON }] });
 
     const reload = fakeWallet();
-    expect(await new QueryClient().fetchQuery(query('v1', { loadRpc: reload.loadRpc, storage }))).toEqual(flows);
+    expect(await new QueryClient().fetchQuery(query('v1', { pageReader: reload.pageReader, storage }))).toEqual(flows);
     expect(reload.requests()).toBe(0);
   });
 
   it('a changed position reads again and replaces the stored entry (one per owner and pool)', async () => {
     const storage = memoryStorage();
-    await new QueryClient().fetchQuery(query('v1', { loadRpc: fakeWallet().loadRpc, storage }));
+    await new QueryClient().fetchQuery(query('v1', { pageReader: fakeWallet().pageReader, storage }));
     const changed = fakeWallet();
-    await new QueryClient().fetchQuery(query('v2', { loadRpc: changed.loadRpc, storage }));
+    await new QueryClient().fetchQuery(query('v2', { pageReader: changed.pageReader, storage }));
     expect(changed.requests()).toBe(1);
     expect([...storage.data.keys()]).toEqual([accountFlowsStorageKey(network, owner, pool)]);
     expect(storage.data.get(accountFlowsStorageKey(network, owner, pool))).toContain('"tag":"v2"');
@@ -79,7 +75,7 @@ describe('accountFlowsQuery', () => {
     const storage = memoryStorage();
     storage.setItem(accountFlowsStorageKey(network, owner, pool), JSON.stringify({ tag: 'v1', savedAt: 1, data: { tonSent: '5' } }));
     const wallet = fakeWallet();
-    await new QueryClient().fetchQuery(query('v1', { loadRpc: wallet.loadRpc, storage }));
+    await new QueryClient().fetchQuery(query('v1', { pageReader: wallet.pageReader, storage }));
     expect(wallet.requests()).toBe(1);
   });
 });

@@ -1,10 +1,9 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
-import { Address, type Transaction } from '@ton/core';
+import { Address } from '@ton/core';
 import { readTransactionPages } from '../../../ton/history';
-import type { TonRpc } from '../../../ton/client';
 import type { NetworkConfig } from '../../../ton/networks';
 import { persistedInitialData, persistKey, writePersisted, type PersistStorage } from '../../../queries/persisted';
-import { loadTonRpc } from '../../../queries/rpc';
+import { loadPageReader, type PageReader } from '../../../queries/rpc';
 import { positionFlows, type PositionFlows } from '../utils/flows';
 
 /** A staker's wallet rarely has more: beyond this the rewards figure is marked incomplete. */
@@ -18,7 +17,8 @@ export interface AccountFlows extends PositionFlows {
 }
 
 export interface AccountFlowsDeps {
-  loadRpc?: (network: NetworkConfig) => Promise<Pick<TonRpc, 'client'>>;
+  /** How pages of the owner's transactions are read: loadPageReader by default. */
+  pageReader?: PageReader;
   /** localStorage by default; null: memory only. */
   storage?: PersistStorage | null;
 }
@@ -69,12 +69,8 @@ export function accountFlowsQuery(
     queryKey: ['ton', network.name, 'account-flows', owner, pool, positionVersion] as const,
     queryFn: ready
       ? async (): Promise<AccountFlows> => {
-          const rpc = await (deps.loadRpc ?? loadTonRpc)(network);
-          const address = Address.parse(owner);
-          const read = await readTransactionPages(
-            ({ limit, lt, hash }) => rpc.client.getTransactions(address, { limit, lt, hash, archival: true }) as Promise<Transaction[]>,
-            { pageSize: PAGE_SIZE, maxPages: ACCOUNT_PAGES },
-          );
+          const fetchPage = await (deps.pageReader ?? loadPageReader)(network, Address.parse(owner));
+          const read = await readTransactionPages(fetchPage, { pageSize: PAGE_SIZE, maxPages: ACCOUNT_PAGES });
           const flows = { ...positionFlows(read.transactions, { pool: Address.parse(pool), ptonWallet: Address.parse(ptonWallet) }), complete: read.reachedEnd };
           if (storageKey) writePersisted(storageKey, flows, { tag, storage: deps.storage });
           return flows;
