@@ -15,6 +15,7 @@ import {
   type RoundHistory,
 } from '../ton/history';
 import type { NetworkConfig } from '../ton/networks';
+import { browserStorage, persistKey, type PersistStorage } from './persisted';
 import { loadPageReader, type PageReader } from './rpc';
 
 /** toncenter v2 answers at most 100 transactions per getTransactions. */
@@ -25,7 +26,7 @@ export const COLD_START_PAGES = 5;
 export const REFRESH_MAX_PAGES = 10;
 export const LOAD_OLDER_PAGES = 10;
 
-export type HistoryStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type HistoryStorage = PersistStorage;
 
 export interface RoundHistoryDeps {
   /** How pages of the pool's transactions are read: loadPageReader by default. */
@@ -34,16 +35,8 @@ export interface RoundHistoryDeps {
   storage?: HistoryStorage | null;
 }
 
-function defaultStorage(): HistoryStorage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
 export function historyStorageKey(network: NetworkConfig, pool: string): string {
-  return `lst:pool-rounds:v1:${network.name}:${Address.parse(pool).toRawString()}`;
+  return persistKey('pool-rounds', 1, network, Address.parse(pool).toRawString());
 }
 
 function save(storage: HistoryStorage | null, key: string, history: RoundHistory): void {
@@ -74,7 +67,7 @@ export async function refreshRoundHistory(
   currentRoundId: number | undefined,
   deps: RoundHistoryDeps = {},
 ): Promise<RoundHistory> {
-  const storage = deps.storage === undefined ? defaultStorage() : deps.storage;
+  const storage = deps.storage === undefined ? browserStorage() : deps.storage;
   const key = historyStorageKey(network, pool);
   let base = previous ?? deserializeHistory(storage?.getItem(key) ?? null) ?? EMPTY_HISTORY;
   if (currentRoundId !== undefined && isCacheFromAnotherChain(base, currentRoundId)) base = EMPTY_HISTORY;
@@ -123,6 +116,6 @@ export async function loadOlderRounds(queryClient: QueryClient, network: Network
   });
   const next = appendOlder(current, read.transactions, read.reachedEnd);
   queryClient.setQueryData(queryKey, next);
-  save(deps.storage === undefined ? defaultStorage() : deps.storage, historyStorageKey(network, pool), next);
+  save(deps.storage === undefined ? browserStorage() : deps.storage, historyStorageKey(network, pool), next);
   return next;
 }
