@@ -50,7 +50,7 @@ export function App({ likelyConnected }: { likelyConnected: boolean }) {
         network={network}
         wallet={
           <ErrorBoundary label="the wallet panel">
-            <WalletPanel />
+            <WalletPanel expectConnected={likelyConnected} />
           </ErrorBoundary>
         }
         stats={

@@ -13,17 +13,16 @@ import { FaucetButton } from './faucet-button';
 import { WalletAddress } from './wallet-address';
 import { WalletBalance } from './wallet-balance';
 import { WalletRestoring } from './wallet-restoring';
-import { browserStorage } from '../../../queries/persisted';
-import { likelyConnected } from '../session-hint';
 
-export function WalletPanel() {
+/** `expectConnected`: the first paint's guess (session-hint.ts), sizing the placeholder while the session restores. */
+export function WalletPanel({ expectConnected }: { expectConnected: boolean }) {
   const wallet = useTonWallet();
   const connectionRestored = useIsConnectionRestored();
   const modal = useTonConnectModal();
   const [tonConnectUI] = useTonConnectUI();
 
   if (!connectionRestored) {
-    return <WalletRestoring expectConnected={likelyConnected(browserStorage())} />;
+    return <WalletRestoring expectConnected={expectConnected} />;
   }
 
   if (!wallet) {
