@@ -39,7 +39,7 @@ export function DashboardGrid({ network, wallet, stats, stake, unstake, bills, p
 export function PanelSkeleton({ label, bodyClassName = 'h-32' }: { label: string; bodyClassName?: string }) {
   return (
     <Card label={`${label} (loading)`}>
-      <Skeleton className={`block w-full ${bodyClassName}`} label={`Loading ${label}`} />
+      <Skeleton className={`w-full ${bodyClassName}`} label={`Loading ${label}`} />
     </Card>
   );
 }

@@ -16,6 +16,7 @@ import { StakeConnectPrompt } from './stake-connect-prompt';
 import { ChainReadError } from '../../../components/tx/chain-read-error';
 
 const shown = (nano: bigint, maxFractionDigits = 4) => formatAmount(nano, { groupSeparator: ',', maxFractionDigits });
+
 export function StakePanel({ network }: { network: NetworkConfig }) {
   const context = useStakingContext(network);
   const sender = useTrackedSend(network, 'stake');
