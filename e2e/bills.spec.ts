@@ -1,6 +1,5 @@
 import { test, expect } from './fixtures';
-import { E2E_DEVNET_URL } from './support/env';
-import { ChainReader, devnetProtocol, StakingPage } from './support/staking-flows';
+import { openConnectedStaking } from './support/staking-flows';
 
 const TON = 1_000_000_000n;
 
@@ -8,14 +7,7 @@ test.describe('bills', () => {
   // Each flow waits for real transactions on a shared 2-core machine: allow for a loaded box.
   test.describe.configure({ timeout: 240_000 });
   test('unstake at round end → a withdrawal bill is listed → it is paid after the round and moves to history', async ({ app, devnet, page, request }) => {
-    const chain = new ChainReader(request, E2E_DEVNET_URL);
-    const staking = new StakingPage(page);
-    await app.open();
-    await app.connectDevWallet();
-    await staking.ready();
-    const account = await devnet.account();
-    const protocol = await devnetProtocol(devnet);
-    const ptonWallet = await chain.jettonWallet(protocol.jettonMinter, account.address);
+    const { chain, staking, account, ptonWallet } = await openConnectedStaking({ app, devnet, page, request });
     await expect(page.getByTestId('bills-empty')).toBeVisible({ timeout: 30_000 });
 
     await staking.stake('8');

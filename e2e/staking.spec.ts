@@ -1,40 +1,17 @@
-import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import type { AppPage } from './support/app-page';
-import type { DevnetApi } from './support/devnet-api';
-import { E2E_DEVNET_URL } from './support/env';
-import {
-  ChainReader,
-  devnetProtocol,
-  mintedFor,
-  StakingPage,
-  untilAppMatchesChain,
-} from './support/staking-flows';
+import { mintedFor, openConnectedStaking, untilAppMatchesChain, type StakingFixtures } from './support/staking-flows';
 
 const TON = 1_000_000_000n;
 
 test.describe('stake', () => {
   // Each flow waits for real transactions on a shared 2-core machine: allow for a loaded box.
   test.describe.configure({ timeout: 240_000 });
-  interface Ctx {
-    app: AppPage;
-    devnet: DevnetApi;
-    page: Page;
-    request: APIRequestContext;
-  }
-
-  async function stakeAndCheck({ app, devnet, page, request }: Ctx, amountTon: bigint, viewport?: { width: number; height: number }) {
-    const chain = new ChainReader(request, E2E_DEVNET_URL);
-    const staking = new StakingPage(page);
-    await app.open();
-    await app.connectDevWallet();
+  async function stakeAndCheck(fixtures: StakingFixtures, amountTon: bigint, viewport?: { width: number; height: number }) {
+    const { devnet, page } = fixtures;
     // The connect modal lists the Devnet Wallet only on desktop layouts, so the phone size applies after connecting.
-    if (viewport) await page.setViewportSize(viewport);
-    await staking.ready();
-
-    const account = await devnet.account();
-    const protocol = await devnetProtocol(devnet);
-    const ptonWallet = await chain.jettonWallet(protocol.jettonMinter, account.address);
+    const { chain, staking, account, protocol, ptonWallet } = await openConnectedStaking(fixtures, async () => {
+      if (viewport) await page.setViewportSize(viewport);
+    });
     const ptonBefore = await chain.jettonBalance(ptonWallet);
     await expect(staking.ptonBalance).toHaveAttribute('data-nano', ptonBefore.toString());
 
@@ -69,14 +46,7 @@ test.describe('stake', () => {
   });
 
   test('a declined request shows the message and sends nothing', async ({ app, devnet, page, request }) => {
-    const chain = new ChainReader(request, E2E_DEVNET_URL);
-    const staking = new StakingPage(page);
-    await app.open();
-    await app.connectDevWallet();
-    await staking.ready();
-    const account = await devnet.account();
-    const protocol = await devnetProtocol(devnet);
-    const ptonWallet = await chain.jettonWallet(protocol.jettonMinter, account.address);
+    const { chain, staking, account, ptonWallet } = await openConnectedStaking({ app, devnet, page, request });
     const tonBefore = await chain.tonBalance(account.address);
     const ptonBefore = await chain.jettonBalance(ptonWallet);
 

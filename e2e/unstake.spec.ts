@@ -1,6 +1,5 @@
 import { test, expect } from './fixtures';
-import { E2E_DEVNET_URL } from './support/env';
-import { ChainReader, devnetProtocol, StakingPage, untilAppMatchesChain } from './support/staking-flows';
+import { openConnectedStaking, untilAppMatchesChain } from './support/staking-flows';
 
 const TON = 1_000_000_000n;
 /** Gas the wallet, the pTON wallet, the minter and the pool burn on the way (measured well below this). */
@@ -10,14 +9,7 @@ test.describe('unstake', () => {
   // Each flow waits for real transactions on a shared 2-core machine: allow for a loaded box.
   test.describe.configure({ timeout: 240_000 });
   test('instant unstake pays TON back at the current rate', async ({ app, devnet, page, request }) => {
-    const chain = new ChainReader(request, E2E_DEVNET_URL);
-    const staking = new StakingPage(page);
-    await app.open();
-    await app.connectDevWallet();
-    await staking.ready();
-    const account = await devnet.account();
-    const protocol = await devnetProtocol(devnet);
-    const ptonWallet = await chain.jettonWallet(protocol.jettonMinter, account.address);
+    const { chain, staking, account, protocol, ptonWallet } = await openConnectedStaking({ app, devnet, page, request });
 
     await staking.stake('20');
     await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
@@ -51,14 +43,7 @@ test.describe('unstake', () => {
   });
 
   test('Max fills the whole pTON balance; fill-or-kill with liquidity pays now', async ({ app, devnet, page, request }) => {
-    const chain = new ChainReader(request, E2E_DEVNET_URL);
-    const staking = new StakingPage(page);
-    await app.open();
-    await app.connectDevWallet();
-    await staking.ready();
-    const account = await devnet.account();
-    const protocol = await devnetProtocol(devnet);
-    const ptonWallet = await chain.jettonWallet(protocol.jettonMinter, account.address);
+    const { chain, staking, ptonWallet } = await openConnectedStaking({ app, devnet, page, request });
 
     await staking.stake('6');
     await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });

@@ -2,7 +2,9 @@
 // straight from the devnet's toncenter API (raw JSON-RPC, parsed here, not through the app's src/ton code).
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { Address, beginCell, Cell } from '@ton/core';
+import type { AppPage } from './app-page';
 import type { DevnetApi } from './devnet-api';
+import { E2E_DEVNET_URL } from './env';
 
 type RawStackEntry = [string, unknown];
 
@@ -89,6 +91,31 @@ export async function devnetProtocol(devnet: DevnetApi): Promise<DevnetProtocol>
   const config = await devnet.config();
   if (typeof config.pool !== 'string') throw new Error('the devnet has no pool deployed');
   return config as unknown as DevnetProtocol;
+}
+
+/** The Playwright fixtures a staking flow starts from. */
+export interface StakingFixtures {
+  app: AppPage;
+  devnet: DevnetApi;
+  page: Page;
+  request: APIRequestContext;
+}
+
+/**
+ * The common start of a staking flow: the app open with the Devnet Wallet connected and the staking form ready, an
+ * independent chain reader, and the wallet's account and pTON wallet. `afterConnect` runs before waiting for the form.
+ */
+export async function openConnectedStaking({ app, devnet, page, request }: StakingFixtures, afterConnect?: () => Promise<void>) {
+  const chain = new ChainReader(request, E2E_DEVNET_URL);
+  const staking = new StakingPage(page);
+  await app.open();
+  await app.connectDevWallet();
+  await afterConnect?.();
+  await staking.ready();
+  const account = await devnet.account();
+  const protocol = await devnetProtocol(devnet);
+  const ptonWallet = await chain.jettonWallet(protocol.jettonMinter, account.address);
+  return { chain, staking, account, protocol, ptonWallet };
 }
 
 /** Seconds until the next round switch, or null just after one (while the bots may still be finishing it). */
