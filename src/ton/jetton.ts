@@ -3,6 +3,7 @@
 // (TEP-64 on-chain, off-chain URI, or both), reduced to plain display text.
 import { Address, beginCell, type Cell, contractAddress } from '@ton/core';
 import { parseOnchainMetadata } from '../../contracts/wrappers/metadata';
+import type { JettonData } from '../../contracts/wrappers/PoolJettonMinter';
 import { RpcError, runGetMethodOk, type TonRpc } from './client';
 import { StackReader } from './stack';
 
@@ -80,13 +81,8 @@ export interface JettonMetadata {
   uri: string | null;
 }
 
-export interface JettonData {
-  totalSupply: bigint;
-  mintable: boolean;
-  admin: Address | null;
-  content: Cell;
-  walletCode: Cell;
-}
+/** get_jetton_data, as the minter wrapper reads it in sandbox tests. */
+export type { JettonData };
 
 export async function readJettonData(rpc: Pick<TonRpc, 'runGetMethod'>, minter: Address): Promise<JettonData> {
   const r = new StackReader(await runGetMethodOk(rpc, minter, 'get_jetton_data'), 'get_jetton_data');
