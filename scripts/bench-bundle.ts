@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { run, waitForUrl } from './bench-support';
 
 export const INITIAL_JS_BUDGET_KB = 180;
 const DEVNET_PORT = Number(process.env.BENCH_DEVNET_PORT ?? 18281);
@@ -77,30 +78,6 @@ export function bundleSizes(manifest: BuildManifest, gzipKb: (file: string) => n
   const sum = (files: Set<string>) =>
     Math.round([...files].reduce((total, file) => total + gzipKb(file), 0) * 10) / 10;
   return { initial_js_gzip_kb: sum(initialJs), initial_css_gzip_kb: sum(initialCss), chunks };
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
-    );
-  });
-}
-
-async function waitForUrl(url: string, timeoutMs: number): Promise<Response> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return response;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 /** Stops a detached child and everything it started (npx → node), and waits until it has exited. */

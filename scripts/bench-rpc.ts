@@ -24,6 +24,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { run, waitForUrl } from './bench-support';
 
 const root = join(import.meta.dirname, '..');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
@@ -62,26 +63,6 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv): ChildPr
   child.stderr?.on('data', (chunk: Buffer) => process.env.BENCH_VERBOSE && process.stderr.write(chunk));
   children.push(child);
   return child;
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
-  });
-}
-
-async function waitForUrl(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
 function stopAll() {
@@ -136,7 +117,7 @@ async function main() {
   const appPort = await freePort();
   const outDir = join('dist', 'bench');
   log('building the app');
-  await run(bin('vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { VITE_NETWORK: 'devnet', VITE_DEVNET_URL: devnetUrl });
+  await run(bin('vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { ...process.env, VITE_NETWORK: 'devnet', VITE_DEVNET_URL: devnetUrl }, root);
   start(bin('vite'), ['preview', '--outDir', outDir, '--port', String(appPort), '--strictPort'], {});
   const appUrl = `http://127.0.0.1:${appPort}`;
   await waitForUrl(appUrl, 60_000);
@@ -228,7 +209,7 @@ async function main() {
       await page.getByRole('button', { name: 'Stake', exact: true }).click();
       await page.locator('[data-testid="tx-status-stake"][data-phase="confirmed"]').waitFor({ timeout: 120_000 });
       await page.locator('[data-testid="position-pton"]:not([data-value="0"])[data-value]').waitFor({ timeout: 120_000 });
-      // A withdrawal bill too, so the bill listing (2n+1 get-method calls per payout collection) takes part. It is
+      // A withdrawal bill too, so the bill listing (get-method calls per item of each payout collection) takes part. It is
       // paid at the next round switch: with too little of the round left, wait for the next one so both loads see it.
       await waitForRoomInRound(devnetUrl, BILL_ROUND_ROOM_S);
       log(`unstaking ${UNSTAKE_PTON} pTON at round end`);
