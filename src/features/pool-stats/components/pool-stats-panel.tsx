@@ -44,7 +44,8 @@ export function PoolStatsPanel() {
   if (!pool.data) {
     return (
       <Card title="Pool">
-        <Skeleton className="h-24 w-full" label="Loading pool data" />
+        {/* As tall as the six stat tiles at desktop width, so nothing below moves when they arrive. */}
+        <Skeleton className="h-45 w-full" label="Loading pool data" />
       </Card>
     );
   }
