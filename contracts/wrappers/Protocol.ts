@@ -33,6 +33,8 @@ export interface DeployProtocolOptions {
   /** TON of the pool's deploy touch (≥ 10 TON storage + fees). */
   poolValue?: bigint;
   jettonContent?: Cell;
+  /** Pool code to deploy instead of the default build (e.g. another protocol version's entry point). */
+  poolCode?: Cell;
 }
 
 export interface ProtocolCodes {
@@ -124,7 +126,7 @@ export async function deployProtocol(blockchain: Blockchain, options: DeployProt
         minLoan: options.minLoan ?? DEFAULT_MIN_LOAN,
         maxLoan: options.maxLoan ?? DEFAULT_MAX_LOAN,
       },
-      codes.pool,
+      options.poolCode ?? codes.pool,
     ),
   );
   await pool.sendDeploy(deployer.getSender(), options.poolValue ?? POOL_DEPLOY_VALUE);
@@ -134,5 +136,5 @@ export async function deployProtocol(blockchain: Blockchain, options: DeployProt
   const admin = (await minter.getJettonData()).admin;
   if (!admin?.equals(pool.address)) throw new Error('deployProtocol: minter admin was not handed to the pool');
 
-  return { pool, minter, codes };
+  return { pool, minter, codes: { ...codes, pool: options.poolCode ?? codes.pool } };
 }
