@@ -2,7 +2,7 @@
 // balance, bills. Keys start with ['ton', network, …]; every factory is idle (skipToken) until its inputs are known.
 import { queryOptions, skipToken, type QueryClient } from '@tanstack/react-query';
 import { Address } from '@ton/core';
-import { listBills, type Bill } from '../ton/bills';
+import { listBills, type ListedBill } from '../ton/bills';
 import { jettonWalletAddress, readJettonData, readJettonWallet, resolveJettonMetadata, type JettonMetadata } from '../ton/jetton';
 import type { NetworkConfig } from '../ton/networks';
 import { readPoolFullData, type PoolFullData } from '../ton/pool';
@@ -123,7 +123,7 @@ export function billsQuery(network: NetworkConfig, pool: string | undefined, dat
     queryKey: ['ton', network.name, 'bills', pool, owner, data?.depositPayout?.toRawString() ?? null, data?.withdrawalPayout?.toRawString() ?? null] as const,
     queryFn:
       data && owner && pool
-        ? async (): Promise<Bill[]> => {
+        ? async (): Promise<ListedBill[]> => {
             const addresses = persistedBillAddressBook(network, pool, [data.depositPayout, data.withdrawalPayout]);
             const bills = await listBills(await loadRpc(network), data, Address.parse(owner), { addresses });
             addresses.save();

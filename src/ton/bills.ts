@@ -1,6 +1,7 @@
-// A user's pending payout bills (lst-interface.md §4.5): NFT items of the current round's deposit and
-// withdrawal payout collections, found by walking each collection's items and keeping the user's.
-// O(items) get-method calls: fine on a devnet or small pools; production should use an NFT indexer.
+// Payout bills (lst-interface.md §4): NFT items of a pool's deposit and withdrawal payout collections. Who holds
+// which bill is learned from the owner's own history (queries/owner-history: the `ownership_assigned` each item sends
+// its owner when minted, §4.2); here is the one check that an item really is one of the pool's bills, and the
+// expected payout of one. No collection is ever walked: the cost of a bill does not grow with the round's size.
 import { type Address, type Cell } from '@ton/core';
 import { runGetMethodOk, type TonRpc } from './client';
 import { expectedPtonForDepositBill, expectedTonForWithdrawalBill, type PoolFullData } from './pool';
@@ -16,24 +17,6 @@ export interface Bill {
   owner: Address;
   /** Deposit bill: TON deposited. Withdrawal bill: pTON burned. */
   amount: bigint;
-  /** Deposit bill: pTON expected at round end. Withdrawal bill: TON expected. Assumes the round ends as projected. */
-  expectedPayout: bigint;
-}
-
-export interface CollectionData {
-  nextItemIndex: bigint;
-  content: Cell;
-  owner: Address | null;
-}
-
-export async function readCollectionData(rpc: Pick<TonRpc, 'runGetMethod'>, collection: Address): Promise<CollectionData> {
-  const r = new StackReader(await runGetMethodOk(rpc, collection, 'get_collection_data'), 'get_collection_data');
-  return { nextItemIndex: r.readBigInt(), content: r.readCell(), owner: r.readAddressOrNull() };
-}
-
-export async function readBillAddress(rpc: Pick<TonRpc, 'runGetMethod'>, collection: Address, index: bigint): Promise<Address> {
-  const stack = await runGetMethodOk(rpc, collection, 'get_nft_address_by_index', [{ type: 'int', value: index }]);
-  return new StackReader(stack, 'get_nft_address_by_index').readAddress();
 }
 
 export interface BillData {
@@ -42,6 +25,12 @@ export interface BillData {
   collection: Address;
   owner: Address | null;
   amount: bigint;
+}
+
+/** get_nft_address_by_index: the address of a collection's item #index (a pure getter). */
+export async function readBillAddress(rpc: Pick<TonRpc, 'runGetMethod'>, collection: Address, index: bigint): Promise<Address> {
+  const stack = await runGetMethodOk(rpc, collection, 'get_nft_address_by_index', [{ type: 'int', value: index }]);
+  return new StackReader(stack, 'get_nft_address_by_index').readAddress();
 }
 
 /** get_nft_data; null when the item no longer exists (paid out and destroyed) or never ran. */
@@ -59,10 +48,59 @@ export async function readBillData(rpc: Pick<TonRpc, 'runGetMethod'>, item: Addr
   return { inited, index, collection, owner, amount };
 }
 
+/** Which of the pool's two payout collections `collection` is; null when it is neither. */
+export function poolBillKind(pool: Pick<PoolFullData, 'depositPayout' | 'withdrawalPayout'>, collection: Address): BillKind | null {
+  if (pool.depositPayout?.equals(collection)) return 'deposit';
+  if (pool.withdrawalPayout?.equals(collection)) return 'withdrawal';
+  return null;
+}
+
+export type PoolBillCheck =
+  /** A live bill of one of the pool's payout collections. */
+  | { status: 'bill'; bill: Bill }
+  /** A live item, but of a collection that is not one of the pool's (or not initialised): not a bill of this pool. */
+  | { status: 'foreign'; collection: Address | null }
+  /** Nothing lives there: destroyed at payout (or never deployed). */
+  | { status: 'gone' };
+
 /**
- * Item addresses already known. An item's address is fixed by its collection and index (get_nft_address_by_index is
- * pure), so a cache of them is never stale and saves one get-method call per item on every later listing.
+ * Is `item` one of the pool's bills? One get_nft_data. `pool` must be read with get_pool_full_data_raw: the
+ * simulating getter shows empty collections once a validator-set switch is due, although the bills are still alive
+ * and unpaid (§6.1). A collection address from anything else (a message's sender, a claim in a body) proves nothing:
+ * only the item's own answer, compared with the pool's own collections, does.
  */
+export async function checkPoolBill(
+  rpc: Pick<TonRpc, 'runGetMethod'>,
+  pool: Pick<PoolFullData, 'depositPayout' | 'withdrawalPayout'>,
+  item: Address,
+): Promise<PoolBillCheck> {
+  const data = await readBillData(rpc, item);
+  if (!data) return { status: 'gone' };
+  const kind = data.inited ? poolBillKind(pool, data.collection) : null;
+  if (!kind || !data.owner) return { status: 'foreign', collection: data.inited ? data.collection : null };
+  return { status: 'bill', bill: { kind, collection: data.collection, index: data.index, address: item, owner: data.owner, amount: data.amount } };
+}
+
+/** Deposit bill: pTON expected at round end. Withdrawal bill: TON expected. Assumes the round ends as projected. */
+export function billExpectedPayout(pool: Pick<PoolFullData, 'projectedTotalBalance' | 'projectedSupply'>, bill: Pick<Bill, 'kind' | 'amount'>): bigint {
+  return bill.kind === 'deposit' ? expectedPtonForDepositBill(pool, bill.amount) : expectedTonForWithdrawalBill(pool, bill.amount);
+}
+
+// ---- the collection walk (being replaced by the owner-history listing) ----
+
+export interface ListedBill extends Bill {
+  expectedPayout: bigint;
+}
+
+export interface CollectionData {
+  nextItemIndex: bigint;
+  content: Cell;
+  owner: Address | null;
+}
+export async function readCollectionData(rpc: Pick<TonRpc, 'runGetMethod'>, collection: Address): Promise<CollectionData> {
+  const r = new StackReader(await runGetMethodOk(rpc, collection, 'get_collection_data'), 'get_collection_data');
+  return { nextItemIndex: r.readBigInt(), content: r.readCell(), owner: r.readAddressOrNull() };
+}
 export interface BillAddressBook {
   get(collection: Address, index: bigint): Address | undefined;
   set(collection: Address, index: bigint, address: Address): void;
@@ -76,18 +114,14 @@ export interface ListBillsOptions {
   maxItemsPerCollection?: number;
 }
 
-function expectedPayout(pool: PoolFullData, kind: BillKind, amount: bigint): bigint {
-  return kind === 'deposit' ? expectedPtonForDepositBill(pool, amount) : expectedTonForWithdrawalBill(pool, amount);
-}
-
 /** The user's bills in the pool's current deposit and withdrawal collections (either may be absent). */
-export async function listBills(rpc: Pick<TonRpc, 'runGetMethod'>, pool: PoolFullData, owner: Address, options: ListBillsOptions = {}): Promise<Bill[]> {
+export async function listBills(rpc: Pick<TonRpc, 'runGetMethod'>, pool: PoolFullData, owner: Address, options: ListBillsOptions = {}): Promise<ListedBill[]> {
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const collections: [BillKind, Address | null][] = [
     ['deposit', pool.depositPayout],
     ['withdrawal', pool.withdrawalPayout],
   ];
-  const bills: Bill[] = [];
+  const bills: ListedBill[] = [];
   for (const [kind, collection] of collections) {
     if (!collection) continue;
     const { nextItemIndex } = await readCollectionData(rpc, collection);
@@ -109,7 +143,7 @@ export async function listBills(rpc: Pick<TonRpc, 'runGetMethod'>, pool: PoolFul
       );
       for (const { index, address, data } of batch) {
         if (!data || !data.owner || !data.owner.equals(owner)) continue;
-        bills.push({ kind, collection, index, address, owner: data.owner, amount: data.amount, expectedPayout: expectedPayout(pool, kind, data.amount) });
+        bills.push({ kind, collection, index, address, owner: data.owner, amount: data.amount, expectedPayout: billExpectedPayout(pool, { kind, amount: data.amount }) });
       }
     }
   }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { PoolError } from '../../contracts/wrappers/errors';
 import { DEPOSIT_FEE } from '../../contracts/wrappers/fees';
 import { hasFixture, loadFixture, replayFetch } from './__fixtures__/fixture';
-import { listBills } from './bills';
+import { billExpectedPayout, checkPoolBill, readBillAddress } from './bills';
 import { createTonRpcWith } from './client';
 import { fetchDevnetConfig, resolvePoolAddress } from './devnet-config';
 import { jettonWalletAddress, readJettonData, readJettonWallet, resolveJettonMetadata } from './jetton';
@@ -145,7 +145,7 @@ for (const scenario of ['devnet-pool', 'devnet-pool-live']) describe.skipIf(!has
     expect(await resolvePoolAddress(networkPreset('mainnet'))).toBeNull();
   });
 
-  it('a wait-till-round-end burn becomes a withdrawal bill that listBills finds', async () => {
+  it('a wait-till-round-end burn becomes a withdrawal bill that checkPoolBill recognises as one of the pool\'s', async () => {
     const afterDeposit = await state('after-deposit');
     const poolBalance = await afterDeposit.rpc.client.getBalance(pool);
     expect(predictWithdrawRoute(afterDeposit.data, poolBalance, burnAmount, { waitTillRoundEnd: true, fillOrKill: false })).toBe('bill');
@@ -156,15 +156,20 @@ for (const scenario of ['devnet-pool', 'devnet-pool-live']) describe.skipIf(!has
     expect(after.data.totalBalance).toBe(afterDeposit.data.totalBalance); // nothing paid yet
     expect(after.data.withdrawalPayout).not.toBeNull();
 
-    const bills = await listBills(after.rpc, after.data, devWallet);
-    expect(bills).toHaveLength(1);
-    const [bill] = bills;
+    const item = await readBillAddress(after.rpc, after.data.withdrawalPayout!, 0n);
+    const check = await checkPoolBill(after.rpc, after.data, item);
+    if (check.status !== 'bill') throw new Error(`expected a bill, got ${check.status}`);
+    const { bill } = check;
     expect(bill).toMatchObject({ kind: 'withdrawal', index: 0n, amount: burnAmount });
     expect(bill.owner.equals(devWallet)).toBe(true);
+    expect(bill.address.equals(item)).toBe(true);
     expect(bill.collection.equals(after.data.withdrawalPayout!)).toBe(true);
-    expect(bill.expectedPayout).toBe(expectedTonForWithdrawalBill(after.data, burnAmount));
-    // someone else owns none of them
-    expect(await listBills(rpcFor('after-withdraw'), after.data, pool)).toEqual([]);
+    expect(billExpectedPayout(after.data, bill)).toBe(expectedTonForWithdrawalBill(after.data, burnAmount));
+    // the same live item, checked against a pool whose collections are others (another pool, or the simulated
+    // rotation's empty ones): not one of that pool's bills
+    const elsewhere = await checkPoolBill(rpcFor('after-withdraw'), { depositPayout: null, withdrawalPayout: null }, item);
+    expect(elsewhere.status).toBe('foreign');
+    expect(elsewhere.status === 'foreign' && elsewhere.collection?.equals(bill.collection)).toBe(true);
   });
 
   it('an instant fill-or-kill burn pays floor(pton · total_balance / supply) at once', async () => {

@@ -5,7 +5,7 @@ import { network } from '../../../config/network';
 import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { billsQuery, ptonBalanceQuery, ptonMetadataQuery, ptonWalletFor, tonBalanceQuery } from '../../../queries/pool';
-import type { Bill } from '../../../ton/bills';
+import type { ListedBill } from '../../../ton/bills';
 import { currentRate, RATE_BASIS } from '../../../ton/pool';
 import { formatAmount } from '../../../ton/units';
 import { usePoolRounds } from '../../../queries/use-pool-rounds';
@@ -18,7 +18,7 @@ const PositionChart = lazy(() => import('./position-chart'));
 const amount = (nano: bigint, digits = 4) => formatAmount(nano, { maxFractionDigits: digits, groupSeparator: ',' });
 
 /** TON a bill stands for: a deposit bill holds TON; a withdrawal bill pays the expected TON at round end. */
-function billValue(bill: Bill): bigint {
+function billValue(bill: ListedBill): bigint {
   return bill.kind === 'deposit' ? bill.amount : bill.expectedPayout;
 }
 
