@@ -4,6 +4,7 @@
 //   DEVNET_URL=http://127.0.0.1:8081 npx tsx scripts/capture-fixtures.ts [wallet] [pool] [pool-live]
 //   npx tsx scripts/capture-fixtures.ts --self-hosted=optimistic pool          (→ devnet-pool.json)
 //   npx tsx scripts/capture-fixtures.ts --self-hosted=pessimistic pool-pessimistic
+//   npx tsx scripts/capture-fixtures.ts --self-hosted=optimistic pool-data  (→ devnet-pool-data-<version>.json)
 //
 // --self-hosted starts the devnet server in-process on a free port with a throw-away state dir and a minimal
 // genesis (the protocol deployed by contracts/wrappers/Protocol.ts, every role = the treasury, a 1001 TON
@@ -272,6 +273,25 @@ async function capturePool(config: DevnetConfig, scenario: string) {
   recorder.save();
 }
 
+/**
+ * The pool's getters alone, for the layout tests: get_pool_full_data and _raw as the contract answers them, saved
+ * as devnet-pool-data-<version>.json (v1 from a v1 pool, v2 from a v2 pool).
+ */
+async function capturePoolData(config: DevnetConfig) {
+  const poolText = process.env.POOL_ADDRESS ?? config.pool ?? config.poolAddress;
+  if (!poolText) throw new Error('pool-data: no `pool` in /devnet/config and no POOL_ADDRESS');
+  const pool = Address.parse(String(poolText));
+  const probe = await readPoolFullData(new Recorder('probe').rpc, pool);
+  const recorder = new Recorder(`devnet-pool-data-${probe.version}`);
+  recorder.values.pool = pool.toRawString();
+  recorder.step = 'read';
+  const data = await readPoolFullData(recorder.rpc, pool);
+  await readPoolFullData(recorder.rpc, pool, { raw: true });
+  recorder.values.version = data.version;
+  recorder.values.jettonMinter = data.jettonMinter.toRawString();
+  recorder.save();
+}
+
 const config = await getJson<DevnetConfig>('/devnet/config');
 console.log(`capturing from ${devnetUrl} (devnet time ${config.now})`);
 if (scenarios.includes('wallet')) await captureWallet(config);
@@ -280,4 +300,5 @@ if (scenarios.includes('pool')) await capturePool(await getJson<DevnetConfig>('/
 if (scenarios.includes('pool-live')) await capturePool(await getJson<DevnetConfig>('/devnet/config'), 'devnet-pool-live');
 // against a devnet whose pool runs in pessimistic mode: deposits become bills
 if (scenarios.includes('pool-pessimistic')) await capturePool(await getJson<DevnetConfig>('/devnet/config'), 'devnet-pool-pessimistic');
+if (scenarios.includes('pool-data')) await capturePoolData(await getJson<DevnetConfig>('/devnet/config'));
 await selfHosted?.close();

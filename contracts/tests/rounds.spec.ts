@@ -1,10 +1,11 @@
-import { Address, beginCell, Cell, toNano, TupleReader } from '@ton/core';
+import { Address, beginCell, Cell, toNano } from '@ton/core';
 import { BlockchainSnapshot, SandboxContract, TreasuryContract } from '@ton/sandbox';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PoolError } from '../wrappers/errors';
 import { getConfigParam } from '../wrappers/network-config';
 import { Op } from '../wrappers/opcodes';
-import { haltBody, loadSignedCoins, POOL_SHARE_BASIS, readPoolFullData, SERVICE_NOTIFICATION_AMOUNT } from '../wrappers/Pool';
+import { haltBody, loadSignedCoins, POOL_SHARE_BASIS, SERVICE_NOTIFICATION_AMOUNT } from '../wrappers/Pool';
+import { parsePoolFullData } from '../wrappers/pool-data';
 import { expectNoTx, expectTx } from './helpers/expect-tx';
 import { plainLogs, PoolEnv, poolLogs } from './helpers/pool-env';
 
@@ -91,11 +92,11 @@ describe('rounds', () => {
     expect(stack.length).toBe(30);
     expect(stack[7].type === 'tuple' && stack[7].items.length).toBe(7);
     expect(stack[8].type === 'tuple' && stack[8].items.length).toBe(7);
-    const reread = readPoolFullData(new TupleReader(stack));
+    const reread = parsePoolFullData(stack);
     expect(reread.prevRound.roundId).toBe(0);
     expect(reread.currentRound.roundId).toBe(1);
     expect(reread.jettonMinter.equals(env.minter.address)).toBe(true);
-    expect(reread.jettonWalletCode.equals(env.protocol.codes.walletLibrary)).toBe(true);
+    expect(reread.poolJettonWalletCode.equals(env.protocol.codes.walletLibrary)).toBe(true);
   });
 
   it('decodes raw storage in TS to the same figures as get_pool_full_data_raw, projection included', async () => {

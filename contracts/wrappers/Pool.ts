@@ -14,9 +14,11 @@ import {
   Sender,
   Slice,
   TupleBuilder,
+  type TupleItem,
   TupleReader,
 } from '@ton/core';
 import { Op, LogTopic } from './opcodes';
+import { parsePoolFullData, type PoolFullData, type PoolRound } from './pool-data';
 import { depositBody, touchBody } from './messages';
 
 /** Rate and fee shares are uint24 fractions of 2^24. */
@@ -69,16 +71,6 @@ export interface PoolConfig {
 }
 
 export const NEVER = 0xffffffffffff;
-
-export interface PoolRound {
-  borrowers: Cell | null;
-  roundId: number;
-  activeBorrowers: number;
-  borrowed: bigint;
-  expected: bigint;
-  returned: bigint;
-  profit: bigint;
-}
 
 function storeSignedCoins(b: Builder, value: bigint): Builder {
   return value < 0n ? b.storeUint(1, 1).storeCoins(-value) : b.storeUint(0, 1).storeCoins(value);
@@ -222,86 +214,14 @@ export function loanRepaymentBody(queryId = 0n): Cell {
 
 // ---------- get-method data ----------
 
-export interface PoolFullData {
-  state: number;
-  halted: boolean;
-  totalBalance: bigint;
-  interestRate: number;
-  optimistic: boolean;
-  depositsOpen: boolean;
-  savedValidatorSetHash: bigint;
-  prevRound: PoolRound;
-  currentRound: PoolRound;
-  minLoan: bigint;
-  maxLoan: bigint;
-  governanceFee: number;
-  jettonMinter: Address;
-  supply: bigint;
-  depositPayout: Address | null;
-  requestedForDeposit: bigint;
-  withdrawalPayout: Address | null;
-  requestedForWithdrawal: bigint;
-  sudoer: Address | null;
-  sudoerSetAt: number;
-  governor: Address;
-  governorUpdateAfter: number;
-  interestManager: Address;
-  halter: Address;
-  approver: Address;
-  controllerCode: Cell;
-  jettonWalletCode: Cell;
-  payoutCollectionCode: Cell;
-  projectedTotalBalance: bigint;
-  projectedSupply: bigint;
-}
+// PoolFullData and its reader live in pool-data.ts: one type for every released getter layout (spec §11).
+export type { PoolFullData, PoolRound } from './pool-data';
 
-function readRound(reader: TupleReader): PoolRound {
-  const t = reader.readTuple();
-  return {
-    borrowers: t.readCellOpt(),
-    roundId: t.readNumber(),
-    activeBorrowers: t.readNumber(),
-    borrowed: t.readBigNumber(),
-    expected: t.readBigNumber(),
-    returned: t.readBigNumber(),
-    profit: t.readBigNumber(),
-  };
-}
-
-/** Reads the 30-entry stack of get_pool_full_data(_raw) (spec §6.1). */
-export function readPoolFullData(s: TupleReader): PoolFullData {
-  return {
-    state: s.readNumber(),
-    halted: s.readBoolean(),
-    totalBalance: s.readBigNumber(),
-    interestRate: s.readNumber(),
-    optimistic: s.readBoolean(),
-    depositsOpen: s.readBoolean(),
-    savedValidatorSetHash: s.readBigNumber(),
-    prevRound: readRound(s),
-    currentRound: readRound(s),
-    minLoan: s.readBigNumber(),
-    maxLoan: s.readBigNumber(),
-    governanceFee: s.readNumber(),
-    jettonMinter: s.readAddress(),
-    supply: s.readBigNumber(),
-    depositPayout: s.readAddressOpt(),
-    requestedForDeposit: s.readBigNumber(),
-    withdrawalPayout: s.readAddressOpt(),
-    requestedForWithdrawal: s.readBigNumber(),
-    sudoer: s.readAddressOpt(),
-    sudoerSetAt: s.readNumber(),
-    governor: s.readAddress(),
-    governorUpdateAfter: s.readNumber(),
-    interestManager: s.readAddress(),
-    halter: s.readAddress(),
-    approver: s.readAddress(),
-    controllerCode: s.readCell(),
-    jettonWalletCode: s.readCell(),
-    payoutCollectionCode: s.readCell(),
-    projectedTotalBalance: s.readBigNumber(),
-    projectedSupply: s.readBigNumber(),
-  };
+/** Everything left on a get-method's stack, for the shared readers. */
+function drain(stack: TupleReader): TupleItem[] {
+  const items: TupleItem[] = [];
+  while (stack.remaining > 0) items.push(stack.pop());
+  return items;
 }
 
 /** Projected (total_balance, supply) after the previous round's expected profit is booked (spec §2.3). */
@@ -375,7 +295,8 @@ export function parsePoolStorage(data: Cell): PoolStorageData {
   const governorUpdateAfter = roles.loadUint(48);
   const interestManager = roles.loadAddress();
   const roles2 = roles.loadRef().beginParse();
-  const base = {
+  const base: PoolFullData = {
+    version: 'v1',
     state,
     halted,
     totalBalance,
@@ -385,8 +306,8 @@ export function parsePoolStorage(data: Cell): PoolStorageData {
     savedValidatorSetHash,
     prevRound,
     currentRound,
-    minLoan,
-    maxLoan,
+    minLoanPerValidator: minLoan,
+    maxLoanPerValidator: maxLoan,
     governanceFee,
     jettonMinter,
     supply,
@@ -402,11 +323,12 @@ export function parsePoolStorage(data: Cell): PoolStorageData {
     halter: roles2.loadAddress(),
     approver: roles2.loadAddress(),
     controllerCode: codes.loadRef(),
-    jettonWalletCode: codes.loadRef(),
-    payoutCollectionCode: codes.loadRef(),
-    payoutItemCode: codes.loadRef(),
+    poolJettonWalletCode: codes.loadRef(),
+    payoutMinterCode: codes.loadRef(),
+    projectedTotalBalance: 0n,
+    projectedSupply: 0n,
   };
-  return { ...base, ...projectedConversion(base) };
+  return { ...base, ...projectedConversion(base), payoutItemCode: codes.loadRef() };
 }
 
 export interface BorrowerEntry {
@@ -508,12 +430,12 @@ export class Pool implements Contract {
 
   async getPoolFullData(provider: ContractProvider): Promise<PoolFullData> {
     const { stack } = await provider.get('get_pool_full_data', []);
-    return readPoolFullData(stack);
+    return parsePoolFullData(drain(stack), 'get_pool_full_data');
   }
 
   async getPoolFullDataRaw(provider: ContractProvider): Promise<PoolFullData> {
     const { stack } = await provider.get('get_pool_full_data_raw', []);
-    return readPoolFullData(stack);
+    return parsePoolFullData(drain(stack), 'get_pool_full_data_raw');
   }
 
   async getControllerAddress(provider: ContractProvider, controllerId: number, validator: Address): Promise<Address> {

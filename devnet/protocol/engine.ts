@@ -351,16 +351,16 @@ export class ProtocolEngine {
     // about 30 % stays liquid for instant withdrawals. The pool's own cap is 286/512 per round.
     const lendable = (poolData.totalBalance * COHORT_LOAN_SHARE_PERCENT) / 100n - poolData.currentRound.borrowed;
     const perController = lendable / BigInt(cohort.length);
-    const maxLoan = perController < poolData.maxLoan ? perController : poolData.maxLoan;
-    if (maxLoan < poolData.minLoan) {
-      this.logger.info(`epoch ${epoch}: pool too small to lend (${maxLoan} < min loan ${poolData.minLoan})`);
+    const maxLoan = perController < poolData.maxLoanPerValidator ? perController : poolData.maxLoanPerValidator;
+    if (maxLoan < poolData.minLoanPerValidator) {
+      this.logger.info(`epoch ${epoch}: pool too small to lend (${maxLoan} < min loan ${poolData.minLoanPerValidator})`);
       return outcome;
     }
     for (const index of cohort) {
       const validator = this.actors.validators[index];
       const controller = this.controller(blockchain, index);
       const requested = await this.act(blockchain, `epoch ${epoch} controller-${index} request_loan`, validator, (via) =>
-        controller.sendRequestLoan(via, { minLoan: poolData.minLoan, maxLoan, maxInterest: poolData.interestRate }),
+        controller.sendRequestLoan(via, { minLoan: poolData.minLoanPerValidator, maxLoan, maxInterest: poolData.interestRate }),
       );
       const data = await this.controllerData(blockchain, index);
       if (!requested || data.borrowedAmount === 0n) {

@@ -1,76 +1,14 @@
 // Reads the LSt pool (`get_pool_full_data`, lst-interface.md §6.1) and derives what a staker sees (§6.2):
 // rates, what a deposit or withdrawal yields, instant liquidity, TVL, growth and APY. Amounts are bigint nano;
 // only display ratios (growth, APY) are numbers.
-import { Address, type Cell, Dictionary, type Slice } from '@ton/core';
+import { Address, Dictionary, type Slice } from '@ton/core';
 import { FINALIZE_ROUND_FEE, POOL_MIN_TONS_FOR_STORAGE, SHARE_BASIS } from '../../contracts/wrappers/fees';
+import { parsePoolFullData, type PoolFullData, type PoolRound } from '../../contracts/wrappers/pool-data';
 import { runGetMethodOk, type TonRpc } from './client';
-import { StackReader, type StackValue } from './stack';
 
-/** One lending round record: `[borrowers, round_id, active_borrowers, borrowed, expected, returned, profit]`. */
-export interface LendingRound {
-  /** HashmapE 256 → (borrowed, interest); null when nobody borrowed. */
-  borrowers: Cell | null;
-  roundId: number;
-  activeBorrowers: number;
-  borrowed: bigint;
-  expected: bigint;
-  returned: bigint;
-  /** Signed: a round can lose. */
-  profit: bigint;
-}
-
-export interface PoolFullData {
-  state: number;
-  halted: boolean;
-  totalBalance: bigint;
-  /** Per lending round, as a fraction of 2^24. */
-  interestRate: number;
-  optimistic: boolean;
-  depositsOpen: boolean;
-  savedValidatorSetHash: bigint;
-  prevRound: LendingRound;
-  currentRound: LendingRound;
-  minLoanPerValidator: bigint;
-  maxLoanPerValidator: bigint;
-  /** Share of round profit, as a fraction of 2^24. */
-  governanceFee: number;
-  jettonMinter: Address;
-  /** The pool's own pTON count: use it (not the minter's total_supply) for rates. */
-  supply: bigint;
-  depositPayout: Address | null;
-  /** TON waiting in deposit bills for the round end. */
-  requestedForDeposit: bigint;
-  withdrawalPayout: Address | null;
-  /** pTON waiting in withdrawal bills for the round end. */
-  requestedForWithdrawal: bigint;
-  sudoer: Address | null;
-  sudoerSetAt: number;
-  governor: Address;
-  governorUpdateAfter: number;
-  interestManager: Address;
-  halter: Address;
-  approver: Address;
-  controllerCode: Cell;
-  /** May be a library cell; jetton wallet addresses use it as-is. */
-  poolJettonWalletCode: Cell;
-  payoutMinterCode: Cell;
-  projectedTotalBalance: bigint;
-  projectedSupply: bigint;
-}
-
-function readRound(tuple: StackReader): LendingRound {
-  const round: LendingRound = {
-    borrowers: tuple.readCellOrNull(),
-    roundId: tuple.readNumber(),
-    activeBorrowers: tuple.readNumber(),
-    borrowed: tuple.readBigInt(),
-    expected: tuple.readBigInt(),
-    returned: tuple.readBigInt(),
-    profit: tuple.readBigInt(),
-  };
-  tuple.end();
-  return round;
-}
+// One type and one reader for every released layout (v1, intermediate, v2), shared with the wrappers and the devnet.
+export type { PoolFullData, PoolRound, PoolVersion } from '../../contracts/wrappers/pool-data';
+export { UnsupportedPoolError } from '../../contracts/wrappers/pool-data';
 
 export interface RoundLoan {
   /** Controllers live on the masterchain; the dict is keyed by their account id. */
@@ -80,7 +18,7 @@ export interface RoundLoan {
 }
 
 /** The loans of a round: `borrowers` is HashmapE 256 (controller account id) → (borrowed:Coins, interest:Coins). */
-export function roundLoans(round: Pick<LendingRound, 'borrowers'>): RoundLoan[] {
+export function roundLoans(round: Pick<PoolRound, 'borrowers'>): RoundLoan[] {
   if (!round.borrowers) return [];
   const loanValue = {
     serialize: () => {
@@ -95,48 +33,14 @@ export function roundLoans(round: Pick<LendingRound, 'borrowers'>): RoundLoan[] 
   }));
 }
 
-/** Parses the 30-entry stack of get_pool_full_data (and _raw), in the exact order of §6.1. */
-export function parsePoolFullData(stack: StackValue[]): PoolFullData {
-  const r = new StackReader(stack, 'get_pool_full_data');
-  const data: PoolFullData = {
-    state: r.readNumber(),
-    halted: r.readBool(),
-    totalBalance: r.readBigInt(),
-    interestRate: r.readNumber(),
-    optimistic: r.readBool(),
-    depositsOpen: r.readBool(),
-    savedValidatorSetHash: r.readBigInt(),
-    prevRound: readRound(r.readTuple('prev_round_borrowers')),
-    currentRound: readRound(r.readTuple('current_round_borrowers')),
-    minLoanPerValidator: r.readBigInt(),
-    maxLoanPerValidator: r.readBigInt(),
-    governanceFee: r.readNumber(),
-    jettonMinter: r.readAddress(),
-    supply: r.readBigInt(),
-    depositPayout: r.readAddressOrNull(),
-    requestedForDeposit: r.readBigInt(),
-    withdrawalPayout: r.readAddressOrNull(),
-    requestedForWithdrawal: r.readBigInt(),
-    sudoer: r.readAddressOrNull(),
-    sudoerSetAt: r.readNumber(),
-    governor: r.readAddress(),
-    governorUpdateAfter: r.readNumber(),
-    interestManager: r.readAddress(),
-    halter: r.readAddress(),
-    approver: r.readAddress(),
-    controllerCode: r.readCell(),
-    poolJettonWalletCode: r.readCell(),
-    payoutMinterCode: r.readCell(),
-    projectedTotalBalance: r.readBigInt(),
-    projectedSupply: r.readBigInt(),
-  };
-  r.end();
-  return data;
-}
-
-/** `get_pool_full_data` simulates a pending rotation; `raw: true` reads storage as it is. */
+/**
+ * `get_pool_full_data` simulates a pending rotation; `raw: true` reads storage as it is. The layout follows the
+ * entry count, so a pool upgraded in place is read right at the next call; an unknown layout throws
+ * UnsupportedPoolError.
+ */
 export async function readPoolFullData(rpc: Pick<TonRpc, 'runGetMethod'>, pool: Address, options: { raw?: boolean } = {}): Promise<PoolFullData> {
-  return parsePoolFullData(await runGetMethodOk(rpc, pool, options.raw ? 'get_pool_full_data_raw' : 'get_pool_full_data'));
+  const method = options.raw ? 'get_pool_full_data_raw' : 'get_pool_full_data';
+  return parsePoolFullData(await runGetMethodOk(rpc, pool, method), method);
 }
 
 // ---- derived math (§2.2, §3.3, §6.2) ----

@@ -2,7 +2,7 @@
 // (["num","0x1f"], ["cell",{bytes}], ["tuple",{elements}] …); entries inside tuples use tonlib's typed form
 // ({"@type":"tvm.stackEntryNumber", …}). TonClient flattens the latter to raw values and rejects nulls,
 // so the readers here keep the structure and say exactly what was expected when it does not match.
-import { Address, Cell } from '@ton/core';
+import { Cell } from '@ton/core';
 
 export type StackValue =
   | { type: 'int'; value: bigint }
@@ -84,77 +84,5 @@ export function parseStack(raw: unknown[]): StackValue[] {
   return raw.map(parseEntry);
 }
 
-/** Sequential reader with typed accessors; every mismatch names the position and what was found. */
-export class StackReader {
-  private index = 0;
-
-  constructor(
-    private readonly items: StackValue[],
-    private readonly label = 'stack',
-  ) {}
-
-  get remaining(): number {
-    return this.items.length - this.index;
-  }
-
-  private next(expected: string): StackValue {
-    if (this.index >= this.items.length) throw new Error(`${this.label}: expected ${expected} at #${this.index + 1}, stack ended`);
-    return this.items[this.index++];
-  }
-
-  private mismatch(expected: string, found: StackValue): never {
-    throw new Error(`${this.label}: expected ${expected} at #${this.index}, found ${found.type}`);
-  }
-
-  readBigInt(): bigint {
-    const item = this.next('int');
-    return item.type === 'int' ? item.value : this.mismatch('int', item);
-  }
-
-  readNumber(): number {
-    return Number(this.readBigInt());
-  }
-
-  /** TVM booleans are -1 / 0; any non-zero reads as true. */
-  readBool(): boolean {
-    return this.readBigInt() !== 0n;
-  }
-
-  readCell(): Cell {
-    const item = this.next('cell');
-    return item.type === 'cell' ? item.cell : this.mismatch('cell', item);
-  }
-
-  /** Null, or an empty list: tonlib has no null entry and reports a TVM null inside a tuple as an empty list. */
-  readCellOrNull(): Cell | null {
-    const item = this.next('cell or null');
-    if (item.type === 'null' || (item.type === 'tuple' && item.items.length === 0)) return null;
-    return item.type === 'cell' ? item.cell : this.mismatch('cell or null', item);
-  }
-
-  /** Internal address; null for addr_none or a null entry. */
-  readAddressOrNull(): Address | null {
-    const cell = this.readCellOrNull();
-    if (!cell) return null;
-    const address = cell.beginParse().loadAddressAny();
-    if (address === null) return null;
-    if (!Address.isAddress(address)) throw new Error(`${this.label}: expected an internal address at #${this.index}`);
-    return address;
-  }
-
-  readAddress(): Address {
-    const address = this.readAddressOrNull();
-    if (!address) throw new Error(`${this.label}: expected an address at #${this.index}, found addr_none`);
-    return address;
-  }
-
-  readTuple(label = `${this.label}#${this.index + 1}`): StackReader {
-    const item = this.next('tuple');
-    return item.type === 'tuple' ? new StackReader(item.items, label) : this.mismatch('tuple', item);
-  }
-
-  /** Asserts the whole stack was consumed: a layout drift must fail loudly, not shift fields. */
-  end(): void {
-    if (this.remaining !== 0) throw new Error(`${this.label}: ${this.remaining} unexpected trailing entries`);
-  }
-}
+// The reader itself is shared with the contract wrappers and the devnet: StackValue is a @ton/core TupleItem.
+export { StackReader } from '../../contracts/wrappers/stack-reader';
