@@ -20,6 +20,7 @@ test.describe('amount validation', () => {
       ['-3', 'The amount cannot be negative.'],
       ['abc', 'Enter a number, like 10 or 2.5.'],
       ['1.5.5', 'Enter a number, like 10 or 2.5.'],
+      ['1,000', /^Is the comma a decimal mark or a thousands separator\?/],
       ['1.0000000001', 'TON has at most 9 decimal places.'],
       ['0.5', 'The minimum stake is 1 TON.'],
       [(balance / 1_000_000_000n + 1n).toString(), /^Not enough TON: you can stake at most [\d,.]+ TON after fees\.$/],
@@ -30,6 +31,11 @@ test.describe('amount validation', () => {
       await expect(staking.stakeButton, `button for ${JSON.stringify(input)}`).toBeDisabled();
       await expect(staking.stakePreview).toBeHidden();
     }
+    // What does not parse is not echoed: "1,000" is never shown as 1 TON. A parsed amount is, even when blocked.
+    await staking.stakeAmount.fill('1,000');
+    await expect(page.getByTestId('stake-amount-echo')).toHaveText('');
+    await staking.stakeAmount.fill('0.5');
+    await expect(page.getByTestId('stake-amount-echo')).toHaveText('= 0.5 TON');
     // An empty field is never flagged as an error, but the button still says why it is disabled.
     await staking.stakeAmount.fill('');
     await expect(staking.stakeMessage).toHaveText('');
@@ -41,6 +47,9 @@ test.describe('amount validation', () => {
     await expect(staking.stakeButton).toBeEnabled();
     await expect(staking.stakePreview).toBeVisible();
     await expect(staking.stakeMessage).toHaveText('');
+    await expect(page.getByTestId('stake-amount-echo')).toHaveText('= 1,000.5 TON');
+    await staking.stakeAmount.fill('1,5');
+    await expect(page.getByTestId('stake-amount-echo')).toHaveText('= 1.5 TON');
 
     // Max keeps the 1 TON deposit fee and 0.1 TON gas reserve back: exactly the largest amount allowed.
     await page.getByTestId('stake-amount').locator('..').getByRole('button', { name: 'Max' }).click();

@@ -5,7 +5,8 @@ import type { TonRpc } from '../ton/client';
 import { networkPreset } from '../ton/networks';
 import type { StackValue } from '../ton/stack';
 import type { PersistStorage } from './persisted';
-import { invalidateAfterTransaction, poolLiquidityQuery, ptonMetadataQuery, POOL_JETTON_FALLBACK_SYMBOL } from './pool';
+import { buildOnchainMetadata } from '../../contracts/wrappers/metadata';
+import { invalidateAfterTransaction, METADATA_MAX_AGE_MS, poolLiquidityQuery, ptonMetadataQuery } from './pool';
 
 const network = networkPreset('devnet');
 const pool = '0:' + '11'.repeat(32);
@@ -17,13 +18,13 @@ function memoryStorage(): PersistStorage & { data: Map<string, string> } {
 }
 
 /** An rpc whose reads are counted: getBalance answers `balance`, get_jetton_data an empty-content minter. */
-function fakeRpc(balance = 77n) {
+function fakeRpc(balance = 77n, content: Cell = Cell.EMPTY) {
   const calls: string[] = [];
   const jettonData: StackValue[] = [
     { type: 'int', value: 1_000n },
     { type: 'int', value: -1n },
     { type: 'null' },
-    { type: 'cell', cell: Cell.EMPTY, kind: 'cell' },
+    { type: 'cell', cell: content, kind: 'cell' },
     { type: 'cell', cell: Cell.EMPTY, kind: 'cell' },
   ];
   const rpc = {
@@ -74,7 +75,7 @@ describe('ptonMetadataQuery', () => {
     const storage = memoryStorage();
     const first = fakeRpc();
     const metadata = await new QueryClient().fetchQuery(ptonMetadataQuery(network, minter, { loadRpc: first.loadRpc, storage }));
-    expect(metadata.symbol).toBe(POOL_JETTON_FALLBACK_SYMBOL);
+    expect(metadata.symbol).toBe(network.poolJettonTicker);
     expect(first.calls).toEqual([`get_jetton_data ${minter}`]);
 
     // A reload: a fresh query cache, the same localStorage.
@@ -100,5 +101,34 @@ describe('ptonMetadataQuery', () => {
     const again = fakeRpc();
     await new QueryClient().fetchQuery(ptonMetadataQuery(network, minter, { loadRpc: again.loadRpc, storage }));
     expect(again.calls).toHaveLength(1);
+  });
+
+  // Regression (issue 12 item 8): metadata was cached forever (staleTime Infinity), so a changed symbol never showed.
+  it('reads the chain again once the stored entry is a day old, not before', async () => {
+    const storage = memoryStorage();
+    const now = Date.now();
+    await new QueryClient().fetchQuery(ptonMetadataQuery(network, minter, { loadRpc: fakeRpc().loadRpc, storage }));
+    const [key] = storage.data.keys();
+    const saved = JSON.parse(storage.data.get(key)!) as { savedAt: number };
+
+    storage.data.set(key, JSON.stringify({ ...saved, savedAt: now - METADATA_MAX_AGE_MS + 60_000 }));
+    const fresh = fakeRpc();
+    await new QueryClient().fetchQuery(ptonMetadataQuery(network, minter, { loadRpc: fresh.loadRpc, storage }));
+    expect(fresh.calls).toEqual([]);
+
+    storage.data.set(key, JSON.stringify({ ...saved, savedAt: now - METADATA_MAX_AGE_MS - 60_000 }));
+    const old = fakeRpc();
+    await new QueryClient().fetchQuery(ptonMetadataQuery(network, minter, { loadRpc: old.loadRpc, storage }));
+    expect(old.calls).toEqual([`get_jetton_data ${minter}`]);
+    expect(ptonMetadataQuery(network, minter).refetchInterval).toBeLessThanOrEqual(METADATA_MAX_AGE_MS);
+  });
+
+  // Regression (issue 12 item 8): a pool jetton named "TON" was shown as TON in every quote.
+  it('replaces a symbol posing as the native ticker with the configured jetton ticker, and keeps an honest one', async () => {
+    const spoofed = fakeRpc(0n, buildOnchainMetadata({ name: 'Toncoin', symbol: 'Т\u200bО\u200bН', decimals: '9' }));
+    const metadata = await new QueryClient().fetchQuery(ptonMetadataQuery(network, minter, { loadRpc: spoofed.loadRpc, storage: null }));
+    expect(metadata.symbol).toBe(network.poolJettonTicker);
+    const honest = fakeRpc(0n, buildOnchainMetadata({ name: 'Staked TON', symbol: 'stTON', decimals: '9' }));
+    expect((await new QueryClient().fetchQuery(ptonMetadataQuery(network, minter, { loadRpc: honest.loadRpc, storage: null }))).symbol).toBe('stTON');
   });
 });

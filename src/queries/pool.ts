@@ -3,15 +3,12 @@
 import { queryOptions, skipToken, type QueryClient } from '@tanstack/react-query';
 import { Address } from '@ton/core';
 import { listBills, type ListedBill } from '../ton/bills';
-import { jettonWalletAddress, readJettonData, readJettonWallet, resolveJettonMetadata, type JettonMetadata } from '../ton/jetton';
+import { guardJettonSymbol, jettonWalletAddress, readJettonData, readJettonWallet, resolveJettonMetadata, type JettonMetadata } from '../ton/jetton';
 import type { NetworkConfig } from '../ton/networks';
 import { readPoolFullData, type PoolFullData } from '../ton/pool';
 import { persistedInitialData, persistKey, writePersisted, type PersistStorage } from './persisted';
 import { persistedBillAddressBook } from './bill-addresses';
 import { loadTonRpc, type RpcLoader } from './rpc';
-
-/** Shown when the pool jetton's metadata has no symbol. */
-export const POOL_JETTON_FALLBACK_SYMBOL = 'pTON';
 
 /** Re-read the pool a few times per round on short (devnet) rounds, every 20 s otherwise. */
 export function poolRefetchMs(roundSeconds: number | null | undefined): number {
@@ -72,7 +69,11 @@ export function tonBalanceQuery(network: NetworkConfig, address: string | undefi
   });
 }
 
-const METADATA_STORE_VERSION = 1;
+// 2: symbols posing as the native ticker are replaced before storing (entries of version 1 may hold one).
+const METADATA_STORE_VERSION = 2;
+
+/** Metadata can change (the minter's admin may rewrite its content): re-read at least this often. */
+export const METADATA_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 function isJettonMetadata(value: unknown): value is JettonMetadata {
   if (!value || typeof value !== 'object') return false;
@@ -94,8 +95,9 @@ export interface MetadataDeps {
 }
 
 /**
- * Name and symbol of the pool jetton; metadata only changes with a contract upgrade, so it is read once per minter
- * and kept in localStorage (one entry per network, tagged with the minter: a new pool replaces it).
+ * Name and symbol of the pool jetton, kept in localStorage (one entry per network, tagged with the minter: a new pool
+ * replaces it) and read again once a day. A symbol confusable with the native ticker becomes the configured jetton
+ * ticker (src/ton/jetton.ts guardJettonSymbol).
  */
 export function ptonMetadataQuery(network: NetworkConfig, minter: string | undefined, deps: MetadataDeps = {}) {
   const key = persistKey('jetton-metadata', METADATA_STORE_VERSION, network);
@@ -106,13 +108,16 @@ export function ptonMetadataQuery(network: NetworkConfig, minter: string | undef
       ? async (): Promise<JettonMetadata> => {
           const data = await readJettonData(await (deps.loadRpc ?? loadTonRpc)(network), Address.parse(minter));
           // On-chain fields only: fetching off-chain metadata would leave the machine on devnet and in tests.
-          const metadata = await resolveJettonMetadata(data.content, { fallbackSymbol: POOL_JETTON_FALLBACK_SYMBOL });
+          const resolved = await resolveJettonMetadata(data.content, { fallbackSymbol: network.poolJettonTicker });
+          const metadata = guardJettonSymbol(resolved, { native: network.nativeTicker, fallback: network.poolJettonTicker });
           writePersisted(key, metadata, { tag, storage: deps.storage });
           return metadata;
         }
       : skipToken,
     ...persistedInitialData(minter ? key : null, { tag, check: isJettonMetadata, storage: deps.storage }),
-    staleTime: Number.POSITIVE_INFINITY,
+    // A stored entry older than this is read again on mount; an open tab re-reads on the same period.
+    staleTime: METADATA_MAX_AGE_MS,
+    refetchInterval: METADATA_MAX_AGE_MS,
   });
 }
 

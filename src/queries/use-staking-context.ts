@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTonWallet } from '@tonconnect/ui-react';
 import type { NetworkConfig } from '../ton/networks';
-import { poolQuery, poolRefetchMs, ptonBalanceQuery, ptonMetadataQuery, ptonWalletFor, tonBalanceQuery, POOL_JETTON_FALLBACK_SYMBOL } from './pool';
+import { poolQuery, poolRefetchMs, ptonBalanceQuery, ptonMetadataQuery, ptonWalletFor, tonBalanceQuery } from './pool';
 import { protocolInfoQuery } from './protocol';
 
 export function useStakingContext(network: NetworkConfig) {
@@ -24,7 +24,7 @@ export function useStakingContext(network: NetworkConfig) {
     tonBalance,
     ptonWallet,
     ptonBalance,
-    tickers: { native: network.nativeTicker, jetton: metadata.data?.symbol ?? POOL_JETTON_FALLBACK_SYMBOL },
+    tickers: { native: network.nativeTicker, jetton: metadata.data?.symbol ?? network.poolJettonTicker },
   };
 }
 

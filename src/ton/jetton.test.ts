@@ -7,7 +7,7 @@ import { loadCode } from '../../contracts/wrappers/code';
 import { buildOnchainMetadata, poolJettonContent } from '../../contracts/wrappers/metadata';
 import { PoolJettonMinter } from '../../contracts/wrappers/PoolJettonMinter';
 import { libraryCellFor } from '../../contracts/wrappers/PoolJettonWallet';
-import { createMetadataFetcher, decodeContent, jettonWalletAddress, plainText, readJettonWallet, resolveJettonMetadata } from './jetton';
+import { createMetadataFetcher, decodeContent, guardJettonSymbol, isConfusableWithTicker, jettonWalletAddress, plainText, readJettonWallet, resolveJettonMetadata } from './jetton';
 
 describe('jettonWalletAddress', () => {
   it('matches the minter get_wallet_address for library-cell and plain wallet code', async () => {
@@ -136,3 +136,54 @@ describe('readJettonWallet', () => {
     await expect(readJettonWallet(failing(badRequest, 'uninitialized'), wallet)).rejects.toBe(badRequest);
   });
 });
+
+// Regression (issue 12 item 8): a pool jetton could call itself "TON" (or a look-alike) and every quote read as TON.
+describe('isConfusableWithTicker', () => {
+  it.each([
+    ['TON', 'same text'],
+    ['ton', 'case'],
+    ['Ton', 'case'],
+    ['\u0422\u041e\u041d', 'Cyrillic ТОН'],
+    ['\u0422ON', 'Cyrillic Т'],
+    ['T\u041eN', 'Cyrillic О'],
+    ['\u03a4\u039f\u039d', 'Greek ΤΟΝ'],
+    ['T0N', 'digit zero'],
+    ['T\u200bON', 'zero-width space'],
+    ['T\u200dO\u2060N', 'zero-width joiner and word joiner'],
+    ['\ufeffTON', 'BOM'],
+    [' T O N ', 'spaces'],
+    ['T\u00a0ON', 'no-break space'],
+    ['\uff34\uff2f\uff2e', 'full-width'],
+    ['\ud835\udc13\ud835\udc0e\ud835\udc0d', 'mathematical bold'],
+    ['T\u0301ON', 'combining accent'],
+    ['T.O.N', 'punctuation'],
+  ])('%j poses as TON (%s)', (symbol) => {
+    expect(isConfusableWithTicker(symbol, 'TON')).toBe(true);
+  });
+
+  it.each(['pTON', 'stTON', 'tsTON', 'TONX', 'TO', 'hTON', 'NOT'])('%j is its own ticker', (symbol) => {
+    expect(isConfusableWithTicker(symbol, 'TON')).toBe(false);
+  });
+
+  it('follows the configured native ticker, not a hard-coded one', () => {
+    expect(isConfusableWithTicker('GRAM', 'GRAM')).toBe(true);
+    expect(isConfusableWithTicker('gr\u0430m', 'GRAM')).toBe(true); // Cyrillic а
+    expect(isConfusableWithTicker('TON', 'GRAM')).toBe(false);
+  });
+});
+
+describe('guardJettonSymbol', () => {
+  const base = { name: 'Pool TON', description: '', image: null, decimals: 9, uri: null };
+  const tickers = { native: 'TON', fallback: 'pTON' };
+
+  it('falls back to the configured jetton ticker for a spoofing symbol, and to it as name when the name lies too', () => {
+    expect(guardJettonSymbol({ ...base, symbol: 'ТОН' }, tickers)).toMatchObject({ symbol: 'pTON', name: 'Pool TON' });
+    expect(guardJettonSymbol({ ...base, name: 'ton', symbol: 'TON' }, tickers)).toMatchObject({ symbol: 'pTON', name: 'pTON' });
+  });
+
+  it('leaves an honest symbol alone', () => {
+    const metadata = { ...base, symbol: 'stTON' };
+    expect(guardJettonSymbol(metadata, tickers)).toBe(metadata);
+  });
+});
+

@@ -163,3 +163,50 @@ export function createMetadataFetcher(options: { timeoutMs?: number; ipfsGateway
     return response.json();
   };
 }
+
+// ---- ticker spoofing ----
+
+// Letters drawn like Latin ones (Cyrillic, Greek, digits), and Cyrillic read as its Latin transliteration: "ТОН" is
+// how a Russian reader writes TON, although its Н is drawn like an H. Keys are upper case (the text is upper-cased
+// before mapping); each entry lists every reading worth trying.
+const LOOKALIKES: Record<string, string[]> = {
+  А: ['A'], В: ['B', 'V'], Е: ['E'], Ё: ['E'], З: ['3', 'Z'], И: ['I', 'N'], К: ['K'], М: ['M'], Н: ['H', 'N'], О: ['O'],
+  Р: ['P', 'R'], С: ['C', 'S'], Т: ['T'], У: ['Y', 'U'], Х: ['X', 'H'], Ѕ: ['S'], І: ['I'], Ј: ['J'], Ү: ['Y'], Һ: ['H'],
+  Α: ['A'], Β: ['B'], Ε: ['E'], Ζ: ['Z'], Η: ['H'], Ι: ['I'], Κ: ['K'], Μ: ['M'], Ν: ['N'], Ο: ['O'], Ρ: ['P'],
+  Τ: ['T'], Υ: ['Y'], Χ: ['X'], '0': ['O'], '1': ['I', 'L'], '5': ['S'], '|': ['I', 'L'], L: ['L', 'I'], I: ['I', 'L'],
+};
+
+// Whitespace, format characters (zero-width space/joiners, BOM, bidi marks), combining marks and punctuation
+// that a symbol could hide between the letters of a ticker.
+const INVISIBLE_OR_NOISE = /[\s\p{Cf}\p{M}\p{P}\p{Zs}]/gu;
+
+/** Every way `text` can be read once width, case, accents, invisible characters and look-alike letters are ignored. */
+export function tickerReadings(text: string, limit = 64): Set<string> {
+  const plain = text.normalize('NFKD').replace(INVISIBLE_OR_NOISE, '').toUpperCase();
+  let readings = [''];
+  for (const char of plain) {
+    const options = LOOKALIKES[char] ?? [char];
+    readings = readings.flatMap((prefix) => options.map((option) => prefix + option)).slice(0, limit);
+  }
+  return new Set(readings);
+}
+
+/** True when `symbol` equals `ticker` or could be read as it (case, homoglyphs, zero-width characters, spaces). */
+export function isConfusableWithTicker(symbol: string, ticker: string): boolean {
+  const wanted = tickerReadings(ticker);
+  for (const reading of tickerReadings(symbol)) if (wanted.has(reading)) return true;
+  return false;
+}
+
+/**
+ * A pool jetton may name itself anything; one posing as the native coin would make "you receive 100 TON" out of
+ * 100 pool jettons. Such a symbol is replaced by the configured jetton ticker (the name too, when it is the same lie).
+ */
+export function guardJettonSymbol(metadata: JettonMetadata, tickers: { native: string; fallback: string }): JettonMetadata {
+  if (!isConfusableWithTicker(metadata.symbol, tickers.native)) return metadata;
+  return {
+    ...metadata,
+    symbol: tickers.fallback,
+    name: isConfusableWithTicker(metadata.name, tickers.native) ? tickers.fallback : metadata.name,
+  };
+}

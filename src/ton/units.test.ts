@@ -27,7 +27,8 @@ describe('parseAmountInput', () => {
     ['\u00a0', 'empty'],
     ['abc', 'not-a-number'],
     ['1e3', 'not-a-number'],
-    ['1,234.5', 'not-a-number'],
+    ['1,234.5', 'ambiguous-separator'],
+    ['1.234,5', 'not-a-number'],
     ['1.2.3', 'not-a-number'],
     ['.', 'not-a-number'],
     ['-', 'not-a-number'],
@@ -43,6 +44,23 @@ describe('parseAmountInput', () => {
     ['1.1234567891', 'too-many-decimals'],
   ])('rejects %j as %s', (raw, error) => {
     expect(parseAmountInput(raw)).toEqual({ ok: false, error });
+  });
+
+  // Regression (issue 12 item 7): "1,000" read as 1 TON, a thousandfold surprise for anyone who groups with commas.
+  it.each(['1,000', '12,345', '999,999', '1,000,000', '1,000.5', '-1,000', '01,000', ' 1,000 '])('refuses %j: the comma could separate thousands', (raw) => {
+    expect(parseAmountInput(raw)).toEqual({ ok: false, error: 'ambiguous-separator' });
+  });
+
+  it.each([
+    ['1,5', 1_500_000_000n],
+    ['1,00', 1_000_000_000n],
+    ['1,0000', 1_000_000_000n], // four digits: no thousands group, so a decimal comma
+    ['0,500', 500_000_000n], // nobody groups a zero whole part
+    [',500', 500_000_000n],
+    ['1234,567', 1_234_567_000_000n], // a grouping comma would sit after the 1
+    ['1 000,500', 1_000_500_000_000n], // spaces group, the comma is the decimal mark
+  ])('reads the comma in %j as the decimal mark', (raw, nano) => {
+    expect(parseAmountInput(raw)).toEqual({ ok: true, nano });
   });
 
   it('honours custom decimals', () => {

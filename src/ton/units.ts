@@ -6,7 +6,7 @@ export const TON_DECIMALS = 9;
 /** Largest value a `Coins` field (VarUInteger 16) can hold: 2^120 − 1. */
 export const MAX_COINS = (1n << 120n) - 1n;
 
-export const AMOUNT_INPUT_ERRORS = ['empty', 'not-a-number', 'negative', 'zero', 'too-many-decimals', 'too-large'] as const;
+export const AMOUNT_INPUT_ERRORS = ['empty', 'not-a-number', 'ambiguous-separator', 'negative', 'zero', 'too-many-decimals', 'too-large'] as const;
 export type AmountInputError = (typeof AMOUNT_INPUT_ERRORS)[number];
 
 export function isAmountInputError(value: string): value is AmountInputError {
@@ -24,10 +24,18 @@ export interface ParseAmountOptions {
 // Plain, no-break, narrow no-break, thin, figure and punctuation spaces: what copy-paste and locales put in numbers.
 const SPACES = /[\s\u00a0\u2007\u2008\u2009\u202f]/g;
 const DECIMAL_NUMBER = /^(\d*)(?:[.,](\d*))?$/;
+/**
+ * A comma that could separate thousands: a non-zero whole part, then one or more groups of exactly three digits,
+ * optionally followed by a dot fraction ("1,000", "12,345,678", "1,234.5"). "0,500" and ",500" cannot be
+ * thousands (no one groups a zero), and "1,5", "1,00", "1,0000" have no three-digit group: those read as decimals.
+ */
+const THOUSANDS_COMMA = /^0*[1-9]\d{0,2}(,\d{3})+(\.\d*)?$/;
 
 /**
- * Parses what a user typed into an amount field. Accepts "1 234,5", "1234.5", ".5", "5.".
- * Rejects thousands separators mixed with a decimal mark ("1,234.5"): that is ambiguous.
+ * Parses what a user typed into an amount field. Accepts "1 234,5", "1234.5", ".5", "5.", and a comma as the
+ * decimal mark ("1,5").
+ * Refuses a comma that could be a thousands separator ("1,000": one thousand or one?) as 'ambiguous-separator',
+ * and a comma and a dot together in any other shape as 'not-a-number'. Spaces group thousands unambiguously.
  * An empty or zero input is an error, never "all".
  */
 export function parseAmountInput(raw: string, options: ParseAmountOptions = {}): AmountInputResult {
@@ -44,6 +52,7 @@ export function parseAmountInput(raw: string, options: ParseAmountOptions = {}):
     text = text.slice(1);
   }
 
+  if (THOUSANDS_COMMA.test(text)) return { ok: false, error: 'ambiguous-separator' };
   const match = DECIMAL_NUMBER.exec(text);
   if (!match) return { ok: false, error: 'not-a-number' };
   const whole = match[1];

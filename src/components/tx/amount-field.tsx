@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Button } from '../ui/button';
+import { amountEcho } from './amount-messages';
 
 export interface AmountFieldProps {
   label: string;
@@ -18,6 +19,8 @@ export interface AmountFieldProps {
 export function AmountField({ label, value, onChange, ticker, onMax, error, hint, disabled, testId }: AmountFieldProps) {
   const id = useId();
   const messageId = `${id}-message`;
+  const echoId = `${id}-echo`;
+  const echo = amountEcho(value, ticker);
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700 dark:text-slate-300">
@@ -35,7 +38,7 @@ export function AmountField({ label, value, onChange, ticker, onMax, error, hint
           value={value}
           disabled={disabled}
           aria-invalid={Boolean(error)}
-          aria-describedby={messageId}
+          aria-describedby={`${echoId} ${messageId}`}
           onChange={(event) => onChange(event.target.value)}
           className="w-0 min-w-0 flex-1 bg-transparent text-xl tabular-nums outline-none"
         />
@@ -46,7 +49,10 @@ export function AmountField({ label, value, onChange, ticker, onMax, error, hint
           </Button>
         )}
       </div>
-      <p id={messageId} data-testid={`${testId}-message`} className={`mt-1 min-h-5 text-sm ${error ? 'text-red-700 dark:text-red-300' : 'text-slate-500 dark:text-slate-400'}`}>
+      <p id={echoId} data-testid={`${testId}-echo`} className="mt-1 min-h-5 text-sm tabular-nums text-slate-600 dark:text-slate-400 [overflow-wrap:anywhere]">
+        {echo ?? ''}
+      </p>
+      <p id={messageId} data-testid={`${testId}-message`} className={`min-h-5 text-sm ${error ? 'text-red-700 dark:text-red-300' : 'text-slate-500 dark:text-slate-400'}`}>
         {error ?? hint ?? ''}
       </p>
     </div>
