@@ -2,11 +2,18 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { cspPlugin } from './vite/csp-plugin.js';
-import { tonConnectManifestPlugin } from './vite/tonconnect-manifest-plugin.js';
+import { previewBasePlugin, tonConnectManifestPlugin } from './vite/tonconnect-manifest-plugin.js';
 import { preloadAppChunkPlugin } from './vite/preload-app-chunk-plugin.js';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), cspPlugin(), tonConnectManifestPlugin(), preloadAppChunkPlugin()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    cspPlugin(),
+    tonConnectManifestPlugin(),
+    previewBasePlugin(),
+    preloadAppChunkPlugin(),
+  ],
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
   build: {

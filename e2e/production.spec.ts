@@ -1,4 +1,5 @@
-// The testnet-mode production build, as users get it, served by `vite preview` on its own port. Its RPC endpoint and
+// The testnet-mode production build, as users get it, served by `vite preview` on its own port under a base path
+// (/lst-demo/, as GitHub Pages serves a project site from /<repo>/). Its RPC endpoint and
 // pool point at the e2e devnet so it has a live pool to read. Checks: no devnet code or Devnet Wallet, the CSP (meta
 // and header) lets the app work and blocks the rest, the TON Connect manifest, and that a wallet on the wrong chain is
 // refused at connect time with a clear message. The wrong-chain wallet is an injected test bridge offered through a
@@ -10,7 +11,12 @@ import { E2E_DEVNET_URL } from './support/env';
 import { DEVNET_MARKERS, findInBundle } from '../scripts/check-bundle';
 
 const PROD_PORT = Number(process.env.E2E_PROD_PORT ?? 15174);
-const PROD_URL = `http://127.0.0.1:${PROD_PORT}`;
+const PROD_ORIGIN = `http://127.0.0.1:${PROD_PORT}`;
+const BASE_PATH = '/lst-demo/';
+/** The app URL as VITE_APP_URL gives it and the TON Connect manifest names it (no trailing slash). */
+const PROD_URL = `${PROD_ORIGIN}${BASE_PATH.replace(/\/$/, '')}`;
+/** Where the app's index.html is served. */
+const PROD_ROOT = `${PROD_ORIGIN}${BASE_PATH}`;
 const OUT_DIR = `dist/e2e-prod-${PROD_PORT}`;
 const WALLETS_LIST_URL = 'https://config.ton.org/wallets-v2.json';
 const WRONG_CHAIN_BRIDGE_KEY = 'e2eMainnetWallet';
@@ -32,7 +38,7 @@ test.beforeAll(async () => {
   const env = cleanEnv({
     VITE_TON_ENDPOINT: `${E2E_DEVNET_URL}/jsonRPC`,
     VITE_POOL_ADDRESS: String(config.pool),
-    VITE_APP_URL: PROD_URL,
+    VITE_APP_URL: PROD_ROOT,
   });
   await promisify(execFile)(
     'npx',
@@ -49,7 +55,7 @@ test.beforeAll(async () => {
     },
   );
   for (let attempt = 0; ; attempt++) {
-    const up = await fetch(PROD_URL).then(
+    const up = await fetch(PROD_ROOT).then(
       (response) => response.ok,
       () => false,
     );
@@ -74,27 +80,32 @@ async function installWrongChainWallet(page: import('@playwright/test').Page): P
       features: ['SendTransaction', { name: 'SendTransaction', maxMessages: 4 }],
     };
     let eventId = 0;
+    const connectEvent = () => ({
+      event: 'connect',
+      id: ++eventId,
+      payload: {
+        device,
+        items: [
+          {
+            name: 'ton_addr',
+            address: `0:${'ab'.repeat(32)}`,
+            network: '-239',
+            publicKey: 'cd'.repeat(32),
+            walletStateInit: 'te6cckEBAQEAAgAAAEysuc0=',
+          },
+        ],
+      },
+    });
     (window as unknown as Record<string, unknown>)[bridgeKey] = {
       tonconnect: {
         deviceInfo: device,
         protocolVersion: 2,
         isWalletBrowser: false,
-        connect: async () => ({
-          event: 'connect',
-          id: ++eventId,
-          payload: {
-            device,
-            items: [
-              {
-                name: 'ton_addr',
-                address: `0:${'ab'.repeat(32)}`,
-                network: '-239',
-                publicKey: 'cd'.repeat(32),
-                walletStateInit: 'te6cckEBAQEAAgAAAEysuc0=',
-              },
-            ],
-          },
-        }),
+        connect: async (_version: number, message: { manifestUrl: string }) => {
+          // What a real wallet would fetch the manifest from; read by the base-path test.
+          (window as unknown as { __connectManifestUrl?: string }).__connectManifestUrl = message.manifestUrl;
+          return connectEvent();
+        },
         restoreConnection: async () => ({
           event: 'connect_error',
           id: ++eventId,
@@ -146,7 +157,7 @@ test('the testnet build has no devnet code, a CSP meta tag and header, and a cor
   const hits = findInBundle(OUT_DIR, DEVNET_MARKERS);
   expect(hits).toEqual([]);
 
-  const response = await request.get(`${PROD_URL}/`);
+  const response = await request.get(PROD_ROOT);
   const header = response.headers()['content-security-policy'] ?? '';
   const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(
     await response.text(),
@@ -170,12 +181,43 @@ test('the testnet build has no devnet code, a CSP meta tag and header, and a cor
   expect(manifest).toEqual({ url: PROD_URL, name: 'LSt Staking', iconUrl: `${PROD_URL}/icon-180.png` });
   const icon = await request.get(manifest.iconUrl);
   expect(icon.headers()['content-type']).toBe('image/png');
+
+  // Everything index.html links to lives under the base path and is served from there.
+  const html = await (await request.get(PROD_ROOT)).text();
+  const linked = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+  expect(linked.length).toBeGreaterThan(3);
+  for (const path of linked) {
+    expect(path.startsWith(BASE_PATH), path).toBe(true);
+    expect((await request.get(`${PROD_ORIGIN}${path}`)).status(), path).toBe(200);
+  }
+  // Nothing of the app at the origin's root: a site served from /<repo>/ owns nothing above it.
+  expect((await request.get(`${PROD_ORIGIN}/tonconnect-manifest.json`)).status()).toBe(404);
+});
+
+test('under the base path, TON Connect fetches the manifest from it and the logo links back to it', async ({
+  page,
+  app,
+}) => {
+  await installWrongChainWallet(page);
+  await app.open(PROD_ROOT);
+  await app.tonConnectButton.click();
+  await app.connectModal.getByRole('button', { name: /Mainnet Test Wallet/ }).click();
+  // The wallet is handed the manifest URL under the base path (it fetches it from there).
+  await expect(page.getByTestId('wrong-network-notice')).toBeVisible();
+  expect(
+    await page.evaluate(() => (window as unknown as { __connectManifestUrl?: string }).__connectManifestUrl),
+  ).toBe(`${PROD_URL}/tonconnect-manifest.json`);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('banner').getByRole('link', { name: /LSt Staking/ })).toHaveAttribute(
+    'href',
+    BASE_PATH,
+  );
 });
 
 test('reads the pool under the CSP and offers no Devnet Wallet', async ({ page, app }) => {
   const violations = await recordCspViolations(page);
   await installWrongChainWallet(page);
-  await app.open(PROD_URL);
+  await app.open(PROD_ROOT);
   await expect(app.networkBadge).toHaveText('Testnet');
   // A live read through the RPC the CSP allows.
   await expect(page.getByText(/1 pTON = \d/)).toBeVisible({ timeout: 30_000 });
@@ -191,10 +233,15 @@ test('reads the pool under the CSP and offers no Devnet Wallet', async ({ page, 
   expect(unexpected).toEqual([]);
 });
 
-test('paints the shell before the app chunk, preloads it, and says so when it cannot load', async ({ page, app }) => {
+test('paints the shell before the app chunk, preloads it, and says so when it cannot load', async ({
+  page,
+  app,
+}) => {
   // The app chunk (TON Connect, the panels) is preloaded from index.html, next to the entry.
-  const html = await (await page.request.get(PROD_URL)).text();
-  const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map((match) => match[1]);
+  const html = await (await page.request.get(PROD_ROOT)).text();
+  const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map(
+    (match) => match[1],
+  );
   expect(preloaded.some((href) => /\/assets\/root-[\w-]+\.js$/.test(href))).toBe(true);
 
   // Held back, the chunk leaves the shell on screen: intro, header and placeholders, no wallet control yet.
@@ -204,7 +251,7 @@ test('paints the shell before the app chunk, preloads it, and says so when it ca
     await held;
     await route.abort();
   });
-  await app.open(PROD_URL);
+  await app.open(PROD_ROOT);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Stake TON, hold pTON$/);
   await expect(page.getByRole('status', { name: 'Restoring wallet connection' })).toBeVisible();
   await expect(app.tonConnectButton).toHaveCount(0);
@@ -217,7 +264,7 @@ test('paints the shell before the app chunk, preloads it, and says so when it ca
 
 test('fits a 360 px phone screen without sideways scrolling', async ({ page, app }, testInfo) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  await app.open(PROD_URL);
+  await app.open(PROD_ROOT);
   await expect(page.getByText(/1 pTON = \d/)).toBeVisible({ timeout: 30_000 });
   await testInfo.attach('360x740', {
     body: await page.screenshot({ fullPage: true }),
@@ -255,7 +302,7 @@ test('opened as a Telegram Mini App: theme variables applied, the client asked t
     tgWebAppPlatform: 'weba',
     tgWebAppThemeParams: JSON.stringify(theme),
   });
-  await app.open(`${PROD_URL}/#${hash}`);
+  await app.open(`${PROD_ROOT}#${hash}`);
   const root = page.locator('html');
   await expect(root).toHaveClass(/tg-mini-app/);
   expect(
@@ -270,7 +317,7 @@ test('opened as a Telegram Mini App: theme variables applied, the client asked t
 
 test('a wallet on mainnet is refused by the testnet app with a clear message', async ({ page, app }) => {
   await installWrongChainWallet(page);
-  await app.open(PROD_URL);
+  await app.open(PROD_ROOT);
   await app.tonConnectButton.click();
   await app.connectModal.getByRole('button', { name: /Mainnet Test Wallet/ }).click();
   const notice = page.getByTestId('wrong-network-notice');

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVNET_MARKERS, findInBundle, secretValues } from './check-bundle';
 
-
 describe('findInBundle', () => {
   it('reports each file and needle, case-insensitively, in nested dirs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'check-bundle-'));
@@ -43,6 +42,33 @@ describe('findInBundle', () => {
       }),
     ).toEqual(['s3cr3t-value', 'word word word']);
   });
+});
+
+describe('production build without VITE_APP_URL', () => {
+  it('fails and says what to set, instead of writing a manifest for 127.0.0.1', () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'lst-no-app-url-'));
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITE_')));
+    try {
+      let failure: { status?: number; stderr?: Buffer } = {};
+      try {
+        execFileSync(
+          'npx',
+          ['vite', 'build', '--mode', 'mainnet', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
+          {
+            env: { ...env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+            stdio: 'pipe',
+          },
+        );
+      } catch (error) {
+        failure = error as typeof failure;
+      }
+      expect(failure.status).not.toBe(0);
+      expect(String(failure.stderr)).toMatch(/VITE_APP_URL is not set: a mainnet build/);
+      expect(existsSync(join(outDir, 'tonconnect-manifest.json'))).toBe(false);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('mainnet production build', () => {

@@ -32,7 +32,7 @@ export function Layout({ network, walletSlot, children }: LayoutProps) {
       </a>
       <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <a href="/" className="flex items-center gap-2 rounded-lg">
+          <a href={import.meta.env.BASE_URL} className="flex items-center gap-2 rounded-lg">
             <Logo />
             <span className="text-lg font-bold tracking-tight">LSt Staking</span>
           </a>

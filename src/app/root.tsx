@@ -25,7 +25,8 @@ export async function startApp(root: Root, { insideTelegram, likelyConnected }: 
     includeWallets.push(installDevnetWallet(network.devnetUrl));
   }
   const connector = createTonConnect({
-    origin: window.location.origin,
+    // Vite's base: `/` or the path a production build is served under (GitHub Pages: /<repo>/).
+    appRoot: new URL(import.meta.env.BASE_URL, window.location.origin).href,
     localWalletsList: IS_DEVNET,
     requiredChain: IS_DEVNET ? undefined : network.chain,
   });
