@@ -162,4 +162,27 @@ describe('deposit (pessimistic pool): deposit bills', () => {
     expect(next.depositPayout?.equals(expectedCollection(2, env.pool.address))).toBe(true);
     expect(next.depositPayout?.equals(collection)).toBe(false);
   });
+
+  it('converts deposit bills 1:1 when no pTON exists yet, even if a donation left TON in the pool (spec §4.3)', async () => {
+    const alice = await env.user('alice');
+    const bob = await env.user('bob');
+    const donor = await env.user('donor');
+    await env.deposit(alice, toNano('1000'));
+    await env.pool.sendDonate(donor.getSender(), toNano('3')); // 2 TON after the 1 TON fee
+    const before = await env.data();
+    expect(before.supply).toBe(0n);
+    expect(before.totalBalance).toBe(toNano('2'));
+    await env.rotate();
+    // the idle round's 1 TON finalize fee leaves 1 TON of donation, owned by nobody: supply 0, total_balance 1 TON
+    expect(await env.jettonBalance(alice.address)).toBe(toNano('1000'));
+    const afterFirst = await env.data();
+    expect(afterFirst.supply).toBe(toNano('1000'));
+    expect(afterFirst.totalBalance).toBe(toNano('1001'));
+
+    // from now on supply > 0: bob's bill converts at supply / total_balance after the next finalize fee
+    await env.deposit(bob, toNano('500'));
+    await env.rotate();
+    const balanceAtConversion = toNano('1001') - toNano('1');
+    expect(await env.jettonBalance(bob.address)).toBe((toNano('500') * toNano('1000')) / balanceAtConversion);
+  });
 });

@@ -139,6 +139,36 @@ describe('rounds', () => {
     expectTx(deposit.transactions, { to: env.pool.address, success: false, exitCode: PoolError.halted });
   });
 
+  it('bounces a deposit whose own rotation halts the pool, and rolls the rotation back with it', async () => {
+    const a = await env.installedFakeController(controllerValidator(1));
+    await env.requestLoan(a, { minLoan: toNano('1'), maxLoan: toNano('1000'), maxInterest: MAX_INTEREST });
+    await env.rotate();
+    const b = await env.installedFakeController(controllerValidator(2));
+    await env.requestLoan(b, { minLoan: toNano('1'), maxLoan: toNano('1000'), maxInterest: MAX_INTEREST });
+    await env.withdraw(alice, toNano('50'));
+    // A repays at a large loss while its validator set still runs: no rotation yet
+    await env.repayLoan(a, toNano('35'));
+    const queued = await env.data();
+    expect(queued.halted).toBe(false);
+    expect(queued.prevRound.activeBorrowers).toBe(0);
+    expect(queued.requestedForWithdrawal).toBe(toNano('50'));
+    // the next message rotates, and that rotation cannot pay the bill: it halts the pool, so the deposit must bounce
+    env.advanceValidatorSet();
+    const bob = await env.user('bob');
+    const before = await env.balanceOf(bob.address);
+    const result = await env.deposit(bob, toNano('5'));
+    expectTx(result.transactions, { from: bob.address, to: env.pool.address, success: false, exitCode: PoolError.halted });
+    expectTx(result.transactions, { from: env.pool.address, to: bob.address, inMessageBounced: true });
+    expect(before - (await env.balanceOf(bob.address))).toBeLessThan(toNano('0.05'));
+    expect(await env.jettonBalance(bob.address)).toBe(0n);
+    expect(poolLogs(result)).toEqual([]);
+    const after = await env.pool.getPoolFullDataRaw();
+    expect(after.halted).toBe(false);
+    expect(after.currentRound.roundId).toBe(queued.currentRound.roundId);
+    expect(after.totalBalance).toBe(queued.totalBalance);
+    expect(after.supply).toBe(queued.supply);
+  });
+
   it('lets anyone touch, but not a halted pool (0x9285); unknown ops fail with 0xffff', async () => {
     const stranger = await env.user('stranger');
     env.advanceValidatorSet();
