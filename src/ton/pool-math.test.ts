@@ -12,7 +12,9 @@ import {
   projectedRate,
   projectedRoundGrowth,
   projectTotalBalance,
+  quoteInstantWithdrawal,
   RATE_BASIS,
+  sharePercent,
   totalValueLocked,
 } from './pool';
 
@@ -90,6 +92,29 @@ describe('withdrawals', () => {
     expect(predictWithdrawRoute({ ...pool, optimistic: false }, liquid, burn, mode(false, false))).toBe('bill');
     expect(predictWithdrawRoute({ ...pool, optimistic: false }, liquid, burn, mode(false, true))).toBe('returned');
     expect(predictWithdrawRoute({ ...pool, halted: true }, liquid, burn, mode(false, false))).toBe('returned');
+  });
+});
+
+describe('v2 instant withdrawal fee (§11.3)', () => {
+  // The measurement: 0.5 % (83886 / 2^24), 40 pTON burnt instantly, worth 40.000798403 TON at the current
+  // rate. A pool with that rate: 2 000 pTON supply and 50 × the value as total balance (floor keeps it exact).
+  const pool = { totalBalance: 40_000_798_403n * 50n, supply: 2_000n * TON, instantWithdrawalFee: 83_886 };
+
+  it('keeps floor(value · fee / 2^24) and pays the rest: fee 0.200003801, net 39.800794602 (measured)', () => {
+    expect(quoteInstantWithdrawal(pool, 40n * TON)).toEqual({ value: 40_000_798_403n, fee: 200_003_801n, net: 39_800_794_602n, feeShare: 83_886 });
+  });
+
+  it('charges nothing on v1 (no fee field) or with a fee of 0', () => {
+    const { instantWithdrawalFee: _fee, ...v1 } = pool;
+    expect(quoteInstantWithdrawal(v1, 40n * TON)).toMatchObject({ fee: 0n, net: 40_000_798_403n, feeShare: 0 });
+    expect(quoteInstantWithdrawal({ ...pool, instantWithdrawalFee: 0 }, 40n * TON)).toMatchObject({ fee: 0n, net: 40_000_798_403n });
+  });
+
+  it('shows the share as a short percentage', () => {
+    expect(sharePercent(83_886)).toBe('0.5');
+    expect(sharePercent(41_943)).toBe('0.25');
+    expect(sharePercent(0)).toBe('0');
+    expect(sharePercent(1 << 24)).toBe('100');
   });
 });
 

@@ -90,10 +90,44 @@ export function expectedPtonForDeposit(
   return { ok: true, kind: data.optimistic ? 'jettons' : 'bill', pton };
 }
 
-/** TON paid for burning `pton` instantly: floor(pton · total_balance / supply), the contract's approx_ton. */
+/**
+ * Value of `pton` burnt instantly: floor(pton · total_balance / supply), the contract's approximate_amount. It is
+ * what leaves total_balance and what the pool's liquidity is compared with; on v2 the staker gets it minus the
+ * instant withdrawal fee (quoteInstantWithdrawal).
+ */
 export function expectedTonForWithdraw(data: Pick<PoolFullData, 'totalBalance' | 'supply'>, pton: bigint): bigint {
   if (data.supply === 0n) return 0n;
   return (pton * data.totalBalance) / data.supply;
+}
+
+/** The v2 instant withdrawal fee kept from an instant withdrawal worth `value`: floor(value · fee / 2^24); 0 before v2. */
+export function instantWithdrawalFeeOn(data: Pick<PoolFullData, 'instantWithdrawalFee'>, value: bigint): bigint {
+  const share = BigInt(data.instantWithdrawalFee ?? 0);
+  return share > 0n ? (value * share) / SHARE_BASIS : 0n;
+}
+
+export interface InstantWithdrawalQuote {
+  /** floor(pton · total_balance / supply): the TON the burn is worth now. */
+  value: bigint;
+  /** Kept by the pool (v2 `instant_withdrawal_fee`, paid to the treasury at the next rotation); 0 on v1. */
+  fee: bigint;
+  /** What the staker receives: value − fee (plus what is left of the attached TON, not counted here). */
+  net: bigint;
+  /** The fee as a share of 2^24 (0 when the pool charges none). */
+  feeShare: number;
+}
+
+/** A share of 2^24 as a percentage for display: 83886 → "0.5", 41943 → "0.25" (3 decimals at most, trailing zeros cut). */
+export function sharePercent(share: number): string {
+  const thousandths = Math.round((share * 100_000) / Number(SHARE_BASIS));
+  return (thousandths / 1000).toString();
+}
+
+/** An instant (optimistic) withdrawal of `pton`, as the v1 and v2 pools compute it (§3.3, §11.3). */
+export function quoteInstantWithdrawal(data: Pick<PoolFullData, 'totalBalance' | 'supply' | 'instantWithdrawalFee'>, pton: bigint): InstantWithdrawalQuote {
+  const value = expectedTonForWithdraw(data, pton);
+  const fee = instantWithdrawalFeeOn(data, value);
+  return { value, fee, net: value - fee, feeShare: data.instantWithdrawalFee ?? 0 };
 }
 
 /** TON a withdrawal bill of `pton` should pay at round end (projected rate). */

@@ -4,6 +4,7 @@ import { Address, type Transaction } from '@ton/core';
 import type { EffectChecker, SendPlan } from '../../../components/tx/use-tracked-send';
 import { loadTonRpc } from '../../../queries/rpc';
 import type { NetworkConfig } from '../../../ton/networks';
+import { sharePercent } from '../../../ton/pool';
 import { buildWithdrawRequest } from '../../../ton/tx';
 import { formatAmount } from '../../../ton/units';
 import { classifyUnstakeOutcome } from '../utils/unstake-outcome';
@@ -18,6 +19,8 @@ export interface UnstakePlanParams {
   mode: UnstakeModeId;
   /** TON the bill should pay, for the confirmation text. */
   expectedBillTon: bigint;
+  /** The pool's v2 instant withdrawal fee (share of 2^24) when the burn is expected to be paid now; 0: none. */
+  instantFeeShare?: number;
   tickers: { native: string; jetton: string };
 }
 
@@ -40,7 +43,12 @@ export function unstakePlan(params: UnstakePlanParams): SendPlan {
         if (!outcome) return { status: 'pending' };
         switch (outcome.kind) {
           case 'instant':
-            return { status: 'confirmed', message: `Unstaked ${shown(amount)} ${tickers.jetton}: you received ${shown(outcome.received)} ${tickers.native}.` };
+            return {
+              status: 'confirmed',
+              message: `Unstaked ${shown(amount)} ${tickers.jetton}: you received ${shown(outcome.received)} ${tickers.native}${
+                params.instantFeeShare ? `, net of the ${sharePercent(params.instantFeeShare)} % instant withdrawal fee` : ''
+              }.`,
+            };
           case 'bill':
             return {
               status: 'confirmed',

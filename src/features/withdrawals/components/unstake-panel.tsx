@@ -13,6 +13,7 @@ import { expectedPayoutAt } from '../../../queries/protocol';
 import { useStakingContext } from '../../../queries/use-staking-context';
 import { isInFlight } from '../../../stores/pending-transactions';
 import type { NetworkConfig } from '../../../ton/networks';
+import { sharePercent } from '../../../ton/pool';
 import { formatAmount, nanoToDecimal } from '../../../ton/units';
 import { unstakePlan } from '../api/unstake-plan';
 import { checkUnstake, unstakeBlockMessage, type ModeQuote, type UnstakeModeId } from '../utils/unstake-validation';
@@ -93,6 +94,7 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
         amount: check.amount,
         mode,
         expectedBillTon: check.quotes['round-end'].expectedTon,
+        instantFeeShare: check.chosen.route === 'instant' ? check.chosen.feeShare : 0,
         tickers,
       }),
     );
@@ -135,6 +137,15 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
                   {quote ? (
                     <span className="block text-slate-600 dark:text-slate-400">
                       ≈ {shown(quote.expectedTon, 9)} {tickers.native}, {timing(quote)}
+                      {quote.fee > 0n ? (
+                        <span className="block" data-testid={`unstake-mode-${id}-fee`} data-fee={quote.fee.toString()}>
+                          Instant withdrawal fee {sharePercent(quote.feeShare)} %: −{shown(quote.fee, 9)} {tickers.native}
+                        </span>
+                      ) : quote.route === 'bill' && quote.feeShare > 0 ? (
+                        <span className="block" data-testid={`unstake-mode-${id}-fee`} data-fee="0">
+                          No instant withdrawal fee ({sharePercent(quote.feeShare)} %) at round end
+                        </span>
+                      ) : null}
                     </span>
                   ) : quotes && !liquidity.isError ? (
                     <span className="flex items-center gap-2 text-slate-500" data-testid={`unstake-mode-${id}-loading`}>

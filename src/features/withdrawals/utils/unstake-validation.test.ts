@@ -18,15 +18,15 @@ const tickers = { native: 'TON', jetton: 'pTON' };
 describe('quoteModes', () => {
   it('quotes instant at the current rate and the bill at the projected rate', () => {
     const quotes = quoteModes(pool, 500n * TON, 10n * TON);
-    expect(quotes.instant).toMatchObject({ block: null, expectedTon: 11n * TON, route: 'instant' });
-    expect(quotes['round-end']).toMatchObject({ block: null, expectedTon: 11_500_000_000n, route: 'bill' });
+    expect(quotes.instant).toMatchObject({ block: null, expectedTon: 11n * TON, value: 11n * TON, fee: 0n, feeShare: 0, route: 'instant' });
+    expect(quotes['round-end']).toMatchObject({ block: null, expectedTon: 11_500_000_000n, fee: 0n, route: 'bill' });
     expect(quotes['fill-or-kill']).toMatchObject({ block: null, expectedTon: 11n * TON, route: 'instant' });
   });
 
   it('disables instant when the pool lacks liquidity, and predicts fill-or-kill comes back', () => {
     // 20 TON balance − 10 TON storage floor = 10 TON < 11 TON owed
     const quotes = quoteModes(pool, 20n * TON, 10n * TON);
-    expect(quotes.instant?.block).toEqual({ reason: 'no-liquidity', available: 10n * TON });
+    expect(quotes.instant?.block).toEqual({ reason: 'no-liquidity', available: 10n * TON, receivable: 10n * TON });
     expect(quotes['fill-or-kill']?.route).toBe('returned');
     expect(quotes['round-end'].block).toBeNull();
   });
@@ -42,6 +42,55 @@ describe('quoteModes', () => {
     // Same bill quote as with any liquidity: waiting for round end never pays from the pool's balance.
     expect(quotes['round-end']).toEqual(quoteModes(pool, 20n * TON, 10n * TON)['round-end']);
     expect(quotes['round-end']).toMatchObject({ block: null, route: 'bill', expectedTon: 11_500_000_000n });
+  });
+});
+
+// A v2 pool charging 0.5 % (83886 / 2^24) on instant withdrawals: the measured burn of 40 pTON.
+describe('quoteModes on a v2 pool with an instant withdrawal fee', () => {
+  const feeShare = 83_886;
+  const burnt = 40n * TON;
+  // A pool whose rate makes 40 pTON worth 40.000798403 TON (the measured value): supply 1 000 pTON, and the total
+  // balance that floor(40 · total_balance / 1 000) gives, i.e. 25 × the value.
+  const measuredValue = 40_000_798_403n;
+  const v2: UnstakeInputs['pool'] = {
+    ...pool,
+    totalBalance: measuredValue * 25n,
+    supply: 1_000n * TON,
+    projectedTotalBalance: measuredValue * 25n,
+    projectedSupply: 1_000n * TON,
+    instantWithdrawalFee: feeShare,
+  };
+
+  it('instant and fill-or-kill subtract the fee: value 40.000798403, fee 0.200003801, net 39.800794602 (measured)', () => {
+    const quotes = quoteModes(v2, 500n * TON, burnt);
+    for (const mode of ['instant', 'fill-or-kill'] as const) {
+      expect(quotes[mode]).toMatchObject({ route: 'instant', value: 40_000_798_403n, fee: 200_003_801n, expectedTon: 39_800_794_602n, feeShare });
+    }
+  });
+
+  it('the round-end bill pays no instant fee, and says which fee it avoids', () => {
+    const roundEnd = quoteModes(v2, 500n * TON, burnt)['round-end'];
+    expect(roundEnd).toMatchObject({ route: 'bill', fee: 0n, feeShare, expectedTon: roundEnd.value });
+    expect(roundEnd.expectedTon).toBe(measuredValue); // projected rate = current rate here: the fee is the whole difference
+  });
+
+  it('the liquidity limit is on the value before the fee; what can be received is net of it', () => {
+    // 50 TON − 10 TON storage floor = 40 TON < 40.0008 TON: not instantly payable
+    const quotes = quoteModes(v2, 50n * TON, burnt);
+    expect(quotes.instant?.block).toEqual({ reason: 'no-liquidity', available: 40n * TON, receivable: 40n * TON - (40n * TON * 83_886n) / (1n << 24n) });
+    expect(!checkUnstake({ ...base, pool: v2, ptonBalance: burnt, input: '40', poolBalance: 50n * TON }).ok).toBe(true);
+  });
+
+  it('a fee of 0 quotes like v1', () => {
+    const quotes = quoteModes({ ...v2, instantWithdrawalFee: 0 }, 500n * TON, burnt);
+    expect(quotes.instant).toMatchObject({ fee: 0n, expectedTon: measuredValue });
+  });
+
+  it('the halter closing optimistic mode blocks both instant routes at once', () => {
+    const check = checkUnstake({ ...base, pool: { ...v2, optimistic: false }, ptonBalance: burnt, input: '40', poolBalance: 500n * TON });
+    expect(!check.ok && check.block).toEqual({ reason: 'pessimistic-pool' });
+    expect(check.quotes?.['fill-or-kill']?.route).toBe('returned');
+    expect(!check.ok && unstakeBlockMessage(check.block, tickers)).toMatch(/Instant withdrawals are switched off/);
   });
 });
 

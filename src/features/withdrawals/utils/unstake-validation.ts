@@ -5,11 +5,12 @@ import { BURN_ATTACHED_VALUE } from '../../../../contracts/wrappers/fees';
 import type { WithdrawMode } from '../../../../contracts/wrappers/messages';
 import {
   currentRate,
-  expectedTonForWithdraw,
   expectedTonForWithdrawalBill,
   instantLiquidity,
+  instantWithdrawalFeeOn,
   predictWithdrawRoute,
   projectedRate,
+  quoteInstantWithdrawal,
   type PoolFullData,
 } from '../../../ton/pool';
 import { amountInputErrorMessage } from '../../../components/tx/amount-messages';
@@ -32,20 +33,30 @@ export type UnstakeBlock =
   | { reason: 'exceeds-balance'; balance: bigint }
   | { reason: 'fee-unavailable'; needed: bigint }
   | { reason: 'halted' }
-  | { reason: 'no-liquidity'; available: bigint }
+  /** `available`: what the pool can pay out now; `receivable`: the most a staker gets from it, net of the instant fee. */
+  | { reason: 'no-liquidity'; available: bigint; receivable: bigint }
   /** The pool's liquidity is still being read (or could not be): instant routes cannot be predicted yet. */
   | { reason: 'liquidity-unknown' }
   | { reason: 'pessimistic-pool' }
   | { reason: 'zero-output' };
 
-export type PoolForUnstake = Pick<PoolFullData, 'halted' | 'optimistic' | 'state' | 'totalBalance' | 'supply' | 'projectedTotalBalance' | 'projectedSupply'>;
+export type PoolForUnstake = Pick<
+  PoolFullData,
+  'halted' | 'optimistic' | 'state' | 'totalBalance' | 'supply' | 'projectedTotalBalance' | 'projectedSupply' | 'instantWithdrawalFee'
+>;
 
 export interface ModeQuote {
   mode: UnstakeModeId;
   /** Why this mode cannot be chosen now; null when it can. */
   block: UnstakeBlock | null;
-  /** TON expected (now for instant, at round end for a bill). */
+  /** TON the staker is expected to receive (now for instant, at round end for a bill), net of any fee. */
   expectedTon: bigint;
+  /** The burn's value at the quoted rate, before the fee. */
+  value: bigint;
+  /** v2 instant withdrawal fee kept by the pool; 0 for a bill (round-end pays no such fee) and on v1 pools. */
+  fee: bigint;
+  /** The pool's instant withdrawal fee, share of 2^24 (0: none); the round-end quote carries it to say it is not paid. */
+  feeShare: number;
   /** nanoTON per pTON used for the estimate. */
   rate: bigint;
   /** What the pool is predicted to do with this request. */
@@ -64,13 +75,16 @@ export interface ModeQuotes {
  * undefined: the liquidity is not known, so only the round-end quote (a bill whatever the liquidity) is given.
  */
 export function quoteModes(pool: PoolForUnstake, poolBalance: bigint | undefined, pton: bigint): ModeQuotes {
-  const instantTon = expectedTonForWithdraw(pool, pton);
+  const instant = quoteInstantWithdrawal(pool, pton);
   const billTon = expectedTonForWithdrawalBill(pool, pton);
   // Waiting for round end never pays from the pool's balance, so any balance predicts its route.
   const roundEnd: ModeQuote = {
     mode: 'round-end',
     block: null,
     expectedTon: billTon,
+    value: billTon,
+    fee: 0n,
+    feeShare: instant.feeShare,
     rate: projectedRate(pool),
     route: predictWithdrawRoute(pool, 0n, pton, UNSTAKE_MODES['round-end']),
   };
@@ -80,12 +94,20 @@ export function quoteModes(pool: PoolForUnstake, poolBalance: bigint | undefined
   const routeOf = (id: UnstakeModeId) => predictWithdrawRoute(pool, poolBalance, pton, UNSTAKE_MODES[id]);
   const instantRoute = routeOf('instant');
   const cannotPayNow: UnstakeBlock | null =
-    instantRoute === 'instant' ? null : !pool.optimistic ? { reason: 'pessimistic-pool' } : instantTon === 0n ? { reason: 'zero-output' } : { reason: 'no-liquidity', available: liquidity };
+    instantRoute === 'instant'
+      ? null
+      : !pool.optimistic
+        ? { reason: 'pessimistic-pool' }
+        : instant.value === 0n
+          ? { reason: 'zero-output' }
+          : { reason: 'no-liquidity', available: liquidity, receivable: liquidity - instantWithdrawalFeeOn(pool, liquidity) };
+  // Instant routes pay the value minus the v2 instant withdrawal fee.
+  const paidNow = { expectedTon: instant.net, value: instant.value, fee: instant.fee, feeShare: instant.feeShare, rate: currentRate(pool) };
   return {
-    instant: { mode: 'instant', block: cannotPayNow, expectedTon: instantTon, rate: currentRate(pool), route: instantRoute },
+    instant: { mode: 'instant', block: cannotPayNow, ...paidNow, route: instantRoute },
     'round-end': roundEnd,
     // Allowed even when it will be returned: the user asked for "now or nothing" and loses only gas; the quote says so.
-    'fill-or-kill': { mode: 'fill-or-kill', block: null, expectedTon: instantTon, rate: currentRate(pool), route: routeOf('fill-or-kill') },
+    'fill-or-kill': { mode: 'fill-or-kill', block: null, ...paidNow, route: routeOf('fill-or-kill') },
   };
 }
 
@@ -131,11 +153,11 @@ export function unstakeBlockMessage(block: UnstakeBlock, tickers: { native: stri
     case 'halted':
       return 'The pool is paused by its governance; unstaking is unavailable for now.';
     case 'no-liquidity':
-      return `The pool cannot pay that much instantly right now (about ${shown(block.available)} ${tickers.native} available). Choose "At round end".`;
+      return `The pool cannot pay that much instantly right now (about ${shown(block.receivable)} ${tickers.native} available). Choose "At round end".`;
     case 'liquidity-unknown':
       return 'Checking how much the pool can pay out now…';
     case 'pessimistic-pool':
-      return 'This pool pays withdrawals only at round end.';
+      return 'Instant withdrawals are switched off on this pool: it pays withdrawals only at round end.';
     case 'zero-output':
       return `That amount is too small: it would pay 0 ${tickers.native}.`;
   }
