@@ -8,6 +8,7 @@ import {
   external,
   internal,
   loadStateInit,
+  type MessageRelaxed,
   SendMode,
   storeMessage,
   storeStateInit,
@@ -162,30 +163,7 @@ export class DevWallets {
       throw error;
     }
     try {
-      // With a block delay, a previous send may still be pending: its seqno must be used up first.
-      await this.chain.settled(wallet.contract.address);
-      const boc = await this.chain.exclusive(async () => {
-        const account = await this.chain.getAccount(wallet.contract.address);
-        const deployed = account.accountState?.type === 'active';
-        const seqno = deployed
-          ? (await this.chain.runGetMethod(wallet.contract.address, 'seqno')).stackReader.readNumber()
-          : 0;
-        const body = wallet.contract.createTransfer({
-          seqno,
-          secretKey: wallet.keyPair.secretKey,
-          messages,
-          sendMode: SendMode.PAY_GAS_SEPARATELY | SendMode.IGNORE_ERRORS,
-          timeout: this.chain.now() + EXTERNAL_TIMEOUT_S,
-        });
-        const message = external({
-          to: wallet.contract.address,
-          init: deployed ? undefined : wallet.contract.init,
-          body,
-        });
-        const cell = beginCell().store(storeMessage(message)).endCell();
-        await this.chain.submitExternal(cell);
-        return cell.toBoc().toString('base64');
-      });
+      const boc = await this.submit(wallet, messages);
       this.logger.info(`dev wallet "${name}" sent ${messages.length} message(s)`);
       return { boc };
     } catch (error) {
@@ -193,6 +171,44 @@ export class DevWallets {
       this.logger.warn(`dev wallet "${name}" failed to send: ${message}`);
       return fail(TON_CONNECT_ERROR.unknown, `the wallet could not send the transaction: ${message}`);
     }
+  }
+
+  /** Funds the wallet and deploys its contract (an external with its state init and no messages) if needed. */
+  async ensureDeployed(name: string): Promise<void> {
+    const wallet = await this.ensureFunded(name);
+    const account = await this.chain.getAccount(wallet.contract.address);
+    if (account.accountState?.type === 'active') return;
+    await this.submit(wallet, []);
+    await this.chain.settled(wallet.contract.address);
+    this.logger.info(`dev wallet "${name}" deployed`);
+  }
+
+  /** Signs and submits one external with these messages (seqno read from chain; state init while undeployed). */
+  private async submit(wallet: DevWallet, messages: MessageRelaxed[]): Promise<string> {
+    // With a block delay, a previous send may still be pending: its seqno must be used up first.
+    await this.chain.settled(wallet.contract.address);
+    return this.chain.exclusive(async () => {
+      const account = await this.chain.getAccount(wallet.contract.address);
+      const deployed = account.accountState?.type === 'active';
+      const seqno = deployed
+        ? (await this.chain.runGetMethod(wallet.contract.address, 'seqno')).stackReader.readNumber()
+        : 0;
+      const body = wallet.contract.createTransfer({
+        seqno,
+        secretKey: wallet.keyPair.secretKey,
+        messages,
+        sendMode: SendMode.PAY_GAS_SEPARATELY | SendMode.IGNORE_ERRORS,
+        timeout: this.chain.now() + EXTERNAL_TIMEOUT_S,
+      });
+      const message = external({
+        to: wallet.contract.address,
+        init: deployed ? undefined : wallet.contract.init,
+        body,
+      });
+      const cell = beginCell().store(storeMessage(message)).endCell();
+      await this.chain.submitExternal(cell);
+      return cell.toBoc().toString('base64');
+    });
   }
 
   private validate(wallet: DevWallet, mode: DevWalletMode, request: unknown) {

@@ -2,6 +2,7 @@
 // Node-side dev wallet (/devwallet/*), all over one sandbox chain.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TonConnectBridge } from './bridge';
 import { DevnetChain } from './chain';
 import { DEFAULT_DEV_WALLET, DevWalletError, DevWallets, TON_CONNECT_ERROR } from './dev-wallet';
 import type { DevnetContext, DevnetExtension } from './extension';
@@ -16,6 +17,8 @@ import {
 } from './faults';
 import { ApiError, isRecord, readJsonBody, sendJson, sendPreflight, sleep } from './http';
 import { consoleLogger, type Logger } from './logger';
+import { MobileWallet } from './mobile-wallet';
+import { BRIDGE_PATH, MOBILE_WALLET_APP_NAME, MOBILE_WALLET_PATH } from './mobile-wallet-info';
 import { parseHash, requireAddress, requireString, type Params } from './params';
 import {
   createToncenterMethods,
@@ -45,6 +48,8 @@ export interface StartDevnetOptions {
   /** Delay between accepting an external and executing it (see DevnetChain.blockDelayMs). */
   blockDelayMs?: number;
   saveDebounceMs?: number;
+  /** Interval of the TON Connect bridge's SSE heartbeats (default 15 s). */
+  bridgeHeartbeatMs?: number;
 }
 
 export interface RunningDevnet {
@@ -52,6 +57,8 @@ export interface RunningDevnet {
   port: number;
   chain: DevnetChain;
   devWallets: DevWallets;
+  bridge: TonConnectBridge;
+  mobileWallet: MobileWallet;
   /** Time from the call to listening, in ms. */
   startupMs: number;
   /** Current fault-injection settings (mutable through POST /devnet/faults too). */
@@ -117,6 +124,16 @@ export async function startDevnet(options: StartDevnetOptions): Promise<RunningD
     chain.blockDelayMs = options.blockDelayMs ?? 0;
     const devWallets = new DevWallets(chain, logger.child('wallet'));
     await devWallets.ensureFunded(DEFAULT_DEV_WALLET);
+    const bridge = new TonConnectBridge({
+      stateDir: options.stateDir,
+      reset: options.reset,
+      logger: logger.child('bridge'),
+      heartbeatMs: options.bridgeHeartbeatMs,
+    });
+    stops.push(() => bridge.close());
+    const mobileWallet = new MobileWallet({ bridge, chain, devWallets, logger: logger.child('mobile-wallet') });
+    await mobileWallet.start();
+    stops.push(() => mobileWallet.stop());
 
     const extensions = options.extensions ?? [];
     const contexts = new Map<DevnetExtension, DevnetContext>();
@@ -146,7 +163,17 @@ export async function startDevnet(options: StartDevnetOptions): Promise<RunningD
     }
 
     const methods = createToncenterMethods(chain);
-    handler = createRequestHandler({ chain, devWallets, methods, logger, state, extensions, contexts });
+    handler = createRequestHandler({
+      chain,
+      devWallets,
+      bridge,
+      mobileWallet,
+      methods,
+      logger,
+      state,
+      extensions,
+      contexts,
+    });
 
     let closing: Promise<void> | undefined;
     return {
@@ -154,6 +181,8 @@ export async function startDevnet(options: StartDevnetOptions): Promise<RunningD
       port,
       chain,
       devWallets,
+      bridge,
+      mobileWallet,
       startupMs: Math.round(performance.now() - startedAt),
       get faults() {
         return state.faults;
@@ -181,6 +210,8 @@ export async function startDevnet(options: StartDevnetOptions): Promise<RunningD
 interface HandlerDeps {
   chain: DevnetChain;
   devWallets: DevWallets;
+  bridge: TonConnectBridge;
+  mobileWallet: MobileWallet;
   methods: ReturnType<typeof createToncenterMethods>;
   logger: Logger;
   state: { faults: FaultSettings; url: string };
@@ -191,9 +222,12 @@ interface HandlerDeps {
 function createRequestHandler(deps: HandlerDeps) {
   const { logger } = deps;
   return async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (request.method === 'OPTIONS') return sendPreflight(response);
     const url = new URL(request.url ?? '/', 'http://devnet.local');
     const path = url.pathname.replace(/\/+$/, '') || '/';
+    // The TON Connect bridge answers its own preflights and CORS (see bridge.ts for why it is open to any origin).
+    if (deps.bridge.handle(request, response, url, path)) return;
+    if (request.method === 'OPTIONS') return sendPreflight(response);
+    if (await deps.mobileWallet.handle(request, response, path)) return;
     if (path.startsWith('/devnet/')) return handleAdmin(deps, request, response, url, path);
     if (path.startsWith('/devwallet/')) return handleDevWallet(deps, request, response, url, path);
 
@@ -214,6 +248,8 @@ function createRequestHandler(deps: HandlerDeps) {
             '/devnet/tx-by-msg-hash',
           ],
           devWallet: ['/devwallet/account', '/devwallet/sendTransaction', '/devwallet/mode'],
+          mobileWallet: [MOBILE_WALLET_PATH, `${MOBILE_WALLET_PATH}/state`, `${MOBILE_WALLET_PATH}/mode`],
+          bridge: [`${BRIDGE_PATH}/events`, `${BRIDGE_PATH}/message`],
         },
       });
     }
@@ -391,6 +427,7 @@ async function handleDevWallet(
 async function devnetConfig(deps: HandlerDeps): Promise<Record<string, unknown>> {
   const { chain, devWallets, state } = deps;
   const devAccount = await devWallets.account(DEFAULT_DEV_WALLET);
+  const mobileAccount = await devWallets.account(deps.mobileWallet.walletName);
   const config: Record<string, unknown> = {
     network: 'devnet',
     chain: '-239',
@@ -404,6 +441,14 @@ async function devnetConfig(deps: HandlerDeps): Promise<Record<string, unknown>>
       address: devAccount.address,
       friendly: devAccount.friendly,
       publicKey: devAccount.publicKey,
+    },
+    mobileWallet: {
+      name: deps.mobileWallet.walletName,
+      appName: MOBILE_WALLET_APP_NAME,
+      address: mobileAccount.address,
+      friendly: mobileAccount.friendly,
+      universalLink: `${state.url}${MOBILE_WALLET_PATH}`,
+      bridgeUrl: `${state.url}${BRIDGE_PATH}`,
     },
     faucetMaxNano: FAUCET_MAX_NANO.toString(),
     blockDelayMs: chain.blockDelayMs,
