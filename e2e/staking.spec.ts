@@ -91,4 +91,33 @@ test.describe('stake', () => {
       await devnet.json('POST', '/devnet/faults', { rate429: 0, rate500: 0, latencyMs: 0 });
     }
   });
+
+  // Issue 12 item 6: a reload (or a closed tab) must not lose a transaction being tracked.
+  test('a reload while the stake is tracked resumes it from storage and still shows the outcome', async ({ app, devnet, page, request }) => {
+    const { chain, staking, ptonWallet } = await openConnectedStaking({ app, devnet, page, request });
+    const ptonBefore = await chain.jettonBalance(ptonWallet);
+
+    // Hold the page's transaction lookups: the stake lands on chain while this page cannot see it.
+    let hold = true;
+    await page.route('**/jsonRPC**', async (route) => {
+      const body = route.request().postDataJSON() as { method?: string } | null;
+      if (!hold || body?.method !== 'getTransactions') return route.fallback();
+      await new Promise((resolve) => setTimeout(resolve, 30_000));
+      return route.abort().catch(() => undefined);
+    });
+    await staking.stake('3');
+    await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'sent', { timeout: 30_000 });
+    await expect.poll(() => chain.jettonBalance(ptonWallet), { timeout: 60_000 }).toBeGreaterThan(ptonBefore);
+    await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'sent');
+
+    hold = false;
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.reload();
+    await staking.ready();
+    await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
+    const minted = (await chain.jettonBalance(ptonWallet)) - ptonBefore;
+    // The amount our own mint notification carried (3 TON stays below 1,000: no group separator).
+    const fraction = (minted % TON).toString().padStart(9, '0').replace(/0+$/, '');
+    await expect(staking.stakeStatusMessage).toContainText(`you received ${minted / TON}${fraction ? `.${fraction}` : ''} pTON`);
+  });
 });

@@ -51,7 +51,19 @@ describe('pending transactions store', () => {
 
     const reloaded = createPendingStore(storage);
     expect(reloaded.getState().bills['0:b1']).toMatchObject({ paidAt: 2000, amount: '3' });
-    // in-flight transactions are not persisted
-    expect(JSON.parse(storage.data.get('lst-pending-transactions')!).state.transactions).toBeUndefined();
+  });
+
+  // Regression (issue 12 item 6): a reload lost the transaction being tracked (only bills were persisted).
+  it('keeps a transaction in flight across a reload, with its request, normalized hash and query id', () => {
+    const storage = memoryStorage();
+    const store = createPendingStore(storage);
+    const request = { validUntil: 1, network: '-3' as const, messages: [{ address: 'EQ…', amount: '1', payload: 'te6…' }] };
+    store.getState().begin({ ...stake, network: 'devnet', request, queryId: '123', plan: { pool: '0:11' } });
+    store.getState().update('stake', 'a', { phase: 'sent', normalizedHash: 'ab' });
+
+    const reloaded = createPendingStore(storage);
+    expect(reloaded.getState().transactions.stake).toMatchObject({ id: 'a', phase: 'sent', normalizedHash: 'ab', queryId: '123', request, plan: { pool: '0:11' } });
+    // Still in flight after the reload: no second send of the same kind until it settles.
+    expect(reloaded.getState().begin({ ...stake, id: 'b' })).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 // Chain data itself stays in the query cache; amounts are kept as decimal nano strings (JSON has no bigint).
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import type { TonConnectRequest } from '../ton/tx';
 
 export type TxKind = 'stake' | 'unstake';
 export type TxPhase = 'waiting-wallet' | 'sent' | 'confirmed' | 'rejected' | 'failed' | 'expired';
@@ -24,6 +25,14 @@ export interface TrackedTx {
   message?: string;
   /** How to recover from a failure: resume tracking the same message, or ask the wallet again. */
   retry?: 'resume' | 'resend';
+  /** Network name the request was made on; a reload resumes it only there. */
+  network?: string;
+  /** The request as given to the wallet: its bodies find the wallet transaction when the wallet's answer was lost. */
+  request?: TonConnectRequest;
+  /** Decimal string of the request's random 64-bit query_id, which the outcome is matched by. */
+  queryId?: string;
+  /** JSON-safe parameters the flow rebuilds its outcome check from after a reload. */
+  plan?: Record<string, unknown>;
 }
 
 export interface KnownBill {
@@ -118,9 +127,9 @@ export function createPendingStore(storage: StateStorage = typeof localStorage =
       {
         name: 'lst-pending-transactions',
         storage: createJSONStorage(() => storage),
-        // In-flight transactions are not resumed after a reload (the wallet's answer is lost with the page);
-        // only the bill history persists.
-        partialize: (state) => ({ bills: state.bills }),
+        // Transactions persist with their request, normalized hash and query_id, so a reload or a reopened tab
+        // resumes tracking one in flight (use-tracked-send) instead of losing it.
+        partialize: (state) => ({ bills: state.bills, transactions: state.transactions }),
         version: 1,
       },
     ),

@@ -90,17 +90,36 @@ export interface WaitOptions {
 
 const MAX_PAGES = 5;
 
+/** Which wallet transaction we are looking for. */
+export type WalletTransactionMatch = (tx: Transaction) => boolean;
+
+/** The wallet transaction that consumed the signed external message with this TEP-467 normalized hash. */
+export function byNormalizedHash(normalizedHash: string): WalletTransactionMatch {
+  return (tx) => tx.inMessage?.info.type === 'external-in' && normalizedMessageHash(tx.inMessage) === normalizedHash;
+}
+
+/**
+ * The wallet transaction that sent an internal message with exactly this body (hex cell hash). With a random
+ * query_id in every request, the body identifies it as surely as the external's hash, and needs no wallet answer:
+ * a request whose answer was lost (the page reloaded while the wallet was asked) is found this way.
+ */
+export function bySentBody(bodyHash: string): WalletTransactionMatch {
+  return (tx) =>
+    tx.inMessage?.info.type === 'external-in' &&
+    [...tx.outMessages.values()].some((message) => message.info.type === 'internal' && message.body.hash().toString('hex') === bodyHash);
+}
+
 /**
  * One scan of the wallet's recent transactions, newest first. With validUntil known, a busy wallet is paged back
  * to when the message could have been signed (validUntil − VALID_FOR_S, minus a minute of clock skew).
  */
-async function findInRecent(client: TransactionsClient, walletAddress: Address, normalizedHash: string, options: WaitOptions): Promise<Transaction | null> {
+async function findInRecent(client: TransactionsClient, walletAddress: Address, match: WalletTransactionMatch, options: WaitOptions): Promise<Transaction | null> {
   const pageSize = options.pageSize ?? 10;
   const signedNoEarlierThan = options.validUntil !== undefined ? options.validUntil - VALID_FOR_S - 60 : Number.POSITIVE_INFINITY;
   let cursor: { lt: string; hash: string } | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const transactions = await client.getTransactions(walletAddress, { limit: pageSize, ...(cursor ?? {}), archival: true });
-    const found = transactions.find((tx) => tx.inMessage?.info.type === 'external-in' && normalizedMessageHash(tx.inMessage) === normalizedHash);
+    const found = transactions.find(match);
     if (found) return found;
     const oldest = transactions[transactions.length - 1];
     if (!oldest || transactions.length < pageSize || oldest.now < signedNoEarlierThan) return null;
@@ -113,9 +132,10 @@ async function findInRecent(client: TransactionsClient, walletAddress: Address, 
 export async function waitForTransaction(
   client: TransactionsClient,
   walletAddress: Address,
-  normalizedHash: string,
+  normalizedHashOrMatch: string | WalletTransactionMatch,
   options: WaitOptions = {},
 ): Promise<Transaction | null> {
+  const match = typeof normalizedHashOrMatch === 'string' ? byNormalizedHash(normalizedHashOrMatch) : normalizedHashOrMatch;
   const pollMs = options.pollMs ?? 2_000;
   const now = options.now ?? (() => Date.now());
   const startedAt = now();
@@ -125,7 +145,7 @@ export async function waitForTransaction(
     options.validUntil !== undefined ? options.validUntil * 1000 + 30_000 : Number.POSITIVE_INFINITY,
   );
   for (;;) {
-    const found = await findInRecent(client, walletAddress, normalizedHash, options);
+    const found = await findInRecent(client, walletAddress, match, options);
     if (found) return found;
     if (now() >= deadlineMs) return null;
     await sleep(Math.min(pollMs, Math.max(0, deadlineMs - now())), options.signal);

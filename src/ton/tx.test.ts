@@ -1,7 +1,7 @@
 import { Address, Cell } from '@ton/core';
 import { describe, expect, it } from 'vitest';
 import { networkPreset } from './networks';
-import { buildDepositRequest, buildWithdrawRequest, maxStakeAmount, requiredBalanceForStake, VALID_FOR_S } from './tx';
+import { buildDepositRequest, buildWithdrawRequest, maxStakeAmount, newQueryId, requiredBalanceForStake, VALID_FOR_S } from './tx';
 
 const pool = Address.parse('0:1111111111111111111111111111111111111111111111111111111111111111');
 const user = Address.parse('0:2222222222222222222222222222222222222222222222222222222222222222');
@@ -10,7 +10,7 @@ const now = 1_800_000_000;
 
 describe('buildDepositRequest', () => {
   it('sends amount + 1 TON deposit fee to the pool with deposit#47d54391', () => {
-    const req = buildDepositRequest({ network: networkPreset('mainnet'), pool, amount: 5_000_000_000n, from: user, now });
+    const req = buildDepositRequest({ network: networkPreset('mainnet'), pool, amount: 5_000_000_000n, from: user, now, queryId: 0n });
     expect(req.validUntil).toBe(now + VALID_FOR_S);
     expect(req.validUntil - now).toBeLessThanOrEqual(300);
     expect(req.network).toBe('-239');
@@ -76,6 +76,7 @@ describe('buildWithdrawRequest', () => {
       owner: user,
       mode: { waitTillRoundEnd: false, fillOrKill: true },
       now,
+      queryId: 0n,
     });
     const [msg] = req.messages;
     expect(msg.amount).toBe('1050000000');
@@ -120,6 +121,30 @@ describe('buildWithdrawRequest', () => {
     body.loadAddress();
     const custom = body.loadMaybeRef()!.beginParse();
     expect([custom.loadBit(), custom.loadBit()]).toEqual([true, false]);
+  });
+});
+
+// Regression (issue 12 item 4): every request carried query_id 0, so no answer could be told from another's.
+describe('query ids', () => {
+  const queryIdOf = (payload: string) => {
+    const body = Cell.fromBase64(payload).beginParse();
+    body.skip(32);
+    return body.loadUintBig(64);
+  };
+
+  it('every request carries its own random 64-bit query_id by default', () => {
+    const network = networkPreset('devnet');
+    const deposits = [1, 2, 3].map(() => queryIdOf(buildDepositRequest({ network, pool, amount: 1n }).messages[0].payload!));
+    const burns = [1, 2, 3].map(
+      () => queryIdOf(buildWithdrawRequest({ network, jettonWallet, amount: 1n, owner: user, mode: { waitTillRoundEnd: false, fillOrKill: false } }).messages[0].payload!),
+    );
+    expect(new Set([...deposits, ...burns]).size).toBe(6);
+    for (const id of [...deposits, ...burns]) expect(id).toBeGreaterThan(0n);
+  });
+
+  it('newQueryId reads all 8 random bytes, big-endian', () => {
+    expect(newQueryId((bytes) => bytes.fill(0xff))).toBe((1n << 64n) - 1n);
+    expect(newQueryId((bytes) => bytes.map((_, index) => index + 1))).toBe(0x0102030405060708n);
   });
 });
 

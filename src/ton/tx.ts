@@ -38,6 +38,17 @@ function contractAddress(network: NetworkConfig, value: AddressInput): string {
   return toAddress(value).toString({ bounceable: true, testOnly: network.testOnly, urlSafe: true });
 }
 
+/**
+ * A random 64-bit query_id for one request. It travels through the pool's answers (mint → transfer_notification,
+ * bill mint → ownership_assigned, withdrawal, re-mint), so the outcome is matched to this request and no other.
+ */
+export function newQueryId(random: (bytes: Uint8Array) => Uint8Array = (bytes) => crypto.getRandomValues(bytes)): bigint {
+  const bytes = random(new Uint8Array(8));
+  let id = 0n;
+  for (const byte of bytes) id = (id << 8n) | BigInt(byte);
+  return id;
+}
+
 function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
@@ -58,6 +69,7 @@ export interface DepositRequestParams {
   /** TON to stake, in nano; DEPOSIT_FEE is added on top (mostly refunded by the pool). */
   amount: bigint;
   from?: AddressInput;
+  /** Random (newQueryId) by default. */
   queryId?: bigint;
   /** Unix seconds; defaults to the wall clock. */
   now?: number;
@@ -65,7 +77,7 @@ export interface DepositRequestParams {
 
 export function buildDepositRequest(params: DepositRequestParams): TonConnectRequest {
   if (params.amount <= 0n) throw new RangeError('deposit amount must be positive');
-  const msg = message(params.network, params.pool, params.amount + DEPOSIT_FEE, depositBody(params.queryId ?? 0n));
+  const msg = message(params.network, params.pool, params.amount + DEPOSIT_FEE, depositBody(params.queryId ?? newQueryId()));
   return request(params.network, params.from, [msg], params.now ?? nowSeconds());
 }
 
@@ -77,13 +89,14 @@ export interface WithdrawRequestParams {
   amount: bigint;
   owner: AddressInput;
   mode: WithdrawMode;
+  /** Random (newQueryId) by default. */
   queryId?: bigint;
   now?: number;
 }
 
 export function buildWithdrawRequest(params: WithdrawRequestParams): TonConnectRequest {
   if (params.amount <= 0n) throw new RangeError('withdraw amount must be positive');
-  const body = burnBody({ amount: params.amount, responseAddress: toAddress(params.owner), mode: params.mode, queryId: params.queryId });
+  const body = burnBody({ amount: params.amount, responseAddress: toAddress(params.owner), mode: params.mode, queryId: params.queryId ?? newQueryId() });
   const msg = message(params.network, params.jettonWallet, BURN_ATTACHED_VALUE, body);
   return request(params.network, params.owner, [msg], params.now ?? nowSeconds());
 }

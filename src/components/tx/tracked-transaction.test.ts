@@ -109,4 +109,41 @@ describe.skipIf(!hasFixture('devnet-pool'))('runTrackedTransaction on recorded d
     });
     expect(final.phase).toBe('confirmed');
   });
+
+  // Regression (issue 12 item 6): a reload while the wallet was asked lost the request for good.
+  it('a request whose wallet answer was lost is found by the body it sent, and gets its normalized hash back', async () => {
+    const { normalizedHashFromBoc, waitForTransaction } = await import('../../ton/tracking');
+    const normalizedHash = normalizedHashFromBoc(fixture!.values['deposit.boc']);
+    const walletTx = (await waitForTransaction(clientFor('deposit'), wallet(), normalizedHash, { timeoutMs: 0 }))!;
+    const [deposit] = [...walletTx.outMessages.values()];
+    const final = await runTrackedTransaction({
+      client: clientFor('deposit'),
+      walletAddress: wallet(),
+      sentBodyHash: deposit.body.hash().toString('hex'),
+      validUntil: Math.floor(Date.now() / 1000) + 300,
+      target: 'pool',
+      checkEffect: async () => ({ status: 'confirmed', message: 'ok' }),
+      onUpdate: () => {},
+      pollMs: 1,
+    });
+    expect(final).toMatchObject({ phase: 'confirmed', normalizedHash, transactionHash: walletTx.hash().toString('hex') });
+  });
+});
+
+describe('runTrackedTransaction resuming a lost wallet answer', () => {
+  it('expires with "nothing was sent" when no wallet transaction sent that body before validUntil', async () => {
+    const getTransactions = vi.fn(async () => []);
+    const final = await runTrackedTransaction({
+      client: { getTransactions, tryLocateResultTx: vi.fn() },
+      walletAddress: someWallet,
+      sentBodyHash: '00'.repeat(32),
+      validUntil: Math.floor(Date.now() / 1000) - 60,
+      target: 'pool',
+      checkEffect: vi.fn(),
+      onUpdate: () => {},
+      pollMs: 1,
+    });
+    expect(final).toMatchObject({ phase: 'expired', retry: 'resend', message: expect.stringMatching(/Nothing was sent/) });
+    expect(getTransactions).toHaveBeenCalled();
+  });
 });

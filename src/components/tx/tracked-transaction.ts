@@ -4,7 +4,7 @@
 import type { Address, Transaction } from '@ton/core';
 import type { TonClient } from '@ton/ton';
 import type { FailingContract } from '../../ton/exit-codes';
-import { checkOutgoing, checkTransaction, normalizedHashFromBoc, waitForEffect, waitForTransaction } from '../../ton/tracking';
+import { bySentBody, checkOutgoing, checkTransaction, normalizedHashFromBoc, normalizedMessageHash, waitForEffect, waitForTransaction } from '../../ton/tracking';
 import type { TxPhase } from '../../stores/pending-transactions';
 import { WalletTimeoutError } from './send-errors';
 
@@ -24,8 +24,13 @@ export interface TrackedRunOptions {
   walletAddress: Address;
   /** Asks the wallet; resolves with the signed external message (base64 BOC). Absent when resuming. */
   send?: () => Promise<string>;
-  /** The message already sent, when resuming after a failed check. */
+  /** The message already sent, when resuming after a failed check or a reload. */
   normalizedHash?: string;
+  /**
+   * Resuming a request whose wallet answer was lost (the page closed while the wallet was asked): hex hash of the
+   * body it would send. The wallet transaction is looked for by that body until validUntil has passed.
+   */
+  sentBodyHash?: string;
   /** Unix seconds; the message cannot land after it. */
   validUntil: number;
   /** Contract the wallet's message goes to, to name its exit codes. */
@@ -55,8 +60,16 @@ export async function runTrackedTransaction(options: TrackedRunOptions): Promise
   };
 
   let normalizedHash = options.normalizedHash;
-  if (!normalizedHash) {
-    if (!options.send) throw new Error('runTrackedTransaction needs either send or normalizedHash');
+  const pollMs = options.pollMs ?? 1_500;
+  let transaction: Transaction | null = null;
+  if (!normalizedHash && !options.send && options.sentBodyHash) {
+    transaction = await waitForTransaction(options.client, options.walletAddress, bySentBody(options.sentBodyHash), { validUntil: options.validUntil, pollMs, now });
+    if (!transaction) {
+      return finish({ phase: 'expired', message: 'The wallet did not send the request before it expired. Nothing was sent; you can try again.', retry: 'resend' });
+    }
+    if (transaction.inMessage) normalizedHash = normalizedMessageHash(transaction.inMessage);
+  } else if (!normalizedHash) {
+    if (!options.send) throw new Error('runTrackedTransaction needs send, normalizedHash or sentBodyHash');
     options.onUpdate({ phase: 'waiting-wallet' });
     // The wallet may sit on the request; once validUntil has passed it can no longer be sent anyway.
     const walletWaitMs = Math.max(0, options.validUntil * 1000 - now()) + 5_000;
@@ -65,8 +78,7 @@ export async function runTrackedTransaction(options: TrackedRunOptions): Promise
   }
   options.onUpdate({ phase: 'sent', normalizedHash });
 
-  const pollMs = options.pollMs ?? 1_500;
-  const transaction = await waitForTransaction(options.client, options.walletAddress, normalizedHash, { validUntil: options.validUntil, pollMs, now });
+  transaction ??= await waitForTransaction(options.client, options.walletAddress, normalizedHash!, { validUntil: options.validUntil, pollMs, now });
   if (!transaction) {
     return finish({ phase: 'expired', normalizedHash, message: 'The transaction was not included before it expired. Nothing was sent; you can try again.', retry: 'resend' });
   }

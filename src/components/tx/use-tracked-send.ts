@@ -1,88 +1,145 @@
 // React glue for runTrackedTransaction: one in-flight transaction per flow (double clicks and retries never send
-// twice), wrong-chain wallets blocked before the wallet is asked, state in the pending store, and every balance
-// re-read when the transaction settles.
+// twice), wrong-chain wallets blocked before the wallet is asked, state in the pending store (persisted), every
+// balance re-read when the transaction settles, and a transaction still in flight after a reload resumed.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Address, type Transaction } from '@ton/core';
+import { Address, Cell, type Transaction } from '@ton/core';
 import { useTonConnectUI, useTonWallet } from '@tonconnect/ui-react';
-import { useRef } from 'react';
+import { useEffect } from 'react';
 import { invalidateAfterTransaction } from '../../queries/pool';
 import { loadTonRpc } from '../../queries/rpc';
-import { usePendingTransactions, type TxKind } from '../../stores/pending-transactions';
+import { isInFlight, usePendingTransactions, type TxKind } from '../../stores/pending-transactions';
 import type { FailingContract } from '../../ton/exit-codes';
 import type { NetworkConfig } from '../../ton/networks';
+import { requestQueryId } from '../../ton/outcomes';
 import type { TonConnectRequest } from '../../ton/tx';
 import { describeSendFailure, WrongNetworkError } from './send-errors';
 import { runTrackedTransaction, type EffectCheck } from './tracked-transaction';
 
 export type EffectChecker = (walletTransaction: Transaction) => Promise<EffectCheck>;
 
+/** JSON-safe parameters of a plan, persisted with the transaction. */
+export type SavedPlan = Record<string, unknown>;
+
 export interface SendPlan {
   amount: bigint;
   request: TonConnectRequest;
   target: FailingContract;
-  /** Reads the state before sending and returns how to recognise the effect afterwards. */
-  prepare: () => Promise<EffectChecker>;
+  /** What `restore` needs to rebuild this plan after a reload (the request itself is kept beside it). */
+  saved: SavedPlan;
+  /** Polled once the wallet transaction is found: has the answer carrying the request's query_id arrived? */
+  checkEffect: EffectChecker;
 }
 
-type SendInput = { plan: SendPlan } | { resume: true };
+/** Rebuilds a persisted plan around the request that was sent; null when the saved parameters are unusable. */
+export type PlanRestorer = (saved: SavedPlan, request: TonConnectRequest) => SendPlan | null;
 
-export function useTrackedSend(network: NetworkConfig, kind: TxKind) {
+type SendInput = { plan: SendPlan } | { resume: true; claimed?: string };
+
+/** Ids of the transactions this page is following now: one follower each, whatever the effects and retries do. */
+const following = new Set<string>();
+
+function sentBodyHash(request: TonConnectRequest): string | undefined {
+  const payload = request.messages[0]?.payload;
+  return payload ? Cell.fromBase64(payload).hash().toString('hex') : undefined;
+}
+
+export function useTrackedSend(network: NetworkConfig, kind: TxKind, restore: PlanRestorer) {
   const [tonConnectUI] = useTonConnectUI();
   const wallet = useTonWallet();
   const queryClient = useQueryClient();
   const tx = usePendingTransactions((state) => state.transactions[kind]);
-  const last = useRef<{ id: string; plan: SendPlan; checkEffect: EffectChecker } | null>(null);
 
   const mutation = useMutation({
     mutationFn: async (input: SendInput) => {
       const store = usePendingTransactions.getState();
-      if (!wallet) return;
-      const walletAddress = Address.parse(wallet.account.address);
-
       let id: string;
       let plan: SendPlan;
-      let checkEffect: EffectChecker | undefined;
+      let walletAddress: Address;
       let normalizedHash: string | undefined;
+      let bodyHash: string | undefined;
       if ('resume' in input) {
         const current = store.transactions[kind];
-        if (!last.current || !current?.normalizedHash || current.id !== last.current.id) return;
-        ({ id, plan, checkEffect } = last.current);
+        if (!current?.plan || !current.request?.from || current.network !== network.name) return;
+        if (input.claimed !== current.id) {
+          if (following.has(current.id)) return;
+          following.add(current.id);
+        }
+        id = current.id;
+        const restored = restore(current.plan, current.request);
+        if (!restored) {
+          following.delete(id);
+          store.update(kind, id, { phase: 'failed', message: 'This transaction can no longer be followed here; check your wallet history.', retry: undefined });
+          return;
+        }
+        plan = restored;
+        walletAddress = Address.parse(current.request.from);
         normalizedHash = current.normalizedHash;
-        store.update(kind, id, { phase: 'sent', message: undefined, retry: undefined });
+        // Lost while the wallet was asked: look for the message it would have sent.
+        if (!normalizedHash) bodyHash = sentBodyHash(current.request);
+        if (normalizedHash) store.update(kind, id, { phase: 'sent', message: undefined, retry: undefined });
       } else {
+        if (!wallet) return;
         id = crypto.randomUUID();
         plan = input.plan;
-        if (!store.begin({ id, kind, amount: plan.amount.toString(), validUntil: plan.request.validUntil })) return;
+        walletAddress = Address.parse(wallet.account.address);
+        const payload = plan.request.messages[0]?.payload;
+        following.add(id);
+        const begun = store.begin({
+          id,
+          kind,
+          amount: plan.amount.toString(),
+          validUntil: plan.request.validUntil,
+          network: network.name,
+          request: { ...plan.request, from: plan.request.from ?? walletAddress.toRawString() },
+          queryId: payload ? requestQueryId(payload).toString() : undefined,
+          plan: plan.saved,
+        });
+        if (!begun) {
+          following.delete(id);
+          return;
+        }
       }
 
       try {
         // Checked here too (the panels disable the button): TON Connect would only say so after a round trip.
-        if (wallet.account.chain !== network.chain) throw new WrongNetworkError(wallet.account.chain);
-        checkEffect ??= await plan.prepare();
-        last.current = { id, plan, checkEffect };
+        if (!('resume' in input) && wallet && wallet.account.chain !== network.chain) throw new WrongNetworkError(wallet.account.chain);
         const rpc = await loadTonRpc(network);
         await runTrackedTransaction({
           client: rpc.client,
           walletAddress,
           normalizedHash,
-          send: async () => {
-            // Our own status view replaces the UI's modals and toasts.
-            const response = await tonConnectUI.sendTransaction(plan.request, { modals: [], notifications: [] });
-            return response.boc;
-          },
+          sentBodyHash: bodyHash,
+          send:
+            'resume' in input
+              ? undefined
+              : async () => {
+                  // Our own status view replaces the UI's modals and toasts.
+                  const response = await tonConnectUI.sendTransaction(plan.request, { modals: [], notifications: [] });
+                  return response.boc;
+                },
           validUntil: plan.request.validUntil,
           target: plan.target,
-          checkEffect,
+          checkEffect: plan.checkEffect,
           onUpdate: (update) => usePendingTransactions.getState().update(kind, id, update),
         });
       } catch (error) {
         const sent = Boolean(usePendingTransactions.getState().transactions[kind]?.normalizedHash);
         usePendingTransactions.getState().update(kind, id, describeSendFailure(error, { network, sent }));
       } finally {
+        following.delete(id);
         await invalidateAfterTransaction(queryClient, network);
       }
     },
   });
+
+  // A transaction still in flight when this page loaded (reload, reopened tab): follow it again.
+  const { mutate } = mutation;
+  const orphan = tx && isInFlight(tx) && tx.network === network.name && tx.plan && !following.has(tx.id) ? tx.id : null;
+  useEffect(() => {
+    if (!orphan || following.has(orphan)) return;
+    following.add(orphan);
+    mutate({ resume: true, claimed: orphan });
+  }, [orphan, mutate]);
 
   return {
     tx,

@@ -10,7 +10,7 @@ import { isInFlight } from '../../../stores/pending-transactions';
 import type { NetworkConfig } from '../../../ton/networks';
 import { maxStakeAmount } from '../../../ton/tx';
 import { formatAmount, nanoToDecimal } from '../../../ton/units';
-import { stakePlan } from '../api/stake-plan';
+import { restoreStakePlan, stakePlan } from '../api/stake-plan';
 import { checkStake, stakeBlockMessage } from '../utils/stake-validation';
 import { StakeConnectPrompt } from './stake-connect-prompt';
 import { ChainReadError } from '../../../components/tx/chain-read-error';
@@ -19,7 +19,7 @@ const shown = (nano: bigint, maxFractionDigits = 4) => formatAmount(nano, { grou
 
 export function StakePanel({ network }: { network: NetworkConfig }) {
   const context = useStakingContext(network);
-  const sender = useTrackedSend(network, 'stake');
+  const sender = useTrackedSend(network, 'stake', (saved, request) => restoreStakePlan(network, saved, request));
   const [input, setInput] = useState('');
   const { wallet, pool, tonBalance, ptonBalance, tickers } = context;
 
@@ -62,7 +62,6 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
         owner: wallet.account.address,
         ptonWallet: context.ptonWallet,
         amount: check.preview.amount,
-        optimistic: pool.data.optimistic,
         tickers,
       }),
     );

@@ -1,13 +1,15 @@
-// One unstake, ready to send: the burn request to the user's pTON wallet, and how to tell what the pool did
-// with it (paid TON now, issued a bill, or returned the pTON) from the messages the wallet receives next.
-import { Address, type Transaction } from '@ton/core';
-import type { EffectChecker, SendPlan } from '../../../components/tx/use-tracked-send';
+// One unstake, ready to send: the burn request to the user's pTON wallet (with a random query_id), and how to tell
+// what the pool did with it: paid TON now (its withdrawal), issued a bill (ownership_assigned from an item of the
+// pool's payout collection) or returned the pTON (a re-mint), each matched by that query_id (src/ton/outcomes.ts).
+// Its parameters are saved so a reload can resume it.
+import { Address } from '@ton/core';
+import type { SavedPlan, SendPlan } from '../../../components/tx/use-tracked-send';
 import { loadTonRpc } from '../../../queries/rpc';
 import type { NetworkConfig } from '../../../ton/networks';
-import { sharePercent } from '../../../ton/pool';
-import { buildWithdrawRequest } from '../../../ton/tx';
+import { attachedValue, findUnstakeOutcome, poolBillVerifier, requestQueryId, transactionsAfter } from '../../../ton/outcomes';
+import { readPoolFullData, sharePercent } from '../../../ton/pool';
+import { buildWithdrawRequest, type TonConnectRequest } from '../../../ton/tx';
 import { formatAmount } from '../../../ton/units';
-import { classifyUnstakeOutcome } from '../utils/unstake-outcome';
 import { UNSTAKE_MODES, type UnstakeModeId } from '../utils/unstake-validation';
 
 export interface UnstakePlanParams {
@@ -26,44 +28,92 @@ export interface UnstakePlanParams {
 
 const shown = (nano: bigint) => formatAmount(nano, { groupSeparator: ',' });
 
-export function unstakePlan(params: UnstakePlanParams): SendPlan {
+/** `sent`: the request already given to the wallet (resuming after a reload); a new one is built otherwise. */
+export function unstakePlan(params: UnstakePlanParams, sent?: TonConnectRequest): SendPlan {
   const { network, amount, tickers } = params;
   const owner = Address.parse(params.owner);
   const pool = Address.parse(params.pool);
   const jettonWallet = Address.parse(params.ptonWallet);
+  const request = sent ?? buildWithdrawRequest({ network, jettonWallet, amount, owner, mode: UNSTAKE_MODES[params.mode] });
+  const queryId = requestQueryId(request.messages[0].payload!);
+  const saved: SavedPlan = {
+    pool: params.pool,
+    owner: params.owner,
+    ptonWallet: params.ptonWallet,
+    amount: amount.toString(),
+    mode: params.mode,
+    expectedBillTon: params.expectedBillTon.toString(),
+    instantFeeShare: params.instantFeeShare ?? 0,
+    tickers,
+  };
   return {
     amount,
-    request: buildWithdrawRequest({ network, jettonWallet, amount, owner, mode: UNSTAKE_MODES[params.mode] }),
+    request,
     target: 'jetton-wallet',
-    async prepare(): Promise<EffectChecker> {
+    saved,
+    async checkEffect(burn) {
       const rpc = await loadTonRpc(network);
-      return async (burn: Transaction) => {
-        const recent = await rpc.client.getTransactions(owner, { limit: 20, archival: true });
-        const outcome = classifyUnstakeOutcome(recent, { afterLt: burn.lt, pool, jettonWallet });
-        if (!outcome) return { status: 'pending' };
-        switch (outcome.kind) {
-          case 'instant':
-            return {
-              status: 'confirmed',
-              message: `Unstaked ${shown(amount)} ${tickers.jetton}: you received ${shown(outcome.received)} ${tickers.native}${
-                params.instantFeeShare ? `, net of the ${sharePercent(params.instantFeeShare)} % instant withdrawal fee` : ''
-              }.`,
-            };
-          case 'bill':
-            return {
-              status: 'confirmed',
-              message: `Unstake requested: your withdrawal bill for ${shown(amount)} ${tickers.jetton} pays about ${shown(params.expectedBillTon)} ${tickers.native} at round end.`,
-            };
-          case 'returned':
-            return {
-              status: 'failed',
-              message:
-                params.mode === 'fill-or-kill'
-                  ? `The pool could not pay instantly, so your ${shown(amount)} ${tickers.jetton} were returned (fill-or-kill). Only gas was spent.`
-                  : `The pool refused the withdrawal and returned your ${shown(amount)} ${tickers.jetton}. Only gas was spent.`,
-            };
-        }
-      };
+      const outcome = await findUnstakeOutcome(await transactionsAfter(rpc.client, owner, burn.lt), {
+        queryId,
+        owner,
+        pool,
+        jettonWallet,
+        afterLt: burn.lt,
+        attached: attachedValue(burn),
+        verifyBill: poolBillVerifier(rpc, () => readPoolFullData(rpc, pool, { raw: true })),
+      });
+      if (!outcome) return { status: 'pending' };
+      switch (outcome.kind) {
+        case 'instant':
+          return {
+            status: 'confirmed',
+            message: `Unstaked ${shown(amount)} ${tickers.jetton}: you received ${shown(outcome.received)} ${tickers.native} (net of the ${shown(outcome.arrived - outcome.received)} ${tickers.native} sent with the request${
+              params.instantFeeShare ? ` and of the ${sharePercent(params.instantFeeShare)} % instant withdrawal fee` : ''
+            }).`,
+          };
+        case 'bill':
+          return {
+            status: 'confirmed',
+            message: `Unstake requested: your withdrawal bill for ${shown(amount)} ${tickers.jetton} pays about ${shown(params.expectedBillTon)} ${tickers.native} at round end.`,
+          };
+        case 'returned':
+          return {
+            status: 'failed',
+            message:
+              params.mode === 'fill-or-kill'
+                ? `The pool could not pay instantly, so your ${shown(outcome.jettons)} ${tickers.jetton} were returned (fill-or-kill). Only gas was spent.`
+                : `The pool refused the withdrawal and returned your ${shown(outcome.jettons)} ${tickers.jetton}. Only gas was spent.`,
+          };
+      }
     },
   };
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
+const isNano = (value: unknown): value is string => isText(value) && /^\d+$/.test(value);
+
+/** unstakePlan again from what was saved with the transaction; null when the saved shape is not one we wrote. */
+export function restoreUnstakePlan(network: NetworkConfig, saved: SavedPlan, request: TonConnectRequest): SendPlan | null {
+  const tickers = saved.tickers as Record<string, unknown> | undefined;
+  const mode = saved.mode;
+  if (!isText(saved.pool) || !isText(saved.owner) || !isText(saved.ptonWallet) || !isNano(saved.amount) || !isNano(saved.expectedBillTon)) return null;
+  if (typeof mode !== 'string' || !(mode in UNSTAKE_MODES) || !tickers || !isText(tickers.native) || !isText(tickers.jetton) || !request.messages[0]?.payload) return null;
+  try {
+    return unstakePlan(
+      {
+        network,
+        pool: saved.pool,
+        owner: saved.owner,
+        ptonWallet: saved.ptonWallet,
+        amount: BigInt(saved.amount),
+        mode: mode as UnstakeModeId,
+        expectedBillTon: BigInt(saved.expectedBillTon),
+        instantFeeShare: typeof saved.instantFeeShare === 'number' ? saved.instantFeeShare : 0,
+        tickers: { native: tickers.native, jetton: tickers.jetton },
+      },
+      request,
+    );
+  } catch {
+    return null;
+  }
 }

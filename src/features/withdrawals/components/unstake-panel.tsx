@@ -15,7 +15,7 @@ import { isInFlight } from '../../../stores/pending-transactions';
 import type { NetworkConfig } from '../../../ton/networks';
 import { sharePercent } from '../../../ton/pool';
 import { formatAmount, nanoToDecimal } from '../../../ton/units';
-import { unstakePlan } from '../api/unstake-plan';
+import { restoreUnstakePlan, unstakePlan } from '../api/unstake-plan';
 import { checkUnstake, unstakeBlockMessage, type ModeQuote, type UnstakeModeId } from '../utils/unstake-validation';
 
 const shown = (nano: bigint, maxFractionDigits = 4) => formatAmount(nano, { groupSeparator: ',', maxFractionDigits });
@@ -28,7 +28,7 @@ const MODE_LABELS: Record<UnstakeModeId, string> = {
 
 export function UnstakePanel({ network }: { network: NetworkConfig }) {
   const context = useStakingContext(network);
-  const sender = useTrackedSend(network, 'unstake');
+  const sender = useTrackedSend(network, 'unstake', (saved, request) => restoreUnstakePlan(network, saved, request));
   const [input, setInput] = useState('');
   const [mode, setMode] = useState<UnstakeModeId>('instant');
   const { wallet, pool, tonBalance, ptonBalance, tickers } = context;
