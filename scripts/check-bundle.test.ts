@@ -86,6 +86,8 @@ describe('mainnet production build', () => {
         env: {
           ...env,
           VITE_APP_URL: appUrl,
+          // A fail-over list: the CSP must let the page reach every entry.
+          VITE_TON_ENDPOINTS: 'https://toncenter.com/api/v2/jsonRPC,https://rpc.example.org/ton/jsonRPC#rps=5',
           LST_BUILD_SECRET: secretCanary,
           VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
         },
@@ -115,12 +117,12 @@ describe('mainnet production build', () => {
     });
   });
 
-  it('has a CSP meta tag limited to mainnet toncenter, before any script', () => {
+  it('has a CSP meta tag limited to the configured mainnet endpoints, before any script', () => {
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
     const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(policy).toContain("script-src 'self';");
     expect(policy).toContain("object-src 'none'");
-    expect(policy).toMatch(/connect-src 'self' https:\/\/toncenter\.com /);
+    expect(policy).toMatch(/connect-src 'self' https:\/\/toncenter\.com https:\/\/rpc\.example\.org /);
     expect(policy).not.toContain('testnet');
     expect(policy).not.toContain('127.0.0.1');
     expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));

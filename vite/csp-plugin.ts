@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { readEndpoints } from '../src/ton/endpoints.js';
 import { isNetworkName, networkPreset } from '../src/ton/networks.js';
 import { readBuildEnv, type BuildEnv } from './build-env.js';
 
@@ -37,8 +38,8 @@ export const WALLET_ICON_ORIGINS = [
 export const TELEGRAM_FRAME_ANCESTORS = ['https://web.telegram.org'] as const;
 
 export interface CspInput {
-  /** toncenter JSON-RPC endpoint the app reads the chain from. */
-  rpcEndpoint: string;
+  /** toncenter JSON-RPC endpoints the app reads the chain from (every configured one: fail-over needs them all). */
+  rpcEndpoints: string[];
 }
 
 export interface CspPolicies {
@@ -53,8 +54,8 @@ function headerPolicy(metaPolicy: string): string {
   return `${metaPolicy}; frame-ancestors 'self' ${TELEGRAM_FRAME_ANCESTORS.join(' ')}`;
 }
 
-export function buildCsp({ rpcEndpoint }: CspInput): CspPolicies {
-  const rpcOrigin = new URL(rpcEndpoint).origin;
+export function buildCsp({ rpcEndpoints }: CspInput): CspPolicies {
+  const rpcOrigins = rpcEndpoints.map((endpoint) => new URL(endpoint).origin);
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
     ['script-src', ["'self'"]],
@@ -62,7 +63,7 @@ export function buildCsp({ rpcEndpoint }: CspInput): CspPolicies {
     ['style-src', ["'self'", "'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:', ...WALLET_ICON_ORIGINS]],
     ['font-src', ["'self'"]],
-    ['connect-src', ["'self'", rpcOrigin, WALLETS_LIST_ORIGIN, ...WALLET_BRIDGE_ORIGINS]],
+    ['connect-src', ["'self'", ...rpcOrigins, WALLETS_LIST_ORIGIN, ...WALLET_BRIDGE_ORIGINS]],
     ['manifest-src', ["'self'"]],
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],
@@ -72,11 +73,11 @@ export function buildCsp({ rpcEndpoint }: CspInput): CspPolicies {
   return { meta, header: headerPolicy(meta) };
 }
 
-/** The RPC endpoint the built app will use: the same precedence as src/config/network.ts. */
-export function rpcEndpointFor(env: BuildEnv): string | null {
+/** The RPC endpoints the built app will use, read as src/config/network.ts reads them; null on devnet. */
+export function rpcEndpointsFor(env: BuildEnv): string[] | null {
   const name = env.VITE_NETWORK ?? 'devnet';
   if (!isNetworkName(name) || name === 'devnet') return null;
-  return env.VITE_TON_ENDPOINT || networkPreset(name).endpoint;
+  return readEndpoints(env, networkPreset(name)).map((endpoint) => endpoint.url);
 }
 
 const META_CSP = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/;
@@ -92,8 +93,8 @@ export function cspPlugin(): Plugin {
   return {
     name: 'lst:csp',
     config(_config, { mode }) {
-      const endpoint = rpcEndpointFor(readBuildEnv(mode));
-      policies = endpoint ? buildCsp({ rpcEndpoint: endpoint }) : null;
+      const endpoints = rpcEndpointsFor(readBuildEnv(mode));
+      policies = endpoints ? buildCsp({ rpcEndpoints: endpoints }) : null;
     },
     transformIndexHtml: {
       order: 'pre',

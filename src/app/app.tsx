@@ -3,6 +3,8 @@ import { TonConnectButton, useIsConnectionRestored, useTonWallet } from '@toncon
 import { network } from '../config/network';
 import { DeferUntilVisible } from '../components/ui/defer-until-visible';
 import { WalletPanel } from '../features/wallet/components/wallet-panel';
+import { EndpointNotice } from '../features/settings/components/endpoint-notice';
+import { NetworkSettings } from '../features/settings/components/network-settings';
 import { DashboardGrid } from './dashboard-grid';
 import { ErrorBoundary } from './error-boundary';
 import { Layout } from './layout';
@@ -86,6 +88,8 @@ export function App({ likelyConnected }: { likelyConnected: boolean }) {
           </Panel>
         }
       />
+      <NetworkSettings network={network} />
+      <EndpointNotice />
     </Layout>
   );
 }

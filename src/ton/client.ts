@@ -4,7 +4,8 @@
 // (TonClient flattens nested tuples and cannot read nulls inside them).
 import type { Address, Cell, TupleItem } from '@ton/core';
 import type { TonClient, TonClientParameters } from '@ton/ton';
-import type { NetworkConfig } from './networks';
+import type { RpcEndpoint } from './endpoints';
+import { configuredEndpoints, type NetworkConfig } from './networks';
 import { parseStack, type StackValue } from './stack';
 
 export type RpcErrorKind = 'rate-limited' | 'timeout' | 'server' | 'network' | 'bad-request';
@@ -39,6 +40,8 @@ export const rpcCounters = {
   retries: 0,
   /** Calls that ended in an RpcError. */
   failures: 0,
+  /** Retries sent to the next endpoint because the previous one was left for a cool-down. */
+  failovers: 0,
   byMethod: {} as Record<string, number>,
 };
 
@@ -46,17 +49,31 @@ export function resetRpcCounters(): void {
   rpcCounters.requests = 0;
   rpcCounters.retries = 0;
   rpcCounters.failures = 0;
+  rpcCounters.failovers = 0;
   rpcCounters.byMethod = {};
 }
 
 export interface SchedulerOptions {
-  maxRps: number;
+  /**
+   * Endpoints in order of preference (the first is the primary). Calls go to the first one that is not cooling down,
+   * whatever URL the caller names. Without it, the scheduler sends to the URL it is given at `maxRps`.
+   */
+  endpoints?: RpcEndpoint[];
+  /** Request budget of the single-URL mode. */
+  maxRps?: number;
   /** Retries after the first attempt. */
   maxRetries?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
   /** Per-attempt timeout. */
   callTimeoutMs?: number;
+  /** Consecutive 5xx, timeouts or network errors after which an endpoint is left for the next one. */
+  failoverAfter?: number;
+  /** Consecutive 429s (a storm: its budget is overrun, or someone else's traffic shares it) with the same effect. */
+  rateLimitStormAfter?: number;
+  /** How long a failed endpoint is left alone; doubled each time it fails again right after, up to maxCooldownMs. */
+  cooldownMs?: number;
+  maxCooldownMs?: number;
   fetch?: typeof fetch;
   /** Injected in tests to run without real waiting. */
   sleep?: (ms: number) => Promise<void>;
@@ -71,8 +88,19 @@ export interface RawResponse {
   body: unknown;
 }
 
+/** Which endpoint answers: `activeIndex` is the one the last successful request went to (0 = the primary). */
+export interface EndpointStatus {
+  endpoints: readonly RpcEndpoint[];
+  activeIndex: number;
+}
+
 export interface RpcScheduler {
   post(url: string, body: string, headers: Record<string, string>, signal?: AbortSignal): Promise<RawResponse>;
+  /** The same object until something changes (for useSyncExternalStore). */
+  status(): EndpointStatus;
+  subscribe(listener: () => void): () => void;
+  /** Replaces the list (the user added or removed one); endpoints that stay keep their health and budget. */
+  setEndpoints(endpoints: RpcEndpoint[]): void;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -109,29 +137,111 @@ function errorText(body: unknown): string {
   return typeof body === 'string' ? body.slice(0, 200) : '';
 }
 
+/** One endpoint's budget and health. `endpoint` is null in single-URL mode (the caller's URL is used). */
+interface Lane {
+  endpoint: RpcEndpoint | null;
+  intervalMs: number;
+  nextSlotAt: number;
+  /** Consecutive 5xx/timeouts/network errors, and consecutive 429s. */
+  strikes: number;
+  rateStrikes: number;
+  /** Left alone until then. */
+  downUntil: number;
+  cooldownMs: number;
+  /** Back after a cool-down: one more failure sends it away again (for twice as long). */
+  onProbation: boolean;
+}
+
+const sameEndpoint = (a: RpcEndpoint | null, b: RpcEndpoint | null) => a?.url === b?.url && a?.apiKey === b?.apiKey;
+
 export function createRpcScheduler(options: SchedulerOptions): RpcScheduler {
   const maxRetries = options.maxRetries ?? 4;
   const baseDelayMs = options.baseDelayMs ?? 500;
   const maxDelayMs = options.maxDelayMs ?? 10_000;
   const callTimeoutMs = options.callTimeoutMs ?? 15_000;
+  const failoverAfter = options.failoverAfter ?? 3;
+  const rateLimitStormAfter = options.rateLimitStormAfter ?? 6;
+  const baseCooldownMs = options.cooldownMs ?? 60_000;
+  const maxCooldownMs = Math.max(baseCooldownMs, options.maxCooldownMs ?? 10 * 60_000);
   const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
   const sleep = options.sleep ?? defaultSleep;
   const now = options.now ?? (() => Date.now());
   const random = options.random ?? Math.random;
-  const intervalMs = 1000 / Math.max(options.maxRps, 0.001);
-  let nextSlotAt = 0;
 
-  // Slots are handed out in call order, intervalMs apart; a 429 pushes every later slot back too.
-  async function takeSlot(): Promise<void> {
-    const at = Math.max(now(), nextSlotAt);
-    nextSlotAt = at + intervalMs;
+  const newLane = (endpoint: RpcEndpoint | null): Lane => ({
+    endpoint,
+    intervalMs: 1000 / Math.max(endpoint?.maxRps ?? options.maxRps ?? 1, 0.001),
+    nextSlotAt: 0,
+    strikes: 0,
+    rateStrikes: 0,
+    downUntil: 0,
+    cooldownMs: baseCooldownMs,
+    onProbation: false,
+  });
+  let lanes: Lane[] = options.endpoints?.length ? options.endpoints.map(newLane) : [newLane(null)];
+  let activeLane = lanes[0];
+  let snapshot: EndpointStatus = makeStatus();
+  const listeners = new Set<() => void>();
+
+  function makeStatus(): EndpointStatus {
+    return {
+      endpoints: lanes.flatMap((lane) => (lane.endpoint ? [lane.endpoint] : [])),
+      activeIndex: Math.max(0, lanes.indexOf(activeLane)),
+    };
+  }
+  function changed(): void {
+    snapshot = makeStatus();
+    for (const listener of listeners) listener();
+  }
+
+  /** The first endpoint not cooling down; when all are, the one that comes back first. */
+  function pickLane(): Lane {
+    const t = now();
+    return lanes.find((lane) => lane.downUntil <= t) ?? lanes.reduce((a, b) => (b.downUntil < a.downUntil ? b : a));
+  }
+
+  // Slots are handed out in call order, intervalMs apart per endpoint; a 429 pushes every later slot back too.
+  async function takeSlot(lane: Lane): Promise<void> {
+    const at = Math.max(now(), lane.nextSlotAt);
+    lane.nextSlotAt = at + lane.intervalMs;
     const wait = at - now();
     if (wait > 0) await sleep(wait);
+  }
+
+  function succeeded(lane: Lane): void {
+    lane.strikes = 0;
+    lane.rateStrikes = 0;
+    lane.onProbation = false;
+    lane.cooldownMs = baseCooldownMs;
+    if (activeLane !== lane && lanes.includes(lane)) {
+      activeLane = lane;
+      changed();
+    }
+  }
+
+  function failed(lane: Lane, kind: RpcErrorKind): void {
+    if (kind === 'bad-request') return; // the request's fault, not the endpoint's
+    if (kind === 'rate-limited') lane.rateStrikes++;
+    else lane.strikes++;
+    const storm = lane.strikes >= failoverAfter || lane.rateStrikes >= rateLimitStormAfter;
+    if (lanes.length < 2 || !(storm || lane.onProbation)) return;
+    lane.downUntil = now() + lane.cooldownMs;
+    lane.cooldownMs = Math.min(maxCooldownMs, lane.cooldownMs * 2);
+    lane.strikes = 0;
+    lane.rateStrikes = 0;
+    lane.onProbation = true;
   }
 
   function backoffMs(attempt: number): number {
     const exponential = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
     return exponential / 2 + random() * (exponential / 2); // "equal jitter": spread retries, keep a floor
+  }
+
+  function headersFor(lane: Lane, headers: Record<string, string>): Record<string, string> {
+    if (!lane.endpoint) return headers;
+    const result = Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'x-api-key'));
+    if (lane.endpoint.apiKey) result['X-API-Key'] = lane.endpoint.apiKey;
+    return result;
   }
 
   async function attempt(url: string, body: string, headers: Record<string, string>, signal?: AbortSignal) {
@@ -169,10 +279,11 @@ export function createRpcScheduler(options: SchedulerOptions): RpcScheduler {
     async post(url, body, headers, signal) {
       const method = methodOf(body);
       for (let attemptIndex = 0; ; attemptIndex++) {
-        await takeSlot();
+        const lane = pickLane();
+        await takeSlot(lane);
         rpcCounters.requests++;
         if (method) rpcCounters.byMethod[method] = (rpcCounters.byMethod[method] ?? 0) + 1;
-        const result = await attempt(url, body, headers, signal);
+        const result = await attempt(lane.endpoint?.url ?? url, body, headersFor(lane, headers), signal);
 
         let failure: RpcError;
         let retryAfterMs: number | undefined;
@@ -186,22 +297,48 @@ export function createRpcScheduler(options: SchedulerOptions): RpcScheduler {
           );
         } else {
           const status = effectiveStatus(result.response.status, result.response.body);
-          if (status < 400) return result.response;
+          if (status < 400) {
+            succeeded(lane);
+            return result.response;
+          }
           const kind: RpcErrorKind = status === 429 ? 'rate-limited' : status >= 500 ? 'server' : 'bad-request';
           const detail = errorText(result.response.body);
           failure = new RpcError(kind, `${method ?? 'request'}: HTTP ${status}${detail ? `: ${detail}` : ''}`, { status, method, attempts });
           retryAfterMs = parseRetryAfterMs(result.response.headers['retry-after'], now());
         }
+        failed(lane, failure.kind);
 
         if (!failure.retryable || attemptIndex >= maxRetries) {
           rpcCounters.failures++;
           throw failure;
         }
         rpcCounters.retries++;
-        const delay = Math.max(backoffMs(attemptIndex), retryAfterMs ?? 0);
-        if (retryAfterMs !== undefined) nextSlotAt = Math.max(nextSlotAt, now() + delay);
-        await sleep(delay);
+        if (retryAfterMs !== undefined) lane.nextSlotAt = Math.max(lane.nextSlotAt, now() + Math.max(backoffMs(attemptIndex), retryAfterMs));
+        // The next endpoint is fresh: retry there at once (its own budget still applies). The same one: back off.
+        if (pickLane() !== lane) {
+          rpcCounters.failovers++;
+          continue;
+        }
+        await sleep(Math.max(backoffMs(attemptIndex), retryAfterMs ?? 0));
       }
+    },
+    status: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setEndpoints(endpoints) {
+      if (!endpoints.length) return;
+      const previous = lanes;
+      lanes = endpoints.map((endpoint) => {
+        const kept = previous.find((lane) => sameEndpoint(lane.endpoint, endpoint));
+        if (!kept) return newLane(endpoint);
+        kept.endpoint = endpoint;
+        kept.intervalMs = 1000 / Math.max(endpoint.maxRps, 0.001);
+        return kept;
+      });
+      activeLane = pickLane();
+      changed();
     },
   };
 }
@@ -275,18 +412,18 @@ export interface TonRpcOptions extends Partial<Omit<SchedulerOptions, 'maxRps'>>
 }
 
 export function createTonRpcWith(TonClientClass: typeof TonClient, network: NetworkConfig, options: TonRpcOptions = {}): TonRpc {
-  const scheduler = options.scheduler ?? createRpcScheduler({ ...options, maxRps: network.maxRps });
+  const endpoints = configuredEndpoints(network);
+  const scheduler = options.scheduler ?? createRpcScheduler({ ...options, endpoints });
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (network.apiKey) headers['X-API-Key'] = network.apiKey;
+  // The scheduler sends each request to the endpoint in use with that endpoint's key, whatever URL is named here.
   const client = new TonClientClass({
-    endpoint: network.endpoint,
-    apiKey: network.apiKey,
+    endpoint: endpoints[0].url,
     httpAdapter: createAxiosAdapter(scheduler),
     timeout: (options.callTimeoutMs ?? 15_000) * ((options.maxRetries ?? 4) + 2), // the scheduler enforces the real per-call limit
   });
 
   async function call(method: string, params: Record<string, unknown>): Promise<unknown> {
-    const response = await scheduler.post(network.endpoint, JSON.stringify({ id: '1', jsonrpc: '2.0', method, params }), headers);
+    const response = await scheduler.post(endpoints[0].url, JSON.stringify({ id: '1', jsonrpc: '2.0', method, params }), headers);
     const body = response.body as { ok?: boolean; result?: unknown; error?: unknown };
     if (!body || body.ok !== true) throw new Error(`${method}: ${JSON.stringify(body)}`);
     return body.result;
@@ -313,11 +450,11 @@ export async function createTonRpc(network: NetworkConfig, options: TonRpcOption
 const sharedRpcs = new Map<string, Promise<TonRpc>>();
 
 /**
- * One TonRpc per endpoint + key for the whole app, so every feature shares the endpoint's request budget.
- * A failed chunk load is forgotten, so the next call tries again.
+ * One TonRpc per network and configured endpoint list for the whole app, so every feature shares each endpoint's
+ * request budget and health. A failed chunk load is forgotten, so the next call tries again.
  */
 export function getTonRpc(network: NetworkConfig): Promise<TonRpc> {
-  const key = `${network.endpoint}|${network.apiKey ?? ''}`;
+  const key = `${network.name}|${JSON.stringify(configuredEndpoints(network))}`;
   let rpc = sharedRpcs.get(key);
   if (!rpc) {
     rpc = createTonRpc(network);

@@ -1,4 +1,5 @@
 // Per-network settings. Pure data and functions: the env is read in src/config/network.ts.
+import type { RpcEndpoint } from './endpoints';
 
 export type NetworkName = 'devnet' | 'testnet' | 'mainnet';
 /** TON Connect chain ids (CHAIN.MAINNET / CHAIN.TESTNET). The devnet's sandbox config says global_id -239. */
@@ -10,9 +11,15 @@ export interface NetworkConfig {
   chain: ChainId;
   /** Show addresses with the testOnly flag (kQ…/0Q…). */
   testOnly: boolean;
-  /** toncenter API v2 JSON-RPC endpoint. */
+  /** toncenter API v2 JSON-RPC endpoint: the primary one. */
   endpoint: string;
+  /** The primary endpoint's key. */
   apiKey?: string;
+  /**
+   * Every configured endpoint in fail-over order, the primary (`endpoint`, `apiKey`, `maxRps`) first. Absent: the
+   * primary alone.
+   */
+  endpoints?: RpcEndpoint[];
   /** Pool address; on devnet it comes from GET /devnet/config at runtime. */
   poolAddress?: string;
   /** Ticker of the native coin, from config (some wallets show GRAM since 2026). */
@@ -22,8 +29,14 @@ export interface NetworkConfig {
   explorerUrl?: string;
   /** Devnet only: base URL of the devnet server (config, faucet, dev wallet). */
   devnetUrl?: string;
-  /** Requests per second the endpoint allows (toncenter keyless: 1; with a key: 10). */
+  /** Requests per second the primary endpoint allows (toncenter keyless: 1; with a key: 10). */
   maxRps: number;
+}
+
+/** The configured endpoints, primary first: `endpoints`, or the primary alone. */
+export function configuredEndpoints(network: NetworkConfig): RpcEndpoint[] {
+  if (network.endpoints?.length) return network.endpoints;
+  return [{ url: network.endpoint, apiKey: network.apiKey, maxRps: network.maxRps, source: 'config' }];
 }
 
 export const DEFAULT_DEVNET_URL = 'http://127.0.0.1:8081';

@@ -4,10 +4,13 @@ import type { NetworkConfig } from '../../../ton/networks';
 
 export const BALANCE_REFETCH_MS = 15_000;
 
-/** src/ton/client pulls @ton/core (via its stack parser), so it is loaded on the first read, not with the app shell. */
+/**
+ * src/ton/client pulls @ton/core (via its stack parser), so it is loaded on the first read, not with the app shell.
+ * Through queries/rpc, like every other read: the user's endpoints and fail-over apply here too.
+ */
 async function loadSharedRpc(network: NetworkConfig): Promise<TonRpc> {
-  const { getTonRpc } = await import('../../../ton/client');
-  return getTonRpc(network);
+  const { loadTonRpc } = await import('../../../queries/rpc');
+  return loadTonRpc(network);
 }
 
 /** Native coin balance in nano of `address` (raw "0:<hex>" or friendly); disabled until an address is known. */
