@@ -6,6 +6,7 @@ import {
   E2E_DEVNET_PORT,
   E2E_DEVNET_STATE_DIR,
   E2E_DEVNET_URL,
+  E2E_PROD_URL,
 } from './e2e/support/env';
 
 const CI = Boolean(process.env.CI);
@@ -56,6 +57,8 @@ export default defineConfig({
         // Short rounds so a bill is paid within a test; few history rounds keep genesis quick.
         DEVNET_ROUND_SECONDS: process.env.DEVNET_ROUND_SECONDS ?? '20',
         DEVNET_HISTORY_ROUNDS: process.env.DEVNET_HISTORY_ROUNDS ?? '2',
+        // The browser pages that call the devnet: the e2e app and the testnet-mode build of production.spec.ts.
+        DEVNET_ALLOWED_ORIGINS: [E2E_APP_URL, E2E_PROD_URL].join(','),
       },
       reuseExistingServer: !CI,
       timeout: 180_000,

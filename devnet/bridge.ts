@@ -10,10 +10,12 @@
 // (bridge.json in the state dir). Event ids are at least the wall clock in microseconds, so a client that kept its
 // last_event_id across a devnet reset still receives new messages.
 //
-// Why these routes skip the devnet's CORS allow-list and JSON/custom-header rule: the TON Connect SDK's unmodified
-// client posts a text/plain body with fetch and listens with EventSource, neither of which can add a header or
-// JSON content type, and any dApp origin may use a bridge. Nothing here holds a key or changes the chain: a bridge
-// only relays ciphertext between client ids that the two ends exchanged out of band.
+// How these routes fit the devnet's access rules (devnet/access.ts, README "Access"): they are 'open' routes. The
+// Host and Origin checks apply as everywhere: the app (an allowed origin) and the Devnet Mobile Wallet page (the
+// devnet's own origin) are their browser callers, and the access layer echoes the allowed origin. The JSON/custom
+// header rule cannot apply: the TON Connect SDK's unmodified client posts a text/plain body with fetch and listens
+// with EventSource, neither of which can add a header. Nothing here holds a key or changes the chain: a bridge only
+// relays ciphertext between client ids that the two ends exchanged out of band.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,8 +32,8 @@ const CLIENT_ID = /^[0-9a-f]{64}$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const STATE_FILE = 'bridge.json';
 
+/** Allow-Origin is set by the access check (the caller's origin, once allowed). */
 export const BRIDGE_CORS_HEADERS: Record<string, string> = {
-  'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
   'Access-Control-Allow-Headers': 'Content-Type, Last-Event-ID',
 };

@@ -2,6 +2,7 @@
 // a forward-only clock, one mutex around every state change, our own transaction index, and persistence.
 import {
   Blockchain,
+  Executor,
   snapshotFromSerializable,
   snapshotToSerializable,
   type BlockchainTransaction,
@@ -34,7 +35,23 @@ export interface DevnetChainOptions {
   logger: Logger;
   /** Delay between a change and the save it triggers (default 2000 ms: a save of a busy chain costs ~0.1-0.2 s of CPU). */
   saveDebounceMs?: number;
+  /**
+   * Called once when the emulator crashed during a state change: the chain then refuses every operation and never
+   * saves again (state.json keeps the last state saved before the crash). `npm run devnet` exits non-zero.
+   */
+  onFatal?: (message: string) => void;
 }
+
+/**
+ * A trap inside the emulator's WebAssembly (out-of-bounds access, `unreachable`, an emscripten abort). Unlike a
+ * refused message (EmulationError) it may leave the emulator, and a half-applied message tree, behind.
+ */
+export function isEmulatorCrash(error: unknown): boolean {
+  return error instanceof WebAssembly.RuntimeError;
+}
+
+/** Every operation of a chain that stopped after an emulator crash fails with this. */
+export class ChainHaltedError extends Error {}
 
 interface PersistedState {
   version: number;
@@ -80,6 +97,8 @@ export class DevnetChain {
   /** Off until startup (genesis included) completes, so a crash mid-genesis never leaves a half-built state. */
   private autosave = false;
   private seqno: number;
+  /** Set when an emulator crash stopped the chain. */
+  private haltReason: string | undefined;
 
   private constructor(
     readonly blockchain: Blockchain,
@@ -99,7 +118,12 @@ export class DevnetChain {
     const blockchain = await Blockchain.create();
     // Only our index holds history; keep sandbox logs off so memory does not grow with every transaction.
     blockchain.verbosity = { print: false, blockchainLogs: false, vmLogs: 'none', debugLogs: false };
-    const clock = new DevnetClock(saved?.clock);
+    let clock: DevnetClock;
+    try {
+      clock = new DevnetClock(saved?.clock);
+    } catch (error) {
+      throw new Error(`${join(options.stateDir, STATE_FILE)}: ${(error as Error).message}: start with --reset`, { cause: error });
+    }
     if (saved) {
       await blockchain.loadFrom(snapshotFromSerializable(saved.snapshot));
     }
@@ -143,15 +167,48 @@ export class DevnetChain {
    * it inside this; calls from inside are re-entrant.
    */
   async exclusive<T>(fn: (blockchain: Blockchain) => Promise<T>): Promise<T> {
+    this.assertRunning();
     if (this.mutex.isHeld()) return fn(this.blockchain);
     return this.mutex.run(async () => {
+      this.assertRunning();
       this.blockchain.now = this.clock.now();
       try {
         return await fn(this.blockchain);
+      } catch (error) {
+        // A crash mid-tree may have applied part of it: stop here rather than serve (or save) that state.
+        if (isEmulatorCrash(error)) this.halt(error);
+        throw error;
       } finally {
-        this.indexNewTransactions();
+        if (!this.haltReason) this.indexNewTransactions();
       }
     });
+  }
+
+  /** Why the chain stopped (an emulator crash), or undefined while it runs. */
+  get halted(): string | undefined {
+    return this.haltReason;
+  }
+
+  private assertRunning(): void {
+    if (this.haltReason) {
+      throw new ChainHaltedError(
+        `the devnet chain stopped after an emulator crash (${this.haltReason}); restart it: ` +
+          `${join(this.options.stateDir, STATE_FILE)} holds the last state saved before the crash`,
+      );
+    }
+  }
+
+  private halt(error: unknown): void {
+    if (this.haltReason) return;
+    this.haltReason = error instanceof Error ? error.message : String(error);
+    this.autosave = false;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const message =
+      `emulator crash during a state change (${this.haltReason}): the chain stopped, nothing more is saved; ` +
+      `restart the devnet to continue from ${join(this.options.stateDir, STATE_FILE)}`;
+    this.options.logger.error(message);
+    this.options.onFatal?.(message);
   }
 
   /** Executes an external-in message (full BOC of the Message cell) and everything it triggers. */
@@ -265,11 +322,27 @@ export class DevnetChain {
     method: string | number,
     stack: TupleItem[] = [],
   ): Promise<GetMethodResult> {
+    this.assertRunning();
     await this.afterDryRun();
-    return this.blockchain.runGetMethod(address, method, stack, { now: this.clock.now() });
+    try {
+      return await this.blockchain.runGetMethod(address, method, stack, { now: this.clock.now() });
+    } catch (error) {
+      // A get-method changes no state: a fresh emulator is all it takes (inside a state change, exclusive halts).
+      if (isEmulatorCrash(error) && !this.mutex.isHeld()) await this.replaceEmulator(error);
+      throw error;
+    }
+  }
+
+  /** Swaps in a new emulator instance (the old one's memory may be corrupt), under the mutex. */
+  private async replaceEmulator(error: unknown): Promise<void> {
+    await this.mutex.run(async () => {
+      this.options.logger.error(`emulator crash in a get-method (${String(error)}): emulator replaced`);
+      (this.blockchain as unknown as { executor: Executor }).executor = await Executor.create();
+    });
   }
 
   async getAccount(address: Address): Promise<SmartContract> {
+    this.assertRunning();
     await this.afterDryRun();
     return this.blockchain.getContract(address);
   }
@@ -336,7 +409,9 @@ export class DevnetChain {
   async save(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    await this.mutex.run(async () => this.writeState());
+    await this.mutex.run(async () => {
+      if (!this.haltReason) this.writeState();
+    });
   }
 
   /** Saves now and from then on after every change (debounced). Call once startup has fully succeeded. */
@@ -351,6 +426,7 @@ export class DevnetChain {
    */
   async close({ save = true }: { save?: boolean } = {}): Promise<void> {
     if (this.closed) return;
+    if (this.haltReason) save = false;
     if (save) await this.flushPending();
     if (save) await this.save();
     if (this.saveTimer) clearTimeout(this.saveTimer);

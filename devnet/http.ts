@@ -1,4 +1,4 @@
-// HTTP plumbing shared by every route: CORS, JSON bodies, the toncenter error envelope.
+// HTTP plumbing shared by every route: JSON bodies and replies, API errors.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** An error whose message is safe to show the client, with the HTTP status to answer with. */
@@ -11,26 +11,15 @@ export class ApiError extends Error {
   }
 }
 
-export const CORS_HEADERS: Record<string, string> = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-  'Access-Control-Allow-Headers': 'Content-Type, X-Ton-Client-Version, X-API-Key',
-  'Access-Control-Max-Age': '600',
-};
-
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+/** Sends a JSON reply; CORS headers were set on the response by the access check (devnet/access.ts). */
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body, (_key, value: unknown) =>
     typeof value === 'bigint' ? value.toString() : value,
   );
-  response.writeHead(status, { ...CORS_HEADERS, 'Content-Type': 'application/json; charset=utf-8' });
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
   response.end(text);
-}
-
-export function sendPreflight(response: ServerResponse): void {
-  response.writeHead(204, CORS_HEADERS);
-  response.end();
 }
 
 export async function readBody(request: IncomingMessage): Promise<string> {

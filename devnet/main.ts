@@ -28,6 +28,12 @@ try {
     faults: faultsFromEnv(process.env),
     blockDelayMs: Number(process.env.DEVNET_BLOCK_DELAY_MS ?? 0),
     logRequests: process.env.DEVNET_LOG_REQUESTS === '1',
+    // Never serve a chain the emulator may have corrupted: exit, leaving the last good state.json to restart from.
+    onFatal: (message) => {
+      logger.error(`stopping: ${message}`);
+      process.exitCode = 70;
+      setTimeout(() => process.exit(70), 200); // let the failing request get its reply
+    },
   });
 } catch (error) {
   const code = (error as { code?: string }).code;

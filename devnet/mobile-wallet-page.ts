@@ -75,7 +75,7 @@ export const MOBILE_WALLET_SCRIPT = String.raw`'use strict';
   async function api(path, body) {
     const init = body === undefined
       ? { cache: 'no-store' }
-      : { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Devnet-Client': 'mobile-wallet' }, body: JSON.stringify(body) };
+      : { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Devnet-Request': '1' }, body: JSON.stringify(body) };
     const response = await fetch(BASE + path, init);
     const reply = await response.json().catch(() => ({ ok: false, error: 'HTTP ' + response.status }));
     if (!reply.ok) throw new Error(reply.error || 'HTTP ' + response.status);

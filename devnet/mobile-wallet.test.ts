@@ -44,7 +44,7 @@ async function startNet() {
 async function api<T = Record<string, unknown>>(path: string, body?: unknown): Promise<{ status: number; body: { ok: boolean; result: T; error?: string } }> {
   const response = await fetch(devnet.url + path, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? undefined : { 'Content-Type': 'application/json', 'X-Devnet-Client': 'test' },
+    headers: body === undefined ? undefined : { 'Content-Type': 'application/json', 'X-Devnet-Request': '1' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: await response.json() };

@@ -1,7 +1,8 @@
 // End-to-end checks of the devnet server through the clients an app uses: @ton/ton's TonClient for the toncenter
 // API, fetch for the /devnet and /devwallet routes. One server for the file; the last tests restart it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -24,6 +25,8 @@ import { TonClient, WalletContractV5R1 } from '@ton/ton';
 import { keyPairFromSeed } from '@ton/crypto';
 import { createShardAccount } from '@ton/sandbox';
 import { startDevnet, type RunningDevnet } from './server';
+import { accessPolicyFromEnv, DEVNET_MUTATION_HEADERS } from './access';
+import { LATEST_DEVNET_TIME } from './clock';
 import { memoryLogger } from './logger';
 import { normalizedExternalMessageHash } from './tx-index';
 import type { DevnetExtension } from './extension';
@@ -76,7 +79,7 @@ async function start(reset = false) {
 async function post(path: string, body: unknown, raw = false) {
   const response = await fetch(devnet.url + path, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { ...DEVNET_MUTATION_HEADERS },
     body: raw ? (body as string) : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -254,7 +257,7 @@ describe('toncenter API through TonClient', () => {
     expect((await rpc('getConfigParam', { config_id: 999 })).status).toBe(404);
   });
 
-  it('answers CORS preflights for the headers TonClient sends from a browser', async () => {
+  it("answers CORS preflights of the app's origin for the headers TonClient and the devnet routes need", async () => {
     const response = await fetch(`${devnet.url}/jsonRPC`, {
       method: 'OPTIONS',
       headers: {
@@ -264,13 +267,19 @@ describe('toncenter API through TonClient', () => {
       },
     });
     expect(response.status).toBe(204);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
+    expect(response.headers.get('vary')).toBe('Origin');
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
     const allowed = response.headers.get('access-control-allow-headers')!.toLowerCase();
-    for (const header of ['content-type', 'x-ton-client-version', 'x-api-key'])
+    for (const header of ['content-type', 'x-ton-client-version', 'x-api-key', 'x-devnet-request'])
       expect(allowed).toContain(header);
-    const error = await fetch(`${devnet.url}/jsonRPC`, { method: 'POST', body: '{' });
-    expect(error.headers.get('access-control-allow-origin')).toBe('*'); // errors are readable cross-origin too
+    const error = await fetch(`${devnet.url}/jsonRPC`, {
+      method: 'POST',
+      body: '{',
+      headers: { Origin: 'http://localhost:4173' },
+    });
+    expect(error.status).toBe(400);
+    expect(error.headers.get('access-control-allow-origin')).toBe('http://localhost:4173'); // errors are readable too
   });
 
   it('serves REST-style GET routes and wallet information', async () => {
@@ -587,6 +596,222 @@ describe('bad input', () => {
     expect(logger.lines.some((line) => line.includes('unknown method "noSuchMethod"'))).toBe(true);
     expect(await client.getBalance(recipient)).toBe(recipientBalance);
     expect((await client.getMasterchainInfo()).latestSeqno).toBeGreaterThan(0);
+  });
+});
+
+describe('access rules (the devnet holds keys)', () => {
+  const foreign = 'https://evil.example';
+
+  /** A raw HTTP request, so the Host header can be set (fetch forbids it). */
+  function rawRequest(options: { path: string; method?: string; headers: Record<string, string>; body?: string }) {
+    return new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
+      const request = httpRequest(
+        { host: '127.0.0.1', port: devnet.port, path: options.path, method: options.method ?? 'GET', headers: options.headers },
+        (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (body += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+        },
+      );
+      request.on('error', reject);
+      request.end(options.body);
+    });
+  }
+
+  it('refuses browser requests from other origins before any handler runs, and their preflights', async () => {
+    const target = Address.parse('0:' + '5a'.repeat(32));
+    // A "simple" cross-origin POST needs no preflight: the refusal must come before the faucet moves any coin.
+    const simple = await fetch(`${devnet.url}/devnet/faucet`, {
+      method: 'POST',
+      headers: { Origin: foreign, 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ address: target.toString(), amount: '1000000000' }),
+    });
+    expect(simple.status).toBe(403);
+    expect(simple.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await fetch(`${devnet.url}/devwallet/sendTransaction`, {
+      method: 'OPTIONS',
+      headers: { Origin: foreign, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,x-devnet-request' },
+    });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const read = await fetch(`${devnet.url}/devnet/config`, { headers: { Origin: 'null' } });
+    expect(read.status).toBe(403);
+    expect(await client.getBalance(target)).toBe(0n);
+    // The app's origins (dev server, preview server) and the devnet's own are served.
+    for (const origin of ['http://127.0.0.1:5173', 'http://localhost:5173', 'http://127.0.0.1:4173', devnet.url]) {
+      const reply = await fetch(`${devnet.url}/devnet/config`, { headers: { Origin: origin } });
+      expect({ origin, status: reply.status }).toEqual({ origin, status: 200 });
+      expect(reply.headers.get('access-control-allow-origin')).toBe(origin);
+    }
+  });
+
+  it('serves only the origins of DEVNET_ALLOWED_ORIGINS when it is set', () => {
+    expect([...accessPolicyFromEnv({ DEVNET_ALLOWED_ORIGINS: 'http://127.0.0.1:9999/, https://app.test' }).origins]).toEqual([
+      'http://127.0.0.1:9999',
+      'https://app.test',
+    ]);
+    const defaults = [...accessPolicyFromEnv({ E2E_APP_PORT: '15999' }).origins];
+    for (const origin of ['http://127.0.0.1:5173', 'http://localhost:4173', 'http://127.0.0.1:15999']) expect(defaults).toContain(origin);
+    expect(() => accessPolicyFromEnv({ DEVNET_ALLOWED_ORIGINS: 'http://x.test/path' })).toThrow(/not an origin/);
+  });
+
+  it('checks the Host header against loopback names (DNS rebinding)', async () => {
+    const rebound = await rawRequest({ path: '/devnet/config', headers: { Host: `attacker.example:${devnet.port}` } });
+    expect(rebound.status).toBe(403);
+    expect(rebound.body).toMatch(/not a loopback name/);
+    for (const host of [`127.0.0.1:${devnet.port}`, `localhost:${devnet.port}`, `[::1]:${devnet.port}`]) {
+      expect({ host, status: (await rawRequest({ path: '/devnet/config', headers: { Host: host } })).status }).toEqual({ host, status: 200 });
+    }
+  });
+
+  it('requires JSON and the X-Devnet-Request header on every mutating route, and changes nothing without them', async () => {
+    const target = Address.parse('0:' + '5b'.repeat(32));
+    const faucetBody = JSON.stringify({ address: target.toString(), amount: '1000000000' });
+    const cases: Array<[string, Record<string, string>, string, number]> = [
+      ['/devnet/faucet', { 'Content-Type': 'application/json' }, faucetBody, 403],
+      ['/devnet/faucet', { 'Content-Type': 'text/plain', 'X-Devnet-Request': '1' }, faucetBody, 415],
+      ['/devnet/time/advance', { 'Content-Type': 'application/json' }, '{"seconds":60}', 403],
+      ['/devnet/faults', { 'Content-Type': 'application/json' }, '{"rate500":1}', 403],
+      ['/devnet/mode', {}, '{"blockDelayMs":1000}', 415],
+      ['/devwallet/mode', { 'Content-Type': 'application/json' }, '{"reject":true}', 403],
+      ['/devwallet/sendTransaction', { 'Content-Type': 'application/x-www-form-urlencoded' }, '{}', 415],
+    ];
+    const offset = devnet.chain.clockOffset;
+    for (const [path, headers, body, status] of cases) {
+      const reply = await fetch(devnet.url + path, { method: 'POST', headers, body });
+      expect({ path, status: reply.status }).toEqual({ path, status });
+    }
+    expect(await client.getBalance(target)).toBe(0n);
+    expect(devnet.chain.clockOffset).toBe(offset);
+    expect(devnet.faults).toEqual({ rate429: 0, rate500: 0, latencyMs: 0 });
+    expect((await get('/devnet/mode')).body.result).toEqual({ blockDelayMs: 0 });
+    expect((await get('/devwallet/mode')).body).toMatchObject({ reject: false });
+    // The toncenter API stays callable the way TonClient calls it; the index lists each route's access.
+    expect((await get('/')).body.result).toMatchObject({
+      routes: expect.arrayContaining([
+        { method: 'POST', path: '/devnet/faucet', access: 'mutating' },
+        { method: 'GET', path: '/devnet/config', access: 'read' },
+        { method: 'POST', path: '/jsonRPC', access: 'open' },
+      ]),
+    });
+  });
+
+  it('refuses to advance the clock past 2^32 − 1 less a margin, and refuses saved state with such a clock', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lst-devnet-clock-'));
+    let own = await startDevnet({ port: 0, stateDir: dir, reset: true, logger, saveDebounceMs: 1 });
+    try {
+      const advance = (seconds: number) =>
+        fetch(`${own.url}/devnet/time/advance`, { method: 'POST', headers: { ...DEVNET_MUTATION_HEADERS }, body: JSON.stringify({ seconds }) });
+      const TEN_YEARS = 10 * 366 * 24 * 3600;
+      // Ten years at a time up to the ceiling: every jump that stays below it is accepted…
+      while (LATEST_DEVNET_TIME - own.chain.now() > TEN_YEARS) expect((await advance(TEN_YEARS)).status).toBe(200);
+      const left = LATEST_DEVNET_TIME - own.chain.now();
+      const offset = own.chain.clockOffset;
+      // …and the one that would cross it is refused, leaving the clock where it was.
+      const refused = await advance(left + 5);
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { error: string }).error).toMatch(/past \d+ \(2\^32 − 1 less a margin/);
+      expect(own.chain.clockOffset).toBe(offset);
+      expect(LATEST_DEVNET_TIME).toBeLessThanOrEqual(2 ** 32 - 1 - 30 * 24 * 3600);
+      await expect(own.chain.advance(left + 5)).rejects.toThrow(RangeError); // the clock refuses whoever calls it
+      await own.close();
+
+      // A state file whose clock is past the ceiling (edited, or saved by an older devnet) is refused at load.
+      const file = join(dir, 'state.json');
+      const state = JSON.parse(readFileSync(file, 'utf8')) as { clock: { offsetSeconds: number; lastNow: number } };
+      state.clock.offsetSeconds += left + 3600;
+      writeFileSync(file, JSON.stringify(state));
+      await expect(startDevnet({ port: 0, stateDir: dir, logger })).rejects.toThrow(/past \d+.*--reset/);
+      own = await startDevnet({ port: 0, stateDir: dir, reset: true, logger });
+    } finally {
+      await own.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('limits runGetMethod argument stacks in depth and size', async () => {
+    let nested: unknown = ['num', '1'];
+    for (let depth = 0; depth < 9; depth += 1) nested = ['tuple', { elements: [nested] }];
+    const deep = await rpc('runGetMethod', { address: wallet.address.toString(), method: 'seqno', stack: [nested] });
+    expect(deep.status).toBe(400);
+    expect(String(deep.body.error)).toMatch(/nested deeper than 8/);
+    const wide = await rpc('runGetMethod', {
+      address: wallet.address.toString(),
+      method: 'seqno',
+      stack: [['tuple', { elements: Array.from({ length: 300 }, () => ['num', '1']) }]],
+    });
+    expect(wide.status).toBe(400);
+    expect(String(wide.body.error)).toMatch(/more than 256 entries/);
+    const bigCell = beginCell().storeBuffer(Buffer.alloc(100)).endCell().toBoc().toString('base64');
+    const heavy = await rpc('runGetMethod', {
+      address: wallet.address.toString(),
+      method: 'seqno',
+      stack: Array.from({ length: 200 }, () => ['tvm.Cell', bigCell.padEnd(2000, '=')]),
+    });
+    expect(heavy.status).toBe(400);
+    expect(String(heavy.body.error)).toMatch(/base64 characters/);
+    // Within the limits, nested arguments still work.
+    const fine = await rpc('runGetMethod', { address: wallet.address.toString(), method: 'seqno', stack: [['tuple', { elements: [['num', '1']] }]] });
+    expect(fine.status).toBe(200);
+  });
+});
+
+describe('emulator crashes', () => {
+  it('a crash in a get-method replaces the emulator; the chain keeps serving', async () => {
+    const executor = (devnet.chain.blockchain as unknown as { executor: { runGetMethod: (...args: unknown[]) => unknown } }).executor;
+    executor.runGetMethod = () => {
+      throw new WebAssembly.RuntimeError('memory access out of bounds');
+    };
+    const crashed = await rpc('runGetMethod', { address: wallet.address.toString(), method: 'seqno', stack: [] });
+    expect(crashed.status).toBe(500);
+    expect(await client.open(wallet).getSeqno()).toBeGreaterThan(0); // a fresh emulator answers
+    expect(devnet.chain.halted).toBeUndefined();
+  });
+
+  it('a crash during a state change stops the chain: 503 everywhere, onFatal, nothing saved; a restart resumes the saved state', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lst-devnet-crash-'));
+    const fatal: string[] = [];
+    const target = Address.parse('0:' + '5c'.repeat(32));
+    let crashing = await startDevnet({ port: 0, stateDir: dir, reset: true, logger, saveDebounceMs: 1, onFatal: (message) => fatal.push(message) });
+    try {
+      const url = crashing.url;
+      const faucetTo = (amount: string) =>
+        fetch(`${url}/devnet/faucet`, {
+          method: 'POST',
+          headers: { ...DEVNET_MUTATION_HEADERS },
+          body: JSON.stringify({ address: target.toString(), amount }),
+        });
+      expect((await faucetTo('1000000000')).status).toBe(200);
+      await crashing.chain.save();
+      const saved = readFileSync(join(dir, 'state.json'), 'utf8');
+      const executor = (crashing.chain.blockchain as unknown as { executor: { runTransaction: (...args: unknown[]) => unknown } }).executor;
+      const real = executor.runTransaction.bind(executor);
+      let calls = 0;
+      // The treasury's transaction runs, then the emulator traps on the recipient's: half a message tree applied.
+      executor.runTransaction = (...args: unknown[]) => {
+        calls += 1;
+        if (calls === 2) throw new WebAssembly.RuntimeError('unreachable');
+        return real(...args);
+      };
+      expect((await faucetTo('2000000000')).status).toBe(500);
+      expect(fatal).toHaveLength(1);
+      expect(fatal[0]).toMatch(/emulator crash.*restart/);
+      expect(crashing.chain.halted).toMatch(/unreachable/);
+      for (const reply of [await fetch(`${url}/devnet/config`), await faucetTo('1'), await fetch(`${url}/api/v2/getAddressBalance?address=${target.toString()}`)]) {
+        expect(reply.status).toBe(503);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 30)); // any debounced save would have fired
+      await crashing.close();
+      expect(readFileSync(join(dir, 'state.json'), 'utf8')).toBe(saved);
+
+      crashing = await startDevnet({ port: 0, stateDir: dir, logger });
+      const restarted = new TonClient({ endpoint: `${crashing.url}/jsonRPC` });
+      expect(await restarted.getBalance(target)).toBe(1_000_000_000n);
+    } finally {
+      await crashing.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

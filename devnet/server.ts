@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { TonConnectBridge } from './bridge';
 import { DevnetChain } from './chain';
+import { CLOCK_MARGIN_S, LATEST_DEVNET_TIME } from './clock';
 import { DEFAULT_DEV_WALLET, DevWalletError, DevWallets, TON_CONNECT_ERROR } from './dev-wallet';
 import type { DevnetContext, DevnetExtension } from './extension';
 import {
@@ -15,7 +16,17 @@ import {
   RATE_LIMIT_BODY,
   type FaultSettings,
 } from './faults';
-import { ApiError, isRecord, readJsonBody, sendJson, sendPreflight, sleep } from './http';
+import {
+  accessPolicyFromEnv,
+  checkAccess,
+  isLoopbackHostName,
+  loopbackOrigins,
+  parseOrigin,
+  requireMutationHeaders,
+  sendPreflight,
+  type AccessPolicy,
+} from './access';
+import { ApiError, isRecord, readJsonBody, sendJson, sleep } from './http';
 import { consoleLogger, type Logger } from './logger';
 import { MobileWallet } from './mobile-wallet';
 import { BRIDGE_PATH, MOBILE_WALLET_APP_NAME, MOBILE_WALLET_PATH } from './mobile-wallet-info';
@@ -30,7 +41,7 @@ import {
 
 /** The faucet's per-request cap: 1,000,000 TON. */
 export const FAUCET_MAX_NANO = 1_000_000n * 1_000_000_000n;
-/** Longest single time jump: ten years. */
+/** Longest single time jump: ten years (the clock's ceiling, LATEST_DEVNET_TIME, applies too). */
 const MAX_ADVANCE_S = 10 * 366 * 24 * 3600;
 const GENESIS_STATE_KEY = 'devnet:genesis-done';
 
@@ -50,6 +61,12 @@ export interface StartDevnetOptions {
   saveDebounceMs?: number;
   /** Interval of the TON Connect bridge's SSE heartbeats (default 15 s). */
   bridgeHeartbeatMs?: number;
+  /** Origins whose browser requests are served (default: DEVNET_ALLOWED_ORIGINS, else the app's dev/preview/e2e origins). */
+  allowedOrigins?: string[];
+  /** Extra Host names accepted besides loopback ones (default: DEVNET_ALLOWED_HOSTS). */
+  allowedHosts?: string[];
+  /** The emulator crashed during a state change: the chain stopped (every request now gets a 503). */
+  onFatal?: (message: string) => void;
 }
 
 export interface RunningDevnet {
@@ -70,6 +87,11 @@ export async function startDevnet(options: StartDevnetOptions): Promise<RunningD
   const startedAt = performance.now();
   const logger = options.logger ?? consoleLogger();
   const state = { faults: { ...(options.faults ?? NO_FAULTS) }, url: '' };
+  const fromEnv = accessPolicyFromEnv(process.env);
+  const policy: AccessPolicy = {
+    origins: new Set(options.allowedOrigins?.map(parseOrigin) ?? fromEnv.origins),
+    hosts: new Set(options.allowedHosts ?? fromEnv.hosts),
+  };
 
   // Listen first: a busy port fails in milliseconds, not after a long genesis, and until the chain is ready every
   // request gets a 503 (readiness probes such as Playwright's webServer.url and scripts/start.ts wait for a 2xx).
@@ -83,10 +105,13 @@ export async function startDevnet(options: StartDevnetOptions): Promise<RunningD
         ),
       );
     }
-    if (!handler) {
-      if (request.method === 'OPTIONS') return sendPreflight(response);
-      return sendJson(response, 503, { ok: false, error: 'the devnet is starting', code: 503 });
+    const access = checkAccess(request, response, policy);
+    if (!access.ok) {
+      logger.warn(`${request.method} ${request.url} refused: ${access.message}`);
+      return sendJson(response, access.status, { ok: false, error: access.message, code: access.status });
     }
+    if (request.method === 'OPTIONS') return sendPreflight(response);
+    if (!handler) return sendJson(response, 503, { ok: false, error: 'the devnet is starting', code: 503 });
     handler(request, response).catch((error: unknown) => {
       const apiError = toApiError(error, logger, `${request.method} ${request.url}`);
       if (!response.headersSent) sendJson(response, apiError.status, errorEnvelope(apiError));
@@ -102,6 +127,9 @@ export async function startDevnet(options: StartDevnetOptions): Promise<RunningD
   const host =
     !options.host || options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
   state.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  // Pages the devnet serves itself (same origin) may call it; a non-loopback bind name is a Host it answers to.
+  for (const origin of [state.url, ...loopbackOrigins(port)]) policy.origins.add(origin);
+  if (!isLoopbackHostName(host)) policy.hosts.add(host.toLowerCase());
   const stopServer = async () => {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -114,6 +142,7 @@ export async function startDevnet(options: StartDevnetOptions): Promise<RunningD
       reset: options.reset,
       logger: logger.child('chain'),
       saveDebounceMs: options.saveDebounceMs,
+      onFatal: options.onFatal,
     });
   } catch (error) {
     await stopServer();
@@ -219,143 +248,148 @@ interface HandlerDeps {
   contexts: Map<DevnetExtension, DevnetContext>;
 }
 
-function createRequestHandler(deps: HandlerDeps) {
-  const { logger } = deps;
-  return async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://devnet.local');
-    const path = url.pathname.replace(/\/+$/, '') || '/';
-    // The TON Connect bridge answers its own preflights and CORS (see bridge.ts for why it is open to any origin).
-    if (deps.bridge.handle(request, response, url, path)) return;
-    if (request.method === 'OPTIONS') return sendPreflight(response);
-    if (await deps.mobileWallet.handle(request, response, path)) return;
-    if (path.startsWith('/devnet/')) return handleAdmin(deps, request, response, url, path);
-    if (path.startsWith('/devwallet/')) return handleDevWallet(deps, request, response, url, path);
+/**
+ * How a route may be called; the dispatcher enforces it (devnet/access.ts), on top of the Host and Origin rules
+ * that apply to every request.
+ */
+export type RouteAccess =
+  /** No state change worth guarding (GET). */
+  | 'read'
+  /** Changes chain state or server settings, or signs with a devnet-held key: JSON + X-Devnet-Request required. */
+  | 'mutating'
+  /**
+   * A published protocol whose unmodified clients cannot add our header: toncenter v2 (TonClient) and the TON Connect
+   * bridge (the SDK posts text/plain and listens with EventSource). Such a route holds no key and signs nothing.
+   */
+  | 'open';
 
-    if (path === '/' && request.method === 'GET') {
-      return sendJson(response, 200, {
-        ok: true,
-        result: {
-          service: 'lst-devnet',
-          jsonRpc: ['/jsonRPC', '/api/v2/jsonRPC'],
-          rest: '/api/v2/<method>?…',
-          methods: Object.keys(deps.methods),
-          devnet: [
-            '/devnet/config',
-            '/devnet/faucet',
-            '/devnet/time/advance',
-            '/devnet/faults',
-            '/devnet/mode',
-            '/devnet/tx-by-msg-hash',
-          ],
-          devWallet: ['/devwallet/account', '/devwallet/sendTransaction', '/devwallet/mode'],
-          mobileWallet: [MOBILE_WALLET_PATH, `${MOBILE_WALLET_PATH}/state`, `${MOBILE_WALLET_PATH}/mode`],
-          bridge: [`${BRIDGE_PATH}/events`, `${BRIDGE_PATH}/message`],
-        },
-      });
-    }
-
-    // toncenter API: the only routes subject to fault injection.
-    const context = `${request.method} ${path}`;
-    let faults: FaultSettings;
-    try {
-      faults = faultsForRequest(url, deps.state.faults);
-    } catch (error) {
-      const apiError = toApiError(error, logger, context);
-      return sendJson(response, apiError.status, errorEnvelope(apiError));
-    }
-    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
-    const fault = pickFault(faults);
-    if (fault === '429') return sendJson(response, 429, RATE_LIMIT_BODY);
-    if (fault === '500') {
-      logger.warn(`${context}: injected 500`);
-      return sendJson(response, 500, INJECTED_500_BODY);
-    }
-
-    if (path === '/jsonRPC' || path === '/api/v2/jsonRPC') {
-      if (request.method !== 'POST')
-        return sendError(response, new ApiError(405, 'use POST for JSON-RPC'), logger, context);
-      let body: unknown;
-      try {
-        body = await readJsonBody(request);
-      } catch (error) {
-        return sendError(response, error, logger, context);
-      }
-      const { status, body: reply } = await handleJsonRpc(deps.methods, body, logger);
-      return sendJson(response, status, reply);
-    }
-
-    const method = /^\/(?:api\/v2\/)?([A-Za-z][A-Za-z0-9]*)$/.exec(path)?.[1];
-    if (!method) return sendError(response, new ApiError(404, `no route ${path}`), logger, context);
-    try {
-      if (request.method !== 'GET' && request.method !== 'POST') throw new ApiError(405, 'use GET or POST');
-      const params = request.method === 'POST' ? await readJsonBody(request) : queryParams(url);
-      if (!isRecord(params)) throw new ApiError(400, 'parameters must be a JSON object');
-      const handler = Object.hasOwn(deps.methods, method) ? deps.methods[method] : undefined;
-      if (!handler) throw new ApiError(404, `unknown method "${method}"`);
-      sendJson(response, 200, { ok: true, result: await handler(params) });
-    } catch (error) {
-      sendError(response, error, logger, context);
-    }
-  };
+export interface RouteCall {
+  request: IncomingMessage;
+  response: ServerResponse;
+  url: URL;
+  path: string;
+  /** The path's match when the route's path is a RegExp. */
+  match: RegExpExecArray | null;
 }
 
-async function handleAdmin(
-  deps: HandlerDeps,
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
-  path: string,
-): Promise<void> {
-  const { chain, logger } = deps;
-  const route = `${request.method} ${path}`;
-  try {
-    switch (route) {
-      case 'GET /devnet/config':
-        return sendJson(response, 200, await devnetConfig(deps));
-      case 'POST /devnet/faucet': {
+export interface DevnetRoute {
+  method: 'GET' | 'POST';
+  /** Exact path, or a pattern (anchored) for families such as /api/v2/<method>. */
+  path: string | RegExp;
+  access: RouteAccess;
+  /** Subject to fault injection (the toncenter API only). */
+  faults?: boolean;
+  /** Error body: toncenter's envelope (default) or a TON Connect wallet error (dev wallet routes). */
+  errors?: 'toncenter' | 'wallet';
+  /** Returns the 200 reply's body, or undefined when it answered by itself. */
+  handle(call: RouteCall): Promise<unknown>;
+}
+
+/** Every route of the devnet, in one place: path, method, and whether it mutates. */
+function devnetRoutes(deps: HandlerDeps): DevnetRoute[] {
+  const { chain, devWallets, logger } = deps;
+  const walletName = (url: URL) => url.searchParams.get('name') ?? DEFAULT_DEV_WALLET;
+  const routes: DevnetRoute[] = [
+    { method: 'GET', path: '/', access: 'read', handle: async () => ({ ok: true, result: index() }) },
+
+    // toncenter API v2 (the only routes subject to fault injection).
+    ...(['/jsonRPC', '/api/v2/jsonRPC'] as const).map(
+      (path): DevnetRoute => ({
+        method: 'POST',
+        path,
+        access: 'open',
+        faults: true,
+        handle: async ({ request, response }) => {
+          const { status, body } = await handleJsonRpc(deps.methods, await readJsonBody(request), logger);
+          sendJson(response, status, body);
+        },
+      }),
+    ),
+    ...(['GET', 'POST'] as const).map(
+      (method): DevnetRoute => ({
+        method,
+        path: /^\/(?:api\/v2\/)?(?!jsonRPC$)([A-Za-z][A-Za-z0-9]*)$/,
+        access: 'open',
+        faults: true,
+        handle: async ({ request, url, match }) => {
+          const params = method === 'POST' ? await readJsonBody(request) : queryParams(url);
+          if (!isRecord(params)) throw new ApiError(400, 'parameters must be a JSON object');
+          const name = match![1];
+          const handler = Object.hasOwn(deps.methods, name) ? deps.methods[name] : undefined;
+          if (!handler) throw new ApiError(404, `unknown method "${name}"`);
+          return { ok: true, result: await handler(params) };
+        },
+      }),
+    ),
+
+    // Devnet administration.
+    { method: 'GET', path: '/devnet/config', access: 'read', handle: () => devnetConfig(deps) },
+    {
+      method: 'POST',
+      path: '/devnet/faucet',
+      access: 'mutating',
+      handle: async ({ request }) => {
         const body = await readJsonObject(request);
         const address = requireAddress(body, 'address');
         const amount = parseNanoAmount(body.amount);
         const { transactions } = await chain.fund(address, amount);
         const received = transactions.find((row) => row.account.equals(address));
         logger.info(`faucet: ${amount} nanoTON to ${address.toRawString()}`);
-        return sendJson(response, 200, {
+        return {
           ok: true,
           result: {
             address: address.toRawString(),
             amount: amount.toString(),
             balance: (await chain.getAccount(address)).balance.toString(),
-            transaction: received
-              ? { lt: received.lt.toString(), hash: received.hash.toString('base64') }
-              : null,
+            transaction: received ? { lt: received.lt.toString(), hash: received.hash.toString('base64') } : null,
           },
-        });
-      }
-      case 'POST /devnet/time/advance': {
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/devnet/time/advance',
+      access: 'mutating',
+      handle: async ({ request }) => {
         const body = await readJsonObject(request);
         const seconds = body.seconds;
-        if (
-          typeof seconds !== 'number' ||
-          !Number.isInteger(seconds) ||
-          seconds < 0 ||
-          seconds > MAX_ADVANCE_S
-        ) {
+        if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0 || seconds > MAX_ADVANCE_S) {
           throw new ApiError(400, `"seconds" must be an integer between 0 and ${MAX_ADVANCE_S}`);
+        }
+        if (chain.now() + seconds > LATEST_DEVNET_TIME) {
+          throw new ApiError(
+            400,
+            `advancing ${seconds} s would take the clock past ${LATEST_DEVNET_TIME} (2^32 − 1 less a margin of ` +
+              `${CLOCK_MARGIN_S} s; 32-bit times in contracts and messages would overflow)`,
+          );
         }
         const now = await chain.advance(seconds);
         logger.info(`clock advanced by ${seconds} s`);
-        return sendJson(response, 200, { ok: true, result: { now, offset: chain.clockOffset } });
-      }
-      case 'GET /devnet/faults':
-        return sendJson(response, 200, { ok: true, result: deps.state.faults });
-      case 'POST /devnet/faults': {
+        return { ok: true, result: { now, offset: chain.clockOffset } };
+      },
+    },
+    { method: 'GET', path: '/devnet/faults', access: 'read', handle: async () => ({ ok: true, result: deps.state.faults }) },
+    {
+      method: 'POST',
+      path: '/devnet/faults',
+      access: 'mutating',
+      handle: async ({ request }) => {
         deps.state.faults = parseFaults(await readJsonObject(request), deps.state.faults);
         logger.info(`faults set to ${JSON.stringify(deps.state.faults)}`);
-        return sendJson(response, 200, { ok: true, result: deps.state.faults });
-      }
-      case 'GET /devnet/mode':
-        return sendJson(response, 200, { ok: true, result: { blockDelayMs: chain.blockDelayMs } });
-      case 'POST /devnet/mode': {
+        return { ok: true, result: deps.state.faults };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/devnet/mode',
+      access: 'read',
+      handle: async () => ({ ok: true, result: { blockDelayMs: chain.blockDelayMs } }),
+    },
+    {
+      method: 'POST',
+      path: '/devnet/mode',
+      access: 'mutating',
+      handle: async ({ request }) => {
         const body = await readJsonObject(request);
         const delay = body.blockDelayMs;
         if (typeof delay !== 'number' || !Number.isInteger(delay) || delay < 0 || delay > 600_000) {
@@ -363,65 +397,141 @@ async function handleAdmin(
         }
         chain.blockDelayMs = delay;
         logger.info(`block delay set to ${delay} ms`);
-        return sendJson(response, 200, { ok: true, result: { blockDelayMs: delay } });
-      }
-      case 'GET /devnet/tx-by-msg-hash': {
+        return { ok: true, result: { blockDelayMs: delay } };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/devnet/tx-by-msg-hash',
+      access: 'read',
+      handle: async ({ url }) => {
         const hash = parseHash(requireString(queryParams(url), 'hash'), 'hash');
         const row = chain.transactions.byNormalizedExternalHash(hash);
         if (!row) throw new ApiError(404, 'no transaction processed a message with this normalized hash');
-        return sendJson(response, 200, { ok: true, result: transactionJson(row) });
-      }
-      default:
-        throw new ApiError(404, `no route ${route}`);
-    }
-  } catch (error) {
-    sendError(response, error, logger, route);
-  }
+        return { ok: true, result: transactionJson(row) };
+      },
+    },
+
+    // Dev wallet (TON Connect error bodies). GET account funds a wallet the first time its name is seen.
+    {
+      method: 'GET',
+      path: '/devwallet/account',
+      access: 'read',
+      errors: 'wallet',
+      handle: ({ url }) => devWallets.account(walletName(url)),
+    },
+    {
+      method: 'POST',
+      path: '/devwallet/sendTransaction',
+      access: 'mutating',
+      errors: 'wallet',
+      handle: async ({ request, url }) => {
+        const name = walletName(url);
+        const reply = await devWallets.sendTransaction(name, await readJsonBody(request));
+        if ('error' in reply) logger.warn(`devwallet "${name}": wallet error ${reply.error.code}: ${reply.error.message}`);
+        return reply;
+      },
+    },
+    {
+      method: 'GET',
+      path: '/devwallet/mode',
+      access: 'read',
+      errors: 'wallet',
+      handle: async ({ url }) => devWallets.mode(walletName(url)),
+    },
+    {
+      method: 'POST',
+      path: '/devwallet/mode',
+      access: 'mutating',
+      errors: 'wallet',
+      handle: async ({ request, url }) => devWallets.setMode(walletName(url), await readJsonBody(request)),
+    },
+
+    // Devnet Mobile Wallet: its page and reads are GETs; every POST (connect, approve/reject a request, mode) acts
+    // for the wallet's key, so its page (same origin as the devnet) sends JSON + X-Devnet-Request like any caller.
+    ...(['GET', 'POST'] as const).map(
+      (method): DevnetRoute => ({
+        method,
+        path: new RegExp(`^${MOBILE_WALLET_PATH}(?:/.*)?$`),
+        access: method === 'GET' ? 'read' : 'mutating',
+        handle: async ({ request, response, path }) => {
+          if (!(await deps.mobileWallet.handle(request, response, path))) throw new ApiError(404, `no route ${path}`);
+        },
+      }),
+    ),
+
+    // TON Connect HTTP bridge: called cross-origin by the app (an allowed origin) and by the mobile wallet page
+    // (the devnet's own origin); the Host and Origin rules apply, the header rule cannot (see 'open').
+    ...(['GET', 'POST'] as const).map(
+      (method): DevnetRoute => ({
+        method,
+        path: new RegExp(`^${BRIDGE_PATH}(?:/.*)?$`),
+        access: 'open',
+        handle: async ({ request, response, url, path }) => {
+          deps.bridge.handle(request, response, url, path);
+        },
+      }),
+    ),
+  ];
+  const index = () => ({
+    service: 'lst-devnet',
+    methods: Object.keys(deps.methods),
+    routes: routes.map((route) => ({ method: route.method, path: String(route.path), access: route.access })),
+  });
+  return routes;
 }
 
-async function handleDevWallet(
-  deps: HandlerDeps,
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
-  path: string,
-): Promise<void> {
-  const { devWallets, logger } = deps;
-  const route = `${request.method} ${path}`;
-  const name = url.searchParams.get('name') ?? DEFAULT_DEV_WALLET;
-  const badRequest = (message: string, status = 400) => {
-    logger.warn(`${route}: ${status} ${message}`);
-    sendJson(response, status, { error: { code: TON_CONNECT_ERROR.badRequest, message } });
-  };
-  try {
-    switch (route) {
-      case 'GET /devwallet/account':
-        return sendJson(response, 200, await devWallets.account(name));
-      case 'POST /devwallet/sendTransaction': {
-        let body: unknown;
-        try {
-          body = await readJsonBody(request);
-        } catch (error) {
-          return badRequest(error instanceof Error ? error.message : String(error));
+function matchRoute(route: DevnetRoute, path: string): RegExpExecArray | null | false {
+  if (typeof route.path === 'string') return route.path === path ? null : false;
+  return route.path.exec(path) ?? false;
+}
+
+function createRequestHandler(deps: HandlerDeps) {
+  const { logger } = deps;
+  const routes = devnetRoutes(deps);
+  return async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://devnet.local');
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    const context = `${request.method} ${path}`;
+    if (deps.chain.halted) {
+      return sendError(response, new ApiError(503, `the devnet stopped after an emulator crash: restart it`), logger, context);
+    }
+    const matching = routes.flatMap((route) => {
+      const match = matchRoute(route, path);
+      return match === false ? [] : [{ route, match }];
+    });
+    const found = matching.find(({ route }) => route.method === request.method);
+    const errors = found?.route.errors ?? (path.startsWith('/devwallet/') ? 'wallet' : 'toncenter');
+    const fail = (error: unknown) => {
+      if (errors === 'wallet') return sendWalletError(response, error, logger, context);
+      sendError(response, error, logger, context);
+    };
+    if (!found) {
+      return fail(
+        matching.length === 0
+          ? new ApiError(404, `no route ${context}`)
+          : new ApiError(405, `use ${[...new Set(matching.map(({ route }) => route.method))].join(' or ')} for ${path}`),
+      );
+    }
+    const { route, match } = found;
+    try {
+      if (route.access === 'mutating') requireMutationHeaders(request);
+      if (route.faults) {
+        const faults = faultsForRequest(url, deps.state.faults);
+        if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+        const fault = pickFault(faults);
+        if (fault === '429') return sendJson(response, 429, RATE_LIMIT_BODY);
+        if (fault === '500') {
+          logger.warn(`${context}: injected 500`);
+          return sendJson(response, 500, INJECTED_500_BODY);
         }
-        const reply = await devWallets.sendTransaction(name, body);
-        if ('error' in reply)
-          logger.warn(`${route} (${name}): wallet error ${reply.error.code}: ${reply.error.message}`);
-        return sendJson(response, 200, reply);
       }
-      case 'GET /devwallet/mode':
-        return sendJson(response, 200, devWallets.mode(name));
-      case 'POST /devwallet/mode':
-        return sendJson(response, 200, devWallets.setMode(name, await readJsonBody(request)));
-      default:
-        return badRequest(`no route ${route}`, 404);
+      const body = await route.handle({ request, response, url, path, match });
+      if (body !== undefined && !response.headersSent) sendJson(response, 200, body);
+    } catch (error) {
+      fail(error);
     }
-  } catch (error) {
-    if (error instanceof DevWalletError || error instanceof ApiError) {
-      return badRequest(error.message, error instanceof ApiError ? error.status : 400);
-    }
-    throw error;
-  }
+  };
 }
 
 async function devnetConfig(deps: HandlerDeps): Promise<Record<string, unknown>> {
@@ -493,4 +603,11 @@ function queryParams(url: URL): Params {
 function sendError(response: ServerResponse, error: unknown, logger: Logger, context: string): void {
   const apiError = toApiError(error, logger, context);
   sendJson(response, apiError.status, errorEnvelope(apiError));
+}
+
+/** Dev wallet routes answer errors the way a TON Connect wallet does: `{error:{code:1 (bad request), message}}`. */
+function sendWalletError(response: ServerResponse, error: unknown, logger: Logger, context: string): void {
+  if (error instanceof DevWalletError) error = new ApiError(400, error.message);
+  const apiError = toApiError(error, logger, context);
+  sendJson(response, apiError.status, { error: { code: TON_CONNECT_ERROR.badRequest, message: apiError.message } });
 }

@@ -4,7 +4,7 @@ import { Address, beginCell, Cell, Dictionary, loadMessage, storeStateInit, type
 import { WalletContractV3R2, WalletContractV4, WalletContractV5R1 } from '@ton/ton';
 import { EmulationError, GetMethodError } from '@ton/sandbox';
 import { createHash } from 'node:crypto';
-import type { DevnetChain } from './chain';
+import { ChainHaltedError, type DevnetChain } from './chain';
 import { ApiError, isRecord } from './http';
 import type { Logger } from './logger';
 import {
@@ -324,6 +324,8 @@ export function toApiError(error: unknown, logger: Logger, context: string): Api
   let apiError: ApiError;
   if (error instanceof ApiError) {
     apiError = error;
+  } else if (error instanceof ChainHaltedError) {
+    apiError = new ApiError(503, error.message);
   } else if (error instanceof StackFormatError) {
     apiError = new ApiError(400, error.message);
   } else if (error instanceof EmulationError) {

@@ -8,6 +8,7 @@ import { parsePoolLog } from '../contracts/wrappers/Pool';
 import { depositBody } from '../contracts/wrappers/messages';
 import { expect, test } from './fixtures';
 import { E2E_DEVNET_URL } from './support/env';
+import { DEVNET_MUTATION_HEADERS } from '../devnet/access';
 
 const TON = 1_000_000_000n;
 const client = new TonClient({ endpoint: `${E2E_DEVNET_URL}/jsonRPC` });
@@ -128,6 +129,7 @@ test.describe('pool analytics', () => {
     const deposit = 100n * TON;
     // Deposit straight through the dev wallet (the staking UI has its own spec).
     const sent = await request.post(`${E2E_DEVNET_URL}/devwallet/sendTransaction?name=${encodeURIComponent(devnet.walletName)}`, {
+      headers: { ...DEVNET_MUTATION_HEADERS },
       data: {
         valid_until: Math.floor(Date.now() / 1000) + 300,
         messages: [{ address: pool.toString({ bounceable: true, testOnly: true }), amount: (deposit + TON).toString(), payload: depositBody(77n).toBoc().toString('base64') }],

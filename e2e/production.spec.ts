@@ -7,11 +7,11 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { test, expect } from './fixtures';
-import { E2E_DEVNET_URL } from './support/env';
+import { E2E_DEVNET_URL, E2E_PROD_PORT, E2E_PROD_URL } from './support/env';
 import { DEVNET_MARKERS, findInBundle } from '../scripts/check-bundle';
 
-const PROD_PORT = Number(process.env.E2E_PROD_PORT ?? 15174);
-const PROD_ORIGIN = `http://127.0.0.1:${PROD_PORT}`;
+const PROD_PORT = E2E_PROD_PORT;
+const PROD_ORIGIN = E2E_PROD_URL;
 const BASE_PATH = '/lst-demo/';
 /** The app URL as VITE_APP_URL gives it and the TON Connect manifest names it (no trailing slash). */
 const PROD_URL = `${PROD_ORIGIN}${BASE_PATH.replace(/\/$/, '')}`;

@@ -205,6 +205,7 @@ async function main(): Promise<void> {
           DEVNET_PORT: String(DEVNET_PORT),
           DEVNET_STATE_DIR: stateDir,
           DEVNET_HISTORY_ROUNDS: '2',
+          DEVNET_ALLOWED_ORIGINS: previewOrigin,
         },
         stdio: 'ignore',
         detached: true,

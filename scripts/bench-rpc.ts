@@ -106,20 +106,21 @@ interface Counted {
 
 async function main() {
   let devnetUrl = process.env.DEVNET_URL?.replace(/\/+$/, '');
+  const appPort = await freePort();
+  const appUrl = `http://127.0.0.1:${appPort}`;
   if (!devnetUrl) {
     const port = await freePort();
     const stateDir = join(tmpdir(), `lst-bench-devnet-${port}`);
     devnetUrl = `http://127.0.0.1:${port}`;
     log(`starting a devnet on ${devnetUrl} (genesis fast-forwards the round history; this takes a while)`);
-    start(bin('tsx'), ['devnet/main.ts', '--reset'], { DEVNET_PORT: String(port), DEVNET_STATE_DIR: stateDir });
+    // The app below is served from appUrl: the only origin the devnet needs to answer.
+    start(bin('tsx'), ['devnet/main.ts', '--reset'], { DEVNET_PORT: String(port), DEVNET_STATE_DIR: stateDir, DEVNET_ALLOWED_ORIGINS: appUrl });
     await waitForUrl(`${devnetUrl}/devnet/config`, 300_000);
   }
-  const appPort = await freePort();
   const outDir = join('dist', 'bench');
   log('building the app');
   await run(bin('vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { ...process.env, VITE_NETWORK: 'devnet', VITE_DEVNET_URL: devnetUrl }, root);
   start(bin('vite'), ['preview', '--outDir', outDir, '--port', String(appPort), '--strictPort'], {});
-  const appUrl = `http://127.0.0.1:${appPort}`;
   await waitForUrl(appUrl, 60_000);
 
   const browser = await chromium.launch({

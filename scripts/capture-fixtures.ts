@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deployProtocol } from '../contracts/wrappers/Protocol';
 import type { DevnetExtension } from '../devnet/extension';
+import { DEVNET_MUTATION_HEADERS } from '../devnet/access';
 import { silentLogger } from '../devnet/logger';
 import { startDevnet } from '../devnet/server';
 import { fixturePath, recordingFetch, type Fixture, type RecordedExchange } from '../src/ton/__fixtures__/fixture';
@@ -98,7 +99,7 @@ async function getJson<T>(path: string, init?: RequestInit): Promise<T> {
 async function devWalletSend(request: TonConnectRequest): Promise<{ boc: string }> {
   const reply = await getJson<{ boc?: string; error?: { code: number; message: string } }>('/devwallet/sendTransaction', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...DEVNET_MUTATION_HEADERS },
     body: JSON.stringify(request),
   });
   if (!reply.boc) throw new Error(`dev wallet refused: ${JSON.stringify(reply.error)}`);

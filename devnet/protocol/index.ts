@@ -108,11 +108,15 @@ export function createProtocolExtension(overrides: Partial<ProtocolSettings> = {
 
       let running: Promise<void> | undefined;
       let stopped = false;
+      /** After an infrastructure error: no phase runs before this (ms since epoch), and failures so far. */
+      let retryAt = 0;
+      let failures = 0;
       const tick = async () => {
+        if (Date.now() < retryAt || ctx.chain.halted) return;
         const now = ctx.chain.now();
         if (now < nextPhaseAt(current)) return;
         const { state } = current;
-        if (current.epochAt(now) > state.nextSwitchEpoch) {
+        if (failures === 0 && current.epochAt(now) > state.nextSwitchEpoch) {
           // More than a round behind (POST /devnet/time/advance, or a stalled process): replaying in the past is
           // impossible once users have transacted, so the missed rounds collapse into one that starts now.
           state.clock = { ...state.clock, anchor: now - state.nextSwitchEpoch * state.clock.roundSeconds };
@@ -124,10 +128,21 @@ export function createProtocolExtension(overrides: Partial<ProtocolSettings> = {
             await current.runDue(blockchain, ctx.chain.now(), { replay: false, stakers: false });
           });
         } catch (error) {
-          // The bots must never take the devnet down: log, and the next phase starts from the chain state.
-          logger.error(`bot phase failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-          advancePastFailure(current, ctx.chain.now());
+          // Refusals by contracts are handled inside the phases; what reaches here is the infrastructure failing
+          // (emulator, chain, a bug). The failed phase is retried with a backoff, never skipped, and nothing is saved
+          // until a phase succeeds: a saved schedule must never jump over rounds that did not run.
+          failures += 1;
+          const delayS = Math.min(2 ** (failures - 1), current.state.settings.roundSeconds);
+          retryAt = Date.now() + delayS * 1000;
+          logger.error(
+            `bot phase failed (attempt ${failures}; retrying in ${delayS} s, schedule kept): ` +
+              `${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
+          return;
         }
+        if (failures > 0) logger.info(`bot phases running again after ${failures} failed attempt(s)`);
+        failures = 0;
+        retryAt = 0;
         ctx.state.set(current.state);
         await refreshSummary(ctx, current);
       };
@@ -141,7 +156,8 @@ export function createProtocolExtension(overrides: Partial<ProtocolSettings> = {
         stopped = true;
         clearInterval(timer);
         await running;
-        ctx.state.set(current.state);
+        // Only a schedule that ran is saved (after a failed phase the last saved one stays).
+        if (failures === 0 && !ctx.chain.halted) ctx.state.set(current.state);
       };
     },
 
@@ -175,14 +191,5 @@ export function createProtocolExtension(overrides: Partial<ProtocolSettings> = {
     },
   };
 }
-
-/** After an unexpected exception, skip the phases that were due so the bots do not retry them in a loop. */
-function advancePastFailure(engine: ProtocolEngine, now: number): void {
-  const { state } = engine;
-  const epoch = engine.epochAt(now);
-  if (state.nextSwitchEpoch <= epoch) state.nextSwitchEpoch = epoch + 1;
-  if (state.nextLoanEpoch <= epoch) state.nextLoanEpoch = epoch + 1;
-}
-
 
 export const protocolExtensions: DevnetExtension[] = [createProtocolExtension()];

@@ -1,6 +1,6 @@
 // The whole protocol on a running devnet, seen only through what an app has: @ton/ton's TonClient and the
 // spec's message layouts. Short rounds (8 s) and a short history keep it under a minute.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +11,11 @@ import { keyPairFromSeed } from '@ton/crypto';
 import { BURN_ATTACHED_VALUE, DEPOSIT_FEE } from '../../contracts/wrappers/fees';
 import { burnBody, depositBody, type WithdrawMode } from '../../contracts/wrappers/messages';
 import { Op } from '../../contracts/wrappers/opcodes';
+import { DEVNET_MUTATION_HEADERS } from '../access';
 import { memoryLogger } from '../logger';
 import { startDevnet, type RunningDevnet } from '../server';
-import { createProtocolExtension } from './index';
+import { ProtocolEngine, type ProtocolState } from './engine';
+import { createProtocolExtension, nextPhaseAt, PROTOCOL_EXTENSION_NAME } from './index';
 
 const ROUND_SECONDS = 8;
 const stateDir = mkdtempSync(join(tmpdir(), 'lst-protocol-test-'));
@@ -133,7 +135,7 @@ beforeAll(async () => {
   minter = Address.parse(config.jettonMinter as string);
   const funded = await fetch(`${devnet.url}/devnet/faucet`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...DEVNET_MUTATION_HEADERS },
     body: JSON.stringify({ address: wallet.address.toString(), amount: toNano('5000').toString() }),
   });
   expect(funded.status).toBe(200);
@@ -243,7 +245,7 @@ describe('protocol on the devnet', () => {
     const before = await readPool();
     const advanced = await fetch(`${devnet.url}/devnet/time/advance`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...DEVNET_MUTATION_HEADERS },
       body: JSON.stringify({ seconds: ROUND_SECONDS * 5 }),
     });
     expect(advanced.status).toBe(200);
@@ -260,5 +262,26 @@ describe('protocol on the devnet', () => {
     // The bots did run live rounds: one info line per switch.
     expect(logger.lines.some((line) => /lst-protocol.*epoch \d+: pool round \d+, rate 1\.\d+/.test(line))).toBe(true);
     expect(failures).toEqual([]);
+  });
+
+  it('after an infrastructure error keeps the failed phase due, saves no skipped schedule, and retries it', async () => {
+    const savedState = () => devnet.chain.getExtensionState<ProtocolState>(PROTOCOL_EXTENSION_NAME)!;
+    const before = await readPool();
+    const failing = vi.spyOn(devnet.chain, 'exclusive').mockRejectedValue(new Error('emulator unavailable'));
+    try {
+      const failedLines = () => logger.lines.filter((line) => line.includes('bot phase failed'));
+      await waitFor(async () => failedLines().length >= 1, (ROUND_SECONDS + 6) * 1000, 100);
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // a second attempt, still failing
+      // The phase that failed is still due in the saved schedule: nothing jumped past it.
+      const saved = savedState();
+      expect(nextPhaseAt(new ProtocolEngine(saved, logger))).toBeLessThanOrEqual(devnet.chain.now());
+      expect((await readPool()).currentRoundId).toBe(before.currentRoundId);
+      expect(failedLines().at(-1)).toMatch(/retrying in \d+ s, schedule kept/);
+    } finally {
+      failing.mockRestore();
+    }
+    // Once the chain answers again, the retried phases run: the next switch rotates the pool.
+    await waitFor(async () => (await readPool()).currentRoundId > before.currentRoundId, (ROUND_SECONDS * 2 + 6) * 1000, 200);
+    expect(logger.lines.some((line) => line.includes('bot phases running again'))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 // Talks to the test devnet from Node (Playwright's request context), for setting up and checking what the UI shows.
 import type { APIRequestContext } from '@playwright/test';
+import { DEVNET_MUTATION_HEADERS } from '../../devnet/access';
 
 /** GET /devwallet/account. */
 export interface DevWalletAccount {
@@ -27,7 +28,9 @@ export class DevnetApi {
   ) {}
 
   async json<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const response = await this.request.fetch(`${this.baseUrl}${path}`, { method, data: body });
+    // Mutating routes need JSON plus the devnet's header (devnet/access.ts); reads ignore them.
+    const headers = method === 'POST' ? { ...DEVNET_MUTATION_HEADERS } : undefined;
+    const response = await this.request.fetch(`${this.baseUrl}${path}`, { method, data: body, headers });
     if (!response.ok())
       throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
     return (await response.json()) as T;

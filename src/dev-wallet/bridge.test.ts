@@ -29,6 +29,7 @@ interface RecordedRequest {
 
 function setup(options: { sendReply?: unknown; accountStatus?: number; unreachable?: boolean } = {}) {
   const requests: RecordedRequest[] = [];
+  const headers: (HeadersInit | undefined)[] = [];
   const store = new Map<string, string>();
   const storage = {
     getItem: (key: string) => store.get(key) ?? null,
@@ -42,6 +43,7 @@ function setup(options: { sendReply?: unknown; accountStatus?: number; unreachab
       method: init?.method ?? 'GET',
       body: init?.body as string | undefined,
     });
+    headers.push(init?.headers);
     if (options.unreachable) throw new TypeError('Failed to fetch');
     if (url.pathname === '/devwallet/account') {
       if (options.accountStatus) return new Response('nope', { status: options.accountStatus });
@@ -52,7 +54,7 @@ function setup(options: { sendReply?: unknown; accountStatus?: number; unreachab
     return new Response('not found', { status: 404 });
   }) as typeof fetch;
   const bridge = createDevnetWalletBridge({ devnetUrl: DEVNET_URL, storage, fetch: fakeFetch });
-  return { bridge, requests, store };
+  return { bridge, requests, headers, store };
 }
 
 const addrOnly = { manifestUrl: 'http://app.test/tonconnect-manifest.json', items: [{ name: 'ton_addr' }] };
@@ -158,13 +160,15 @@ describe('devnet wallet bridge: sendTransaction', () => {
   });
 
   it('posts the params JSON verbatim for the configured wallet and returns the signed BOC', async () => {
-    const { bridge, requests, store } = setup({ sendReply: { boc: 'te6ccSIGNED' } });
+    const { bridge, requests, headers, store } = setup({ sendReply: { boc: 'te6ccSIGNED' } });
     store.set(WALLET_NAME_STORAGE_KEY, 'alice');
     const reply = await bridge.send({ method: 'sendTransaction', params: [params], id: '7' });
     expect(reply).toEqual({ id: '7', result: 'te6ccSIGNED' });
     expect(requests).toEqual([
       { url: `${DEVNET_URL}/devwallet/sendTransaction?name=alice`, method: 'POST', body: params },
     ]);
+    // The devnet signs only for requests a browser must preflight: JSON plus its custom header.
+    expect(headers).toEqual([{ 'content-type': 'application/json', 'x-devnet-request': '1' }]);
   });
 
   it('passes the devnet error through (300 = user rejects)', async () => {

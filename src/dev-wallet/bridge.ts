@@ -1,5 +1,6 @@
 // The Devnet Wallet: a TON Connect "injected" wallet whose key lives in the devnet server.
 // The page only relays requests; signing happens in Node (POST /devwallet/sendTransaction), so no key or crypto here.
+import { DEVNET_MUTATION_HEADERS } from '../ton/devnet-request';
 
 export const DEVNET_WALLET_APP_NAME = 'devnet-wallet';
 export const DEVNET_WALLET_BRIDGE_KEY = 'devnetWallet';
@@ -153,7 +154,7 @@ export function createDevnetWalletBridge({
     try {
       const response = await fetch(`${devnetUrl}/devwallet/sendTransaction${query(walletName())}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { ...DEVNET_MUTATION_HEADERS },
         body: paramsJson,
       });
       const reply = (await response.json()) as { boc?: string; error?: { code: number; message: string } };

@@ -1,3 +1,4 @@
+import { DEVNET_MUTATION_HEADERS } from '../../../ton/devnet-request';
 /** Devnet only: POST /devnet/faucet tops an address up with test coins. */
 export async function requestTestCoins(
   devnetUrl: string,
@@ -6,7 +7,7 @@ export async function requestTestCoins(
 ): Promise<void> {
   const response = await fetch(`${devnetUrl}/devnet/faucet`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...DEVNET_MUTATION_HEADERS },
     body: JSON.stringify({ address, amount: amountNano.toString() }),
   });
   if (!response.ok) {
