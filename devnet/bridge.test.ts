@@ -231,18 +231,9 @@ describe('TON Connect bridge', () => {
     });
   });
 
-  it("answers preflights of the app's and the devnet's own origins, and refuses other origins (access rules)", async () => {
-    for (const origin of ['http://127.0.0.1:5173', new URL(base).origin]) {
-      const response = await fetch(`${base}/message`, { method: 'OPTIONS', headers: { Origin: origin } });
-      expect(response.status).toBe(204);
-      expect(response.headers.get('access-control-allow-origin')).toBe(origin);
-    }
-    const foreign = await fetch(`${base}/message?client_id=${'a'.repeat(64)}&to=${'b'.repeat(64)}&ttl=60`, {
-      method: 'POST',
-      headers: { Origin: 'https://evil.example' },
-      body: 'aGk=',
-    });
-    expect(foreign.status).toBe(403);
-    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  it("answers preflights (which origins may call is the devnet's access layer: server.test.ts)", async () => {
+    const response = await fetch(`${base}/message`, { method: 'OPTIONS', headers: { Origin: 'http://127.0.0.1:5173' } });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-methods')).toContain('POST');
   });
 });

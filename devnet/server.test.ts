@@ -646,6 +646,28 @@ describe('access rules (the devnet holds keys)', () => {
     }
   });
 
+  it("applies the Origin rule to the TON Connect bridge and the header rule to the mobile wallet's actions", async () => {
+    const bridgeMessage = `${devnet.url}/bridge/message?client_id=${'a'.repeat(64)}&to=${'b'.repeat(64)}&ttl=60`;
+    const foreignPost = await fetch(bridgeMessage, { method: 'POST', headers: { Origin: foreign }, body: 'aGk=' });
+    expect(foreignPost.status).toBe(403);
+    const foreignStream = await fetch(`${devnet.url}/bridge/events?client_id=${'b'.repeat(64)}`, { headers: { Origin: foreign } });
+    expect(foreignStream.status).toBe(403);
+    // The SDK's unmodified client: text/plain, no devnet header, from the app's origin or the wallet page's (the devnet's).
+    for (const origin of ['http://127.0.0.1:5173', devnet.url]) {
+      const sent = await fetch(bridgeMessage, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'text/plain' }, body: 'aGk=' });
+      expect({ origin, status: sent.status }).toEqual({ origin, status: 200 });
+      expect(sent.headers.get('access-control-allow-origin')).toBe(origin);
+    }
+    // The mobile wallet page acts for a devnet key: its POSTs need the two headers, even same-origin.
+    const bare = await fetch(`${devnet.url}/devwallet/mobile/mode`, {
+      method: 'POST',
+      headers: { Origin: devnet.url, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(bare.status).toBe(403);
+    expect((await fetch(`${devnet.url}/devwallet/mobile/state`, { headers: { Origin: devnet.url } })).status).toBe(200);
+  });
+
   it('serves only the origins of DEVNET_ALLOWED_ORIGINS when it is set', () => {
     expect([...accessPolicyFromEnv({ DEVNET_ALLOWED_ORIGINS: 'http://127.0.0.1:9999/, https://app.test' }).origins]).toEqual([
       'http://127.0.0.1:9999',
