@@ -77,13 +77,16 @@ export interface PoolFullData {
 export class UnsupportedPoolError extends Error {
   readonly entries: number;
   readonly method: string;
+  /** The stack as answered, for what a client can still verify on its own (never read by position). */
+  readonly entriesAnswered: readonly TupleItem[];
 
-  constructor(method: string, entries: number) {
+  constructor(method: string, stack: readonly TupleItem[]) {
     const known = Object.values(POOL_LAYOUT_ENTRIES).join(', ');
-    super(`${method}: ${entries} entries, not a known pool layout (${known}): unsupported pool version`);
+    super(`${method}: ${stack.length} entries, not a known pool layout (${known}): unsupported pool version`);
     this.name = 'UnsupportedPoolError';
-    this.entries = entries;
+    this.entries = stack.length;
     this.method = method;
+    this.entriesAnswered = stack;
   }
 }
 
@@ -113,7 +116,7 @@ function readRound(tuple: StackReader): PoolRound {
  */
 export function parsePoolFullData(stack: readonly TupleItem[], method = 'get_pool_full_data'): PoolFullData {
   const version = poolVersionOf(stack.length);
-  if (!version) throw new UnsupportedPoolError(method, stack.length);
+  if (!version) throw new UnsupportedPoolError(method, stack);
   const r = new StackReader(stack, `${method} (${version})`);
   const v2 = version === 'v2';
   const withTolerance = version !== 'v1';

@@ -132,3 +132,33 @@ describe('ptonMetadataQuery', () => {
     expect((await new QueryClient().fetchQuery(ptonMetadataQuery(network, minter, { loadRpc: honest.loadRpc, storage: null }))).symbol).toBe('stTON');
   });
 });
+
+describe('poolQuery follows a pool upgraded in place', () => {
+  it('the next read after an upgrade parses the new layout, and instant quotes start charging its fee', async () => {
+    const { loadFixture } = await import('../ton/__fixtures__/fixture');
+    const { parseStack } = await import('../ton/stack');
+    const { quoteInstantWithdrawal } = await import('../ton/pool');
+    const { poolQuery } = await import('./pool');
+    const fixture = loadFixture('devnet-pool-data-v1');
+    const recorded = fixture.exchanges.find((e) => (e.params as { method: string }).method === 'get_pool_full_data')!;
+    const v1 = parseStack((recorded.body as { result: { stack: unknown[] } }).result.stack);
+    const int = (value: bigint): StackValue => ({ type: 'int', value });
+    // the same pool after an upgrade to v2 with a 0.5 % instant withdrawal fee (§11.2 layout)
+    const v2 = [...v1.slice(0, 6), int(83_886n), ...v1.slice(6, 12), int(0n), int(0n), int(0n), ...v1.slice(12)];
+    let answer = v1;
+    const rpc = { runGetMethod: async () => ({ exitCode: 0, gasUsed: 0, stack: answer }) } as unknown as TonRpc;
+    const client = new QueryClient();
+    const options = poolQuery(network, fixture.values.pool, async () => rpc);
+    const before = await client.fetchQuery(options);
+    answer = v2;
+    await client.invalidateQueries({ queryKey: options.queryKey });
+    const after = await client.fetchQuery(options);
+    expect([before.version, after.version]).toEqual(['v1', 'v2']);
+    const pton = before.supply / 10n;
+    const [old, upgraded] = [before, after].map((data) => quoteInstantWithdrawal(data, pton));
+    expect(old.fee).toBe(0n);
+    expect(upgraded.fee).toBe((upgraded.value * 83_886n) / (1n << 24n));
+    expect(upgraded.fee).toBeGreaterThan(0n);
+    expect(upgraded.net).toBe(old.net - upgraded.fee);
+  });
+});

@@ -5,7 +5,8 @@ import { Address } from '@ton/core';
 import { listBills, type ListedBill } from '../ton/bills';
 import { guardJettonSymbol, jettonWalletAddress, readJettonData, readJettonWallet, resolveJettonMetadata, type JettonMetadata } from '../ton/jetton';
 import type { NetworkConfig } from '../ton/networks';
-import { readPoolFullData, type PoolFullData } from '../ton/pool';
+import { GetMethodError } from '../ton/client';
+import { readPoolFullData, UnsupportedPoolError, type PoolFullData } from '../ton/pool';
 import { persistedInitialData, persistKey, writePersisted, type PersistStorage } from './persisted';
 import { persistedBillAddressBook } from './bill-addresses';
 import { loadTonRpc, type RpcLoader } from './rpc';
@@ -24,6 +25,8 @@ export function poolQuery(network: NetworkConfig, pool: string | undefined, load
     // Rates move once per round; projected figures with every deposit. Fresh enough for previews, cheap enough for toncenter.
     staleTime: Math.min(10_000, refetchMs),
     refetchInterval: refetchMs,
+    // An unknown layout or an account that is no pool answers the same on a retry: say so at once.
+    retry: (failures, error) => !(error instanceof UnsupportedPoolError || error instanceof GetMethodError) && failures < 2,
   });
 }
 

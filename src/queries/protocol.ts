@@ -2,10 +2,13 @@
 // pool is deployed at genesis, so its address changes on every reset); elsewhere from the build config.
 import { queryOptions } from '@tanstack/react-query';
 import type { NetworkConfig } from '../ton/networks';
+import { publicPresets, type PoolPreset } from '../ton/pool-presets';
 
 export interface ProtocolInfo {
-  /** Pool address as text (any form Address.parse accepts). */
+  /** The network's default pool, as text (any form Address.parse accepts). */
   pool: string;
+  /** The pools the picker offers on this network, the default first (devnet: `pools` of /devnet/config). */
+  presets: PoolPreset[];
   /** Devnet: seconds per round; null where the chain's validator schedule decides. */
   roundSeconds: number | null;
   /** Devnet: unix seconds of the next round switch (bills are paid then); null when unknown. */
@@ -25,6 +28,20 @@ function optionalNumber(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
+const VERSIONS = new Set(['v1', 'intermediate', 'v2']);
+
+/** `pools: [{address, version, label}]` of /devnet/config; malformed entries are skipped. */
+function devnetPresets(value: unknown): PoolPreset[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry): PoolPreset[] => {
+    const item = (entry && typeof entry === 'object' ? entry : {}) as Record<string, unknown>;
+    if (typeof item.address !== 'string' || item.address === '') return [];
+    const label = typeof item.label === 'string' && item.label !== '' ? item.label : 'Pool';
+    const version = typeof item.version === 'string' && VERSIONS.has(item.version) ? (item.version as PoolPreset['version']) : undefined;
+    return [{ address: item.address, label, ...(version ? { version } : {}) }];
+  });
+}
+
 /** Reads the parts of /devnet/config the staking flows need; throws a clear error while no pool is deployed. */
 export function parseDevnetProtocol(body: unknown, nowS = Date.now() / 1000): ProtocolInfo {
   const config = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
@@ -32,8 +49,12 @@ export function parseDevnetProtocol(body: unknown, nowS = Date.now() / 1000): Pr
     throw new PoolNotConfiguredError('The devnet has no staking pool deployed yet.');
   }
   const devnetNow = optionalNumber(config.now);
+  const listed = devnetPresets(config.pools);
+  // `pool` is the main one: first, whether or not `pools` lists it
+  const main = listed.find((preset) => preset.address === config.pool) ?? { address: config.pool, label: 'Devnet pool' };
   return {
     pool: config.pool,
+    presets: [main, ...listed.filter((preset) => preset !== main)],
     roundSeconds: optionalNumber(config.roundSeconds),
     nextRoundAt: optionalNumber(config.nextRoundAt),
     clockOffsetS: devnetNow === null ? 0 : Math.round(devnetNow - nowS),
@@ -41,7 +62,8 @@ export function parseDevnetProtocol(body: unknown, nowS = Date.now() / 1000): Pr
 }
 
 export async function fetchProtocolInfo(network: NetworkConfig, fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): Promise<ProtocolInfo> {
-  if (network.poolAddress) return { pool: network.poolAddress, roundSeconds: null, nextRoundAt: null, clockOffsetS: 0 };
+  const presets = publicPresets(network);
+  if (presets.length > 0) return { pool: presets[0].address, presets, roundSeconds: null, nextRoundAt: null, clockOffsetS: 0 };
   // VITE_NETWORK is inlined at build time, so testnet/mainnet bundles drop the devnet route below entirely.
   const devnetBuild = (import.meta.env.VITE_NETWORK ?? 'devnet') === 'devnet';
   if (!devnetBuild || !network.devnetUrl) {
@@ -56,9 +78,9 @@ export function protocolInfoQuery(network: NetworkConfig, fetchImpl?: typeof fet
   return queryOptions({
     queryKey: ['ton', network.name, 'protocol'] as const,
     queryFn: () => fetchProtocolInfo(network, fetchImpl),
-    // A configured pool never moves; the devnet's next round time does, once per round.
-    staleTime: network.poolAddress ? Number.POSITIVE_INFINITY : 15_000,
-    refetchInterval: network.poolAddress ? false : 30_000,
+    // Configured and public pools never move; the devnet's next round time does, once per round.
+    staleTime: network.name !== 'devnet' || network.poolAddress ? Number.POSITIVE_INFINITY : 15_000,
+    refetchInterval: network.name !== 'devnet' || network.poolAddress ? false : 30_000,
   });
 }
 

@@ -3,17 +3,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { poolQuery } from './pool';
-import { protocolInfoQuery } from './protocol';
+import { useSelectedPool } from './use-selected-pool';
 import { roundPoints } from '../ton/history';
 import type { NetworkConfig } from '../ton/networks';
 import { roundHistoryQuery } from './round-history';
 
 export function usePoolRounds(network: NetworkConfig) {
-  const protocol = useQuery(protocolInfoQuery(network));
-  const poolAddress = protocol.data?.pool;
+  const selection = useSelectedPool(network);
+  const protocol = selection.protocol;
+  const poolAddress = selection.address;
   const pool = useQuery(poolQuery(network, poolAddress));
   const currentRoundId = pool.data?.currentRound.roundId;
   const history = useQuery(roundHistoryQuery(network, poolAddress, currentRoundId));
   const points = useMemo(() => roundPoints(history.data?.rounds ?? []), [history.data]);
-  return { protocol, poolAddress, pool, history, points };
+  return { protocol, selection, poolAddress, pool, history, points };
 }

@@ -3,13 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useTonWallet } from '@tonconnect/ui-react';
 import type { NetworkConfig } from '../ton/networks';
 import { poolQuery, poolRefetchMs, ptonBalanceQuery, ptonMetadataQuery, ptonWalletFor, tonBalanceQuery } from './pool';
-import { protocolInfoQuery } from './protocol';
+import { useSelectedPool } from './use-selected-pool';
 
 export function useStakingContext(network: NetworkConfig) {
   const wallet = useTonWallet();
   const owner = wallet?.account.address;
-  const protocol = useQuery(protocolInfoQuery(network));
-  const pool = useQuery(poolQuery(network, protocol.data?.pool, undefined, poolRefetchMs(protocol.data?.roundSeconds)));
+  const selection = useSelectedPool(network);
+  const protocol = selection.protocol;
+  const pool = useQuery(poolQuery(network, selection.address, undefined, poolRefetchMs(protocol.data?.roundSeconds)));
   const tonBalance = useQuery(tonBalanceQuery(network, owner));
   const metadata = useQuery(ptonMetadataQuery(network, pool.data?.jettonMinter.toRawString()));
   const ptonWallet = ptonWalletFor(pool.data, owner);
@@ -20,6 +21,9 @@ export function useStakingContext(network: NetworkConfig) {
     /** The wallet is on another chain than the app: nothing may be sent. */
     wrongChain: wallet ? wallet.account.chain !== network.chain : false,
     protocol,
+    /** The pool the panels read and send to (the user's choice or the network's default). */
+    poolAddress: selection.address,
+    selection,
     pool,
     tonBalance,
     ptonWallet,

@@ -17,7 +17,7 @@ const shown = (nano: bigint) => formatAmount(nano, { groupSeparator: ',', maxFra
 export function BillsPanel({ network }: { network: NetworkConfig }) {
   const context = useStakingContext(network);
   const { owner, pool, tickers } = context;
-  const bills = useQuery(billsQuery(network, context.protocol.data?.pool, pool.data, owner));
+  const bills = useQuery(billsQuery(network, context.poolAddress, pool.data, owner));
   const known = usePendingTransactions((state) => state.bills);
   const syncBills = usePendingTransactions((state) => state.syncBills);
 

@@ -1,15 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useTonWallet } from '@tonconnect/ui-react';
+import { useState, type ReactNode } from 'react';
 import { network } from '../../../config/network';
 import { Badge } from '../../../components/ui/badge';
 import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { ptonMetadataQuery } from '../../../queries/pool';
+import { poolInspectionQuery } from '../../../queries/pool-inspection';
 import { recentApy, typicalRoundSeconds } from '../../../ton/history';
-import { currentRate, totalValueLocked } from '../../../ton/pool';
+import { currentRate, sharePercent, totalValueLocked, UnsupportedPoolError, type PoolVersion } from '../../../ton/pool';
 import { formatAmount } from '../../../ton/units';
 import { usePoolRounds } from '../../../queries/use-pool-rounds';
 import { formatDuration, formatPercent, MAINNET_ROUND_SECONDS, nextRoundEnd, projectedYield } from '../utils/pool-metrics';
+import { PoolFacts, PoolPicker } from './pool-picker';
 import { useNowSeconds } from './use-now';
 
 function Stat({ label, testId, value, hint, exact }: { label: string; testId: string; value: ReactNode; hint?: ReactNode; exact?: string }) {
@@ -24,17 +27,58 @@ function Stat({ label, testId, value, hint, exact }: { label: string; testId: st
   );
 }
 
+type VersionChange = { from: PoolVersion; to: PoolVersion };
+
+/** A change of version between two reads of the same pool: an upgrade while the page is open (kept until the pool changes). */
+function useVersionChange(address: string | undefined, version: PoolVersion | undefined): VersionChange | null {
+  const [seen, setSeen] = useState<{ address?: string; version?: PoolVersion; change: VersionChange | null }>({ address, version, change: null });
+  if (address !== seen.address) setSeen({ address, version, change: null });
+  else if (version && version !== seen.version) setSeen({ address, version, change: seen.version ? { from: seen.version, to: version } : null });
+  return address === seen.address ? seen.change : null;
+}
+
+/** What the app can still show of a pool whose getter layout it does not know: account, code hash, jetton. */
+function UnsupportedPool({ address, error }: { address: string; error: UnsupportedPoolError }) {
+  const owner = useTonWallet()?.account.address;
+  const inspection = useQuery(poolInspectionQuery(network, address, owner));
+  return (
+    <div data-testid="pool-unsupported" className="grid gap-3">
+      <p role="alert" className="rounded-xl bg-amber-100 p-3 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100">
+        This pool runs a version of the staking protocol this app does not support (its get_pool_full_data has {error.entries} entries). It is shown
+        read-only: staking and unstaking are disabled.
+      </p>
+      {inspection.data ? (
+        <PoolFacts inspection={inspection.data} network={network} testId="pool-unsupported-facts" />
+      ) : inspection.isError ? (
+        <p className="text-sm text-red-700 dark:text-red-300">Could not read the pool account: {inspection.error.message}</p>
+      ) : (
+        <Skeleton className="h-16 w-full" label="Loading the pool account" />
+      )}
+    </div>
+  );
+}
+
 export function PoolStatsPanel() {
-  const { protocol, pool, history, points } = usePoolRounds(network);
+  const { protocol, selection, pool, history, points } = usePoolRounds(network);
   const metadata = useQuery(ptonMetadataQuery(network, pool.data?.jettonMinter.toRawString()));
   const now = useNowSeconds();
   const native = network.nativeTicker;
   const jetton = metadata.data?.symbol ?? network.poolJettonTicker;
+  const upgrade = useVersionChange(selection.address, pool.isError ? undefined : pool.data?.version);
 
   const error = protocol.error ?? pool.error;
+  if (error instanceof UnsupportedPoolError && selection.address) {
+    return (
+      <Card title="Pool">
+        <PoolPicker network={network} selection={selection} version="unsupported" />
+        <UnsupportedPool address={selection.address} error={error} />
+      </Card>
+    );
+  }
   if (error) {
     return (
       <Card title="Pool">
+        {selection.address && <PoolPicker network={network} selection={selection} />}
         <p role="alert" className="text-red-700 dark:text-red-300">
           Could not read the pool: {error.message}
         </p>
@@ -73,9 +117,20 @@ export function PoolStatsPanel() {
           <Badge tone="info" title={data.optimistic ? 'Deposits mint pTON at once; withdrawals pay at once when liquid' : 'Deposits and withdrawals settle at round end, through bills'}>
             {data.optimistic ? 'Optimistic' : 'Pessimistic'}
           </Badge>
+          {(data.instantWithdrawalFee ?? 0) > 0 && (
+            <Badge tone="neutral" title="Kept from instant withdrawals; withdrawals at round end pay no such fee">
+              Instant withdrawal fee {sharePercent(data.instantWithdrawalFee ?? 0)} %
+            </Badge>
+          )}
         </div>
       }
     >
+      <PoolPicker network={network} selection={selection} version={data.version} />
+      {upgrade && (
+        <p role="status" data-testid="pool-upgraded" className="mb-4 rounded-xl bg-brand-100 p-3 text-brand-700 dark:bg-brand-700/30 dark:text-brand-100">
+          The pool was upgraded from {upgrade.from} to {upgrade.to} while this page was open: every quote now follows {upgrade.to}.
+        </p>
+      )}
       {data.halted && (
         <p role="alert" data-testid="pool-halted" className="mb-4 rounded-xl bg-red-100 p-3 font-semibold text-red-900 dark:bg-red-900/40 dark:text-red-100">
           The pool is halted by governance: deposits and withdrawals are refused until it is unhalted.

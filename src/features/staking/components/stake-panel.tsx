@@ -21,7 +21,8 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
   const context = useStakingContext(network);
   const sender = useTrackedSend(network, 'stake', (saved, request) => restoreStakePlan(network, saved, request));
   const [input, setInput] = useState('');
-  const { wallet, pool, tonBalance, ptonBalance, tickers } = context;
+  const [poolConfirmed, setPoolConfirmed] = useState(false);
+  const { wallet, pool, tonBalance, ptonBalance, tickers, selection } = context;
 
   if (!wallet) {
     return <StakeConnectPrompt nativeTicker={tickers.native} />;
@@ -53,12 +54,16 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
   // An untouched empty field is not an error yet; the button still says why it is disabled.
   const fieldError = input === '' && !context.wrongChain && !check.ok && check.block.reason === 'empty' ? null : blockReason;
 
+  // A pasted (non-preset) pool gets one explicit confirmation before its first stake; it is remembered per network.
+  const confirmationMissing = selection.needsConfirmation && !poolConfirmed;
+
   const submit = () => {
-    if (!check.ok || context.wrongChain || !context.ptonWallet || !context.protocol.data) return;
+    if (!check.ok || context.wrongChain || !context.ptonWallet || !context.poolAddress || confirmationMissing) return;
+    if (selection.needsConfirmation) selection.confirm();
     sender.send(
       stakePlan({
         network,
-        pool: context.protocol.data.pool,
+        pool: context.poolAddress,
         owner: wallet.account.address,
         ptonWallet: context.ptonWallet,
         amount: check.preview.amount,
@@ -111,7 +116,21 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
             </dd>
           </dl>
         )}
-        <Button type="submit" className="mt-4 w-full" disabled={!check.ok || inFlight || context.wrongChain} aria-describedby="stake-block-reason">
+        {selection.needsConfirmation && (
+          <label data-testid="stake-confirm-pool" className="mt-3 flex items-start gap-2 rounded-xl border border-amber-300 p-3 text-sm dark:border-amber-700">
+            <input type="checkbox" className="mt-1" checked={poolConfirmed} onChange={(event) => setPoolConfirmed(event.target.checked)} />
+            <span>
+              This pool is not one of the app&apos;s presets (<span className="break-all font-mono text-xs">{context.poolAddress}</span>). I checked it
+              and want to stake into it.
+            </span>
+          </label>
+        )}
+        <Button
+          type="submit"
+          className="mt-4 w-full"
+          disabled={!check.ok || inFlight || context.wrongChain || confirmationMissing}
+          aria-describedby="stake-block-reason"
+        >
           {inFlight ? 'Staking…' : 'Stake'}
         </Button>
         {blockReason && (

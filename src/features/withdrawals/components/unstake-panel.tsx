@@ -34,7 +34,7 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
   const { wallet, pool, tonBalance, ptonBalance, tickers } = context;
   // The pool's own balance decides instant vs bill: read only once there is pTON to unstake and an amount to quote.
   const wantsLiquidity = (ptonBalance.data ?? 0n) > 0n && input.trim() !== '';
-  const liquidity = useQuery(poolLiquidityQuery(network, context.protocol.data?.pool, wantsLiquidity, undefined, poolRefetchMs(context.protocol.data?.roundSeconds)));
+  const liquidity = useQuery(poolLiquidityQuery(network, context.poolAddress, wantsLiquidity, undefined, poolRefetchMs(context.protocol.data?.roundSeconds)));
 
   if (!wallet) return null; // the stake panel already invites to connect
   const failed = [context.protocol, pool, tonBalance, ptonBalance].find((query) => query.isError);
@@ -84,11 +84,11 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
         : 'now';
 
   const submit = () => {
-    if (!check.ok || context.wrongChain || !context.ptonWallet || !context.protocol.data) return;
+    if (!check.ok || context.wrongChain || !context.ptonWallet || !context.poolAddress) return;
     sender.send(
       unstakePlan({
         network,
-        pool: context.protocol.data.pool,
+        pool: context.poolAddress,
         owner: wallet.account.address,
         ptonWallet: context.ptonWallet,
         amount: check.amount,

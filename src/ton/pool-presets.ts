@@ -1,0 +1,80 @@
+// Which pools the app offers per network, and the static checks a pool address must pass before any read: it
+// parses, its user-friendly flags do not name the other network, and it is not a preset of the other network.
+// What can really tell the networks apart is the chain itself: a pool address of the other network is no pool on
+// this network's endpoint, which inspectPool (pool-check.ts) finds out with the getter.
+import { Address } from '@ton/core';
+import type { PoolVersion } from '../../contracts/wrappers/pool-data';
+import type { NetworkConfig, NetworkName } from './networks';
+
+export interface PoolPreset {
+  /** As published (any form Address.parse accepts). */
+  address: string;
+  label: string;
+  /** The release the preset is known to run, when known (the getter decides at run time). */
+  version?: PoolVersion;
+}
+
+/** Tonstakers, from its SDK's constants (lst-interface.md §11.5). Which release each runs is read at run time. */
+export const PUBLIC_POOL_PRESETS: Readonly<Record<Exclude<NetworkName, 'devnet'>, readonly PoolPreset[]>> = {
+  mainnet: [{ address: 'EQCkWxfyhAkim3g2DjKQQg8T5P4g-Q1-K_jErGcDJZ4i-vqR', label: 'Tonstakers' }],
+  testnet: [{ address: 'kQANFsYyYn-GSZ4oajUJmboDURZU-udMHf9JxzO4vYM_hFP3', label: 'Tonstakers (testnet)' }],
+};
+
+/** The presets of a testnet or mainnet build: the configured pool first (VITE_POOL_ADDRESS), then the public ones. */
+export function publicPresets(network: Pick<NetworkConfig, 'name' | 'poolAddress'>): PoolPreset[] {
+  if (network.name === 'devnet') return network.poolAddress ? [{ address: network.poolAddress, label: 'Configured pool' }] : [];
+  const known = [...PUBLIC_POOL_PRESETS[network.name]];
+  if (network.poolAddress && !known.some((preset) => samePool(preset.address, network.poolAddress!))) {
+    known.unshift({ address: network.poolAddress, label: 'Configured pool' });
+  }
+  return known;
+}
+
+export function samePool(a: string, b: string): boolean {
+  try {
+    return Address.parse(a).equals(Address.parse(b));
+  } catch {
+    return false;
+  }
+}
+
+export function findPreset(presets: readonly PoolPreset[], address: string): PoolPreset | null {
+  return presets.find((preset) => samePool(preset.address, address)) ?? null;
+}
+
+export type PoolAddressCheck =
+  | { ok: true; address: Address }
+  | { ok: false; reason: 'empty' | 'invalid' | 'masterchain' | 'testnet-address' | 'mainnet-address' | 'other-network-preset'; message: string };
+
+function flagsOf(text: string): { testOnly: boolean } | null {
+  return Address.isFriendly(text) ? { testOnly: Address.parseFriendly(text).isTestOnly } : null;
+}
+
+/**
+ * Static checks of a pasted pool address for `network`. Raw addresses (0:…) carry no network flag: only the
+ * presets and the on-chain check can place them. Devnet accepts either flag (it mirrors testnet tooling).
+ */
+export function checkPoolAddressText(text: string, network: Pick<NetworkConfig, 'name' | 'label'>): PoolAddressCheck {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, reason: 'empty', message: 'Paste a pool address.' };
+  let address: Address;
+  try {
+    address = Address.parse(trimmed);
+  } catch {
+    return { ok: false, reason: 'invalid', message: 'That is not a TON address.' };
+  }
+  if (address.workChain !== 0) return { ok: false, reason: 'masterchain', message: 'Pools live on the basechain (workchain 0); that address does not.' };
+  const flags = flagsOf(trimmed);
+  if (network.name === 'mainnet' && flags?.testOnly) {
+    return { ok: false, reason: 'testnet-address', message: `That address is flagged for testnet; this app runs on ${network.label}.` };
+  }
+  if (network.name === 'testnet' && flags && !flags.testOnly) {
+    return { ok: false, reason: 'mainnet-address', message: `That address is flagged for mainnet; this app runs on ${network.label}.` };
+  }
+  for (const [other, presets] of Object.entries(PUBLIC_POOL_PRESETS)) {
+    if (other === network.name) continue;
+    const preset = findPreset(presets, trimmed);
+    if (preset) return { ok: false, reason: 'other-network-preset', message: `That is the ${other} pool "${preset.label}"; this app runs on ${network.label}.` };
+  }
+  return { ok: true, address };
+}
