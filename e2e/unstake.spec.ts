@@ -8,7 +8,7 @@ const UNSTAKE_GAS_BOUND = 200_000_000n;
 test.describe('unstake', () => {
   // Each flow waits for real transactions on a shared 2-core machine: allow for a loaded box.
   test.describe.configure({ timeout: 240_000 });
-  test('instant unstake pays TON back at the current rate', async ({ app, devnet, page, request }) => {
+  test('instant unstake pays TON back at the current rate, net of the pool\'s instant withdrawal fee', async ({ app, devnet, page, request }) => {
     const { chain, staking, account, protocol, ptonWallet } = await openConnectedStaking({ app, devnet, page, request });
 
     await staking.stake('20');
@@ -19,21 +19,31 @@ test.describe('unstake', () => {
     const burn = 5n * TON;
     await staking.unstakeAmount.fill('5');
     await staking.unstakeMode('instant').click();
-    // The pool's approx_ton, floor(jettons · total_balance / supply), on the pool's current numbers.
+    // The pool's approximate_amount, floor(jettons · total_balance / supply), minus the v2 instant withdrawal fee
+    // floor(value · fee / 2^24) (0 on a v1 pool), on the pool's current numbers.
+    let before = await chain.poolProjection(protocol.pool);
     const expectedTon = await untilAppMatchesChain(
       devnet,
       () => staking.unstakeMode('instant').getAttribute('data-expected-ton', { timeout: 1_000 }).catch(() => null),
       async () => {
-        const pool = await chain.poolProjection(protocol.pool);
-        return (burn * pool.totalBalance) / pool.supply;
+        before = await chain.poolProjection(protocol.pool);
+        const value = (burn * before.totalBalance) / before.supply;
+        return value - (value * before.instantWithdrawalFee) / 2n ** 24n;
       },
     );
+    const feeLine = staking.page.getByTestId('unstake-mode-instant-fee');
+    if (before.instantWithdrawalFee > 0n) await expect(feeLine).toContainText('Instant withdrawal fee');
+    else await expect(feeLine).toHaveCount(0);
     const tonBefore = await chain.tonBalance(account.address);
     await staking.unstakeButton.click();
     await expect(staking.unstakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
     await expect(staking.unstakeStatusMessage).toContainText('you received');
 
     expect(await chain.jettonBalance(ptonWallet)).toBe(ptonBefore - burn);
+    // The pool's books: the burn's value left total_balance, the fee stayed behind as accrued governance fee, so
+    // exactly the previewed TON went to the staker.
+    const after = await chain.poolProjection(protocol.pool);
+    expect(before.totalBalance - after.totalBalance - (after.accruedGovernanceFee - before.accruedGovernanceFee)).toBe(expectedTon);
     const tonAfter = await chain.tonBalance(account.address);
     // TON back: the payout minus only gas (the 1.05 TON attached comes back with it).
     expect(tonAfter - tonBefore).toBeGreaterThan(expectedTon - UNSTAKE_GAS_BOUND);

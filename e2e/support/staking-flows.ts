@@ -41,24 +41,40 @@ export class ChainReader {
     return BigInt(await this.call<string>('getAddressBalance', { address }));
   }
 
-  /** The last two entries of get_pool_full_data: projected_total_balance, projected_supply (lst-interface.md §6.1). */
-  async poolProjection(
-    pool: string,
-  ): Promise<{
+  /**
+   * The staker-facing figures of get_pool_full_data, by the documented layouts (lst-interface.md §6.1, §11.1–11.2):
+   * 30 entries (v1), 32 (intermediate), 34 (v2: instant_withdrawal_fee at 6, accrued_governance_fee at 13).
+   */
+  async poolProjection(pool: string): Promise<{
+    version: 'v1' | 'intermediate' | 'v2';
     projectedTotalBalance: bigint;
     projectedSupply: bigint;
     totalBalance: bigint;
     supply: bigint;
+    optimistic: boolean;
+    /** Share of 2^24; 0 before v2. */
+    instantWithdrawalFee: bigint;
+    /** 0 before v2. */
+    accruedGovernanceFee: bigint;
   }> {
     const { exitCode, stack } = await this.getMethod(pool, 'get_pool_full_data');
     expect(exitCode).toBe(0);
-    expect(stack).toHaveLength(30);
-    const num = (index: number) => BigInt(stack[index][1] as string);
+    const version = ({ 30: 'v1', 32: 'intermediate', 34: 'v2' } as const)[stack.length as 30 | 32 | 34];
+    expect(version, `get_pool_full_data has ${stack.length} entries`).toBeDefined();
+    const num = (index: number) => {
+      const text = stack[index][1] as string; // "0x1f" or "-0x1": BigInt() takes no sign before a hex prefix
+      return text.startsWith('-') ? -BigInt(text.slice(1)) : BigInt(text);
+    };
+    const supplyAt = { v1: 13, intermediate: 15, v2: 17 }[version];
     return {
+      version,
       totalBalance: num(2),
-      supply: num(13),
-      projectedTotalBalance: num(28),
-      projectedSupply: num(29),
+      optimistic: num(4) !== 0n,
+      supply: num(supplyAt),
+      projectedTotalBalance: num(stack.length - 2),
+      projectedSupply: num(stack.length - 1),
+      instantWithdrawalFee: version === 'v2' ? num(6) : 0n,
+      accruedGovernanceFee: version === 'v2' ? num(13) : 0n,
     };
   }
 
