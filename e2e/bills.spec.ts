@@ -37,5 +37,13 @@ test.describe('bills', () => {
     const item = await chain.call<{ state: string }>('getAddressInformation', { address: billAddress });
     expect(item.state).not.toBe('active');
     expect(await chain.tonBalance(account.address)).toBeGreaterThan(tonBeforePayout + (burn * 9n) / 10n);
+    // The history shows the payout that arrived and both transactions, and is kept across a reload.
+    const payout = BigInt((await paid.first().getAttribute('data-payout'))!);
+    expect(payout).toBeGreaterThan((burn * 9n) / 10n);
+    await expect(paid.first().getByTestId('bill-created-tx')).toHaveAttribute('data-tx', /^[0-9a-f]{64}$/);
+    const payoutTx = (await paid.first().getByTestId('bill-payout-tx').getAttribute('data-tx'))!;
+    expect(payoutTx).toMatch(/^[0-9a-f]{64}$/);
+    await page.reload();
+    await expect(page.locator(`[data-testid="paid-bill"][data-address="${billAddress}"]`).getByTestId('bill-payout-tx')).toHaveAttribute('data-tx', payoutTx, { timeout: 30_000 });
   });
 });

@@ -27,11 +27,11 @@ import { DEVNET_MUTATION_HEADERS } from '../devnet/access';
 import { silentLogger } from '../devnet/logger';
 import { startDevnet } from '../devnet/server';
 import { fixturePath, recordingFetch, type Fixture, type RecordedExchange } from '../src/ton/__fixtures__/fixture';
-import { listBills } from '../src/ton/bills';
+import { checkPoolBill, readBillAddress } from '../src/ton/bills';
 import { createTonRpcWith, type TonRpc } from '../src/ton/client';
 import { fetchJettonWalletAddress, readJettonData, readJettonWallet } from '../src/ton/jetton';
 import { networkPreset } from '../src/ton/networks';
-import { readPoolFullData } from '../src/ton/pool';
+import { readPoolFullData, type PoolFullData } from '../src/ton/pool';
 import { readTransactionPages } from '../src/ton/history';
 import { trackTransaction, type TrackStatus } from '../src/ton/tracking';
 import { buildDepositRequest, buildWithdrawRequest, type TonConnectRequest, VALID_FOR_S } from '../src/ton/tx';
@@ -148,6 +148,17 @@ async function track(recorder: Recorder, wallet: Address, request: TonConnectReq
   console.log(`  ${recorder.step}: ${statuses.join(' → ')}${final.status === 'failed' ? ` (${final.reason})` : ''}`);
 }
 
+/** Records every item of the pool's payout collections (get_nft_address_by_index, then checkPoolBill's get_nft_data). */
+async function recordPoolBills(rpc: TonRpc, data: PoolFullData) {
+  for (const collection of [data.depositPayout, data.withdrawalPayout]) {
+    if (!collection) continue;
+    const [count] = (await rpc.runGetMethod(collection, 'get_collection_data')).stack;
+    for (let index = 0n; count?.type === 'int' && index < count.value; index++) {
+      await checkPoolBill(rpc, data, await readBillAddress(rpc, collection, index));
+    }
+  }
+}
+
 async function captureWallet(config: DevnetConfig) {
   const recorder = new Recorder('devnet-wallet');
   const rpc = recorder.rpc;
@@ -207,7 +218,7 @@ async function capturePool(config: DevnetConfig, scenario: string) {
   recorder.values.jettonWallet = jettonWallet.toRawString();
   const walletBefore = await readJettonWallet(rpc, jettonWallet);
   await rpc.client.getBalance(pool);
-  await listBills(rpc, data, devWallet);
+  await recordPoolBills(rpc, data);
 
   // 0.5 TON is below the 1 TON deposit fee: the pool throws 0xf200 and the TON bounces back
   recorder.step = 'failed-deposit';
@@ -224,7 +235,7 @@ async function capturePool(config: DevnetConfig, scenario: string) {
   recorder.values.depositAmount = depositAmount.toString();
   const deposit = buildDepositRequest({ network, pool, amount: depositAmount, from: devWallet, now: config.now });
   await track(recorder, devWallet, deposit, async () => {
-    if (!data.optimistic) return true; // a bill, not jettons: listBills in the next step shows it
+    if (!data.optimistic) return true; // a bill, not jettons: recordPoolBills in the next step shows it
     return (await readJettonWallet(rpc, jettonWallet)).balance > walletBefore.balance;
   });
 
@@ -232,7 +243,7 @@ async function capturePool(config: DevnetConfig, scenario: string) {
   const afterDeposit = await readPoolFullData(rpc, pool);
   const walletAfter = await readJettonWallet(rpc, jettonWallet);
   await rpc.client.getBalance(pool);
-  await listBills(rpc, afterDeposit, devWallet);
+  await recordPoolBills(rpc, afterDeposit);
 
   if (walletAfter.balance > 0n) {
     recorder.step = 'withdraw';
@@ -252,7 +263,7 @@ async function capturePool(config: DevnetConfig, scenario: string) {
     const afterWithdraw = await readPoolFullData(rpc, pool);
     const walletLeft = await readJettonWallet(rpc, jettonWallet);
     await rpc.client.getBalance(pool);
-    await listBills(rpc, afterWithdraw, devWallet);
+    await recordPoolBills(rpc, afterWithdraw);
 
     // the rest, instantly (optimistic pool with liquidity): fill-or-kill so it can never become a bill
     recorder.step = 'instant-withdraw';

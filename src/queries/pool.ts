@@ -1,14 +1,13 @@
-// Shared chain reads for the staking flows: pool data, pool liquidity, pTON wallet and balance, pTON metadata, TON
-// balance, bills. Keys start with ['ton', network, …]; every factory is idle (skipToken) until its inputs are known.
+// Shared chain reads for the staking flows: pool data, pool liquidity, pTON wallet and balance, pTON metadata (the TON
+// balance is queries/account-state.ts, the bills queries/bills.ts). Keys start with ['ton', network, …]; every
+// factory is idle (skipToken) until its inputs are known.
 import { queryOptions, skipToken, type QueryClient } from '@tanstack/react-query';
 import { Address } from '@ton/core';
-import { listBills, type ListedBill } from '../ton/bills';
 import { guardJettonSymbol, jettonWalletAddress, readJettonData, readJettonWallet, resolveJettonMetadata, type JettonMetadata } from '../ton/jetton';
 import type { NetworkConfig } from '../ton/networks';
 import { GetMethodError } from '../ton/client';
 import { readPoolFullData, UnsupportedPoolError, type PoolFullData } from '../ton/pool';
 import { persistedInitialData, persistKey, writePersisted, type PersistStorage } from './persisted';
-import { persistedBillAddressBook } from './bill-addresses';
 import { loadTonRpc, type RpcLoader } from './rpc';
 
 /** Re-read the pool a few times per round on short (devnet) rounds, every 20 s otherwise. */
@@ -57,16 +56,6 @@ export function ptonBalanceQuery(network: NetworkConfig, jettonWallet: string | 
     queryFn: jettonWallet
       ? async (): Promise<bigint> => (await readJettonWallet(await loadRpc(network), Address.parse(jettonWallet))).balance
       : skipToken,
-    staleTime: 5_000,
-    refetchInterval: 15_000,
-  });
-}
-
-/** Native coin balance in nano. Same key as the wallet panel's balance, so both share one cache entry. */
-export function tonBalanceQuery(network: NetworkConfig, address: string | undefined, loadRpc: RpcLoader = loadTonRpc) {
-  return queryOptions({
-    queryKey: ['ton', network.name, 'balance', address] as const,
-    queryFn: address ? async (): Promise<bigint> => (await loadRpc(network)).client.getBalance(Address.parse(address)) : skipToken,
     staleTime: 5_000,
     refetchInterval: 15_000,
   });
@@ -121,25 +110,6 @@ export function ptonMetadataQuery(network: NetworkConfig, minter: string | undef
     // A stored entry older than this is read again on mount; an open tab re-reads on the same period.
     staleTime: METADATA_MAX_AGE_MS,
     refetchInterval: METADATA_MAX_AGE_MS,
-  });
-}
-
-/** The owner's pending bills in the pool's current payout collections. */
-export function billsQuery(network: NetworkConfig, pool: string | undefined, data: PoolFullData | undefined, owner: string | undefined, loadRpc: RpcLoader = loadTonRpc) {
-  return queryOptions({
-    // The collections are part of the key: a new round means new collections and a fresh list.
-    queryKey: ['ton', network.name, 'bills', pool, owner, data?.depositPayout?.toRawString() ?? null, data?.withdrawalPayout?.toRawString() ?? null] as const,
-    queryFn:
-      data && owner && pool
-        ? async (): Promise<ListedBill[]> => {
-            const addresses = persistedBillAddressBook(network, pool, [data.depositPayout, data.withdrawalPayout]);
-            const bills = await listBills(await loadRpc(network), data, Address.parse(owner), { addresses });
-            addresses.save();
-            return bills;
-          }
-        : skipToken,
-    staleTime: 10_000,
-    refetchInterval: 20_000,
   });
 }
 

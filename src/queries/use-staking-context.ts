@@ -2,7 +2,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTonWallet } from '@tonconnect/ui-react';
 import type { NetworkConfig } from '../ton/networks';
-import { poolQuery, poolRefetchMs, ptonBalanceQuery, ptonMetadataQuery, ptonWalletFor, tonBalanceQuery } from './pool';
+import { tonBalanceQuery } from './account-state';
+import { poolQuery, poolRefetchMs, ptonBalanceQuery, ptonMetadataQuery, ptonWalletFor } from './pool';
 import { useSelectedPool } from './use-selected-pool';
 
 export function useStakingContext(network: NetworkConfig) {

@@ -35,22 +35,13 @@ describe('pending transactions store', () => {
     expect(store.getState().transactions.stake).toBeUndefined();
   });
 
-  it('marks a seen bill paid once it disappears, for that owner and network only, and persists the history', () => {
+  it('drops the bill list version 1 kept (the chain tells bills now: queries/bills.ts) and keeps its transactions', () => {
     const storage = memoryStorage();
+    const kept = { ...stake, phase: 'sent', createdAt: 1 };
+    storage.setItem('lst-pending-transactions', JSON.stringify({ state: { bills: { '0:b1': { paidAt: 2000 } }, transactions: { stake: kept } }, version: 1 }));
     const store = createPendingStore(storage);
-    const bill = { address: '0:b1', kind: 'withdrawal' as const, amount: 3n, expectedPayout: 4n };
-    const other = { address: '0:b2', kind: 'deposit' as const, amount: 9n, expectedPayout: 8n };
-    store.getState().syncBills('devnet', 'me', [bill], 1000);
-    store.getState().syncBills('devnet', 'someone-else', [other], 1000);
-    expect(store.getState().bills['0:b1']).toMatchObject({ amount: '3', expectedPayout: '4', firstSeenAt: 1000 });
-    expect(store.getState().bills['0:b1'].paidAt).toBeUndefined();
-
-    store.getState().syncBills('devnet', 'me', [], 2000);
-    expect(store.getState().bills['0:b1'].paidAt).toBe(2000);
-    expect(store.getState().bills['0:b2'].paidAt).toBeUndefined();
-
-    const reloaded = createPendingStore(storage);
-    expect(reloaded.getState().bills['0:b1']).toMatchObject({ paidAt: 2000, amount: '3' });
+    expect((store.getState() as unknown as Record<string, unknown>).bills).toBeUndefined();
+    expect(store.getState().transactions.stake).toMatchObject({ id: 'a', phase: 'sent' });
   });
 
   // Regression (issue 12 item 6): a reload lost the transaction being tracked (only bills were persisted).

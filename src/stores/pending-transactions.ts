@@ -1,6 +1,5 @@
-// Client state of the staking flows: the transaction each flow is sending or tracking, and the bills this
-// browser has seen (so a paid bill, whose NFT is destroyed at payout, moves to a history list).
-// Chain data itself stays in the query cache; amounts are kept as decimal nano strings (JSON has no bigint).
+// Client state of the staking flows: the transaction each flow is sending or tracking. Chain data itself (bills and
+// their history included: queries/bills.ts) stays in the query cache; amounts are kept as decimal nano strings.
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import type { TonConnectRequest } from '../ton/tx';
@@ -35,35 +34,12 @@ export interface TrackedTx {
   plan?: Record<string, unknown>;
 }
 
-export interface KnownBill {
-  /** Raw address of the bill NFT. */
-  address: string;
-  network: string;
-  owner: string;
-  kind: 'deposit' | 'withdrawal';
-  amount: string;
-  expectedPayout: string;
-  firstSeenAt: number;
-  /** Set when the bill disappeared from the pool's collections: it was paid out (and burned). */
-  paidAt?: number;
-}
-
-export interface SeenBill {
-  address: string;
-  kind: 'deposit' | 'withdrawal';
-  amount: bigint;
-  expectedPayout: bigint;
-}
-
 interface PendingState {
   transactions: Partial<Record<TxKind, TrackedTx>>;
-  bills: Record<string, KnownBill>;
   /** Starts a transaction for `kind` unless one is still in flight; returns whether it started. */
   begin(tx: Omit<TrackedTx, 'phase' | 'createdAt'> & { createdAt?: number }): boolean;
   update(kind: TxKind, id: string, patch: Partial<Omit<TrackedTx, 'id' | 'kind'>>): void;
   dismiss(kind: TxKind): void;
-  /** Records the owner's current bills; known unpaid bills missing from `current` are marked paid. */
-  syncBills(network: string, owner: string, current: SeenBill[], now?: number): void;
 }
 
 export function isInFlight(tx: TrackedTx | undefined): boolean {
@@ -77,7 +53,6 @@ export function createPendingStore(storage: StateStorage = typeof localStorage =
     persist(
       (set, get) => ({
         transactions: {},
-        bills: {},
         begin(tx) {
           if (isInFlight(get().transactions[tx.kind])) return false;
           set((state) => ({ transactions: { ...state.transactions, [tx.kind]: { ...tx, phase: 'waiting-wallet', createdAt: tx.createdAt ?? Date.now() } } }));
@@ -99,38 +74,16 @@ export function createPendingStore(storage: StateStorage = typeof localStorage =
             return { transactions };
           });
         },
-        syncBills(network, owner, current, now = Date.now()) {
-          set((state) => {
-            const bills = { ...state.bills };
-            const present = new Set(current.map((bill) => bill.address));
-            for (const bill of current) {
-              const known = bills[bill.address];
-              bills[bill.address] = {
-                address: bill.address,
-                network,
-                owner,
-                kind: bill.kind,
-                amount: bill.amount.toString(),
-                expectedPayout: bill.expectedPayout.toString(),
-                firstSeenAt: known?.firstSeenAt ?? now,
-              };
-            }
-            for (const [address, known] of Object.entries(bills)) {
-              if (known.network === network && known.owner === owner && !known.paidAt && !present.has(address)) {
-                bills[address] = { ...known, paidAt: now };
-              }
-            }
-            return { bills };
-          });
-        },
       }),
       {
         name: 'lst-pending-transactions',
         storage: createJSONStorage(() => storage),
         // Transactions persist with their request, normalized hash and query_id, so a reload or a reopened tab
-        // resumes tracking one in flight (use-tracked-send) instead of losing it.
-        partialize: (state) => ({ bills: state.bills, transactions: state.transactions }),
-        version: 1,
+        // resumes tracking one in flight (use-tracked-send) instead of losing it. Version 1 also kept a bill history,
+        // which the chain now tells (queries/bills.ts): it is dropped.
+        partialize: (state) => ({ transactions: state.transactions }),
+        version: 2,
+        migrate: (persisted) => ({ transactions: (persisted as { transactions?: PendingState['transactions'] } | null)?.transactions ?? {} }),
       },
     ),
   );

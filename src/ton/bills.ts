@@ -2,7 +2,7 @@
 // which bill is learned from the owner's own history (queries/owner-history: the `ownership_assigned` each item sends
 // its owner when minted, §4.2); here is the one check that an item really is one of the pool's bills, and the
 // expected payout of one. No collection is ever walked: the cost of a bill does not grow with the round's size.
-import { type Address, type Cell } from '@ton/core';
+import { type Address } from '@ton/core';
 import { runGetMethodOk, type TonRpc } from './client';
 import { expectedPtonForDepositBill, expectedTonForWithdrawalBill, type PoolFullData } from './pool';
 import { StackReader } from './stack';
@@ -86,66 +86,3 @@ export function billExpectedPayout(pool: Pick<PoolFullData, 'projectedTotalBalan
   return bill.kind === 'deposit' ? expectedPtonForDepositBill(pool, bill.amount) : expectedTonForWithdrawalBill(pool, bill.amount);
 }
 
-// ---- the collection walk (being replaced by the owner-history listing) ----
-
-export interface ListedBill extends Bill {
-  expectedPayout: bigint;
-}
-
-export interface CollectionData {
-  nextItemIndex: bigint;
-  content: Cell;
-  owner: Address | null;
-}
-export async function readCollectionData(rpc: Pick<TonRpc, 'runGetMethod'>, collection: Address): Promise<CollectionData> {
-  const r = new StackReader(await runGetMethodOk(rpc, collection, 'get_collection_data'), 'get_collection_data');
-  return { nextItemIndex: r.readBigInt(), content: r.readCell(), owner: r.readAddressOrNull() };
-}
-export interface BillAddressBook {
-  get(collection: Address, index: bigint): Address | undefined;
-  set(collection: Address, index: bigint, address: Address): void;
-}
-
-export interface ListBillsOptions {
-  /** Items read in parallel; the scheduler still throttles to maxRps. */
-  concurrency?: number;
-  addresses?: BillAddressBook;
-  /** Stop walking a collection after this many items (guards against huge rounds). */
-  maxItemsPerCollection?: number;
-}
-
-/** The user's bills in the pool's current deposit and withdrawal collections (either may be absent). */
-export async function listBills(rpc: Pick<TonRpc, 'runGetMethod'>, pool: PoolFullData, owner: Address, options: ListBillsOptions = {}): Promise<ListedBill[]> {
-  const concurrency = Math.max(1, options.concurrency ?? 4);
-  const collections: [BillKind, Address | null][] = [
-    ['deposit', pool.depositPayout],
-    ['withdrawal', pool.withdrawalPayout],
-  ];
-  const bills: ListedBill[] = [];
-  for (const [kind, collection] of collections) {
-    if (!collection) continue;
-    const { nextItemIndex } = await readCollectionData(rpc, collection);
-    const count = options.maxItemsPerCollection !== undefined && BigInt(options.maxItemsPerCollection) < nextItemIndex ? BigInt(options.maxItemsPerCollection) : nextItemIndex;
-    const indexes = Array.from({ length: Number(count) }, (_, i) => BigInt(i));
-    for (let start = 0; start < indexes.length; start += concurrency) {
-      const batch = await Promise.all(
-        indexes.slice(start, start + concurrency).map(async (index) => {
-          const cached = options.addresses?.get(collection, index);
-          if (cached) {
-            const data = await readBillData(rpc, cached);
-            // A cache is only a hint: an item that is not this collection's item #index is asked for afresh.
-            if (data && data.index === index && data.collection.equals(collection)) return { index, address: cached, data };
-          }
-          const address = await readBillAddress(rpc, collection, index);
-          options.addresses?.set(collection, index, address);
-          return { index, address, data: await readBillData(rpc, address) };
-        }),
-      );
-      for (const { index, address, data } of batch) {
-        if (!data || !data.owner || !data.owner.equals(owner)) continue;
-        bills.push({ kind, collection, index, address, owner: data.owner, amount: data.amount, expectedPayout: billExpectedPayout(pool, { kind, amount: data.amount }) });
-      }
-    }
-  }
-  return bills;
-}

@@ -191,15 +191,17 @@ export interface PagedRead {
 
 /**
  * Reads pages newest → oldest until a short page, or `maxPages`. With `sinceLt` only transactions with a greater lt
- * are asked for (toncenter's to_lt), so a refresh with nothing new costs exactly one request.
+ * are asked for (toncenter's to_lt), so a refresh with nothing new costs exactly one request. `stopBefore` (unix
+ * seconds, asked for only when another page would be read) ends the read once a page reaches below that time.
  */
 export async function readTransactionPages(
   fetchPage: TransactionPageFetcher,
-  options: { pageSize: number; maxPages: number; sinceLt?: bigint; startBelow?: TxCursor },
+  options: { pageSize: number; maxPages: number; sinceLt?: bigint; startBelow?: TxCursor; stopBefore?: () => Promise<number | null> | number | null },
 ): Promise<PagedRead> {
   const transactions: Transaction[] = [];
   let cursor = options.startBelow;
   const toLt = options.sinceLt !== undefined ? options.sinceLt.toString() : undefined;
+  let stopBefore: number | null | undefined;
   for (let pages = 1; ; pages++) {
     const page = await fetchPage({ limit: options.pageSize, lt: cursor?.lt.toString(), hash: cursor?.hash, toLt });
     // Guard against servers that ignore to_lt or return the cursor row again.
@@ -208,6 +210,9 @@ export async function readTransactionPages(
     const reachedEnd = page.length < options.pageSize || fresh.length < page.length;
     if (reachedEnd || pages >= options.maxPages || fresh.length === 0) return { transactions, reachedEnd: reachedEnd || fresh.length === 0, pages };
     cursor = cursorOf(fresh[fresh.length - 1]);
+    // Older than what the caller needs: stop (asked once, and only when a further page would be read).
+    if (stopBefore === undefined) stopBefore = options.stopBefore ? await options.stopBefore() : null;
+    if (stopBefore !== null && fresh[fresh.length - 1].now < stopBefore) return { transactions, reachedEnd: false, pages };
   }
 }
 

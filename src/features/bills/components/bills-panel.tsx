@@ -1,77 +1,96 @@
-import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { ChainReadError } from '../../../components/tx/chain-read-error';
 import { payoutTimeText } from '../../../components/tx/payout-time';
 import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
-import { billsQuery } from '../../../queries/pool';
+import { billStatus, type BillRecord, type TxRef } from '../../../queries/bills';
 import { expectedPayoutAt } from '../../../queries/protocol';
+import { useOwnerBills } from '../../../queries/use-owner-bills';
 import { useStakingContext } from '../../../queries/use-staking-context';
-import { usePendingTransactions } from '../../../stores/pending-transactions';
+import { billExpectedPayout } from '../../../ton/bills';
 import type { NetworkConfig } from '../../../ton/networks';
 import { formatAmount } from '../../../ton/units';
-import { billHistory } from '../utils/bill-history';
+import { openBills, paidBills } from '../utils/bill-history';
 
 const shown = (nano: bigint) => formatAmount(nano, { groupSeparator: ',', maxFractionDigits: 4 });
+const when = (time: number) => new Date(time * 1000).toLocaleString();
+
+/** The owner's transaction: an explorer link where the network has an explorer, the short hash otherwise. */
+function TxLink({ network, tx, label, testId }: { network: NetworkConfig; tx: TxRef; label: string; testId: string }) {
+  const short = `${tx.tx.slice(0, 8)}…`;
+  if (!network.explorerUrl) {
+    return (
+      <span data-testid={testId} data-tx={tx.tx} title={tx.tx}>
+        {label} {when(tx.time)} · tx <code>{short}</code>
+      </span>
+    );
+  }
+  return (
+    <span data-testid={testId} data-tx={tx.tx}>
+      {label} {when(tx.time)} ·{' '}
+      <a href={`${network.explorerUrl}/transaction/${tx.tx}`} target="_blank" rel="noreferrer" className="underline">
+        tx {short}
+      </a>
+    </span>
+  );
+}
 
 export function BillsPanel({ network }: { network: NetworkConfig }) {
   const context = useStakingContext(network);
   const { owner, pool, tickers } = context;
-  const bills = useQuery(billsQuery(network, context.poolAddress, pool.data, owner));
-  const known = usePendingTransactions((state) => state.bills);
-  const syncBills = usePendingTransactions((state) => state.syncBills);
-
-  // Each fresh list is compared with the bills seen before: the ones gone were paid at the round switch.
-  useEffect(() => {
-    if (!owner || !bills.data) return;
-    syncBills(
-      network.name,
-      owner,
-      bills.data.map((bill) => ({ address: bill.address.toRawString(), kind: bill.kind, amount: bill.amount, expectedPayout: bill.expectedPayout })),
-    );
-  }, [bills.data, bills.dataUpdatedAt, owner, network.name, syncBills]);
+  const { book } = useOwnerBills(network, owner, context.poolAddress, pool.data);
 
   if (!owner) return null;
-  const history = billHistory(known, network.name, owner);
-  const unit = (kind: 'deposit' | 'withdrawal') => (kind === 'deposit' ? tickers.native : tickers.jetton);
-  const payoutUnit = (kind: 'deposit' | 'withdrawal') => (kind === 'deposit' ? tickers.jetton : tickers.native);
+  const unit = (bill: BillRecord) => (bill.kind === 'deposit' ? tickers.native : tickers.jetton);
+  const payoutUnit = (bill: BillRecord) => (bill.kind === 'deposit' ? tickers.jetton : tickers.native);
   const payoutText = payoutTimeText(expectedPayoutAt(context.protocol.data));
+  const pending = book.data ? openBills(book.data) : undefined;
+  const history = book.data ? paidBills(book.data) : [];
+  const kindText = (bill: BillRecord) => (bill.kind === 'deposit' ? 'Deposit' : 'Withdrawal');
 
   return (
     <Card title="Bills" className="min-w-0">
       <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
         A bill is issued when a deposit or withdrawal waits for the round end. It is paid automatically.
       </p>
-      {bills.isError ? (
-        <ChainReadError error={bills.error} onRetry={() => void bills.refetch()} retrying={bills.isFetching} />
-      ) : !bills.data ? (
+      {book.isError ? (
+        <ChainReadError error={book.error} onRetry={() => void book.refetch()} retrying={book.isFetching} />
+      ) : !pending ? (
         <Skeleton className="h-12 w-full" label="Loading your bills" />
-      ) : bills.data.length === 0 ? (
+      ) : pending.length === 0 ? (
         <p data-testid="bills-empty" className="text-sm text-slate-500">
           No pending bills.
         </p>
       ) : (
         <ul data-testid="bills-pending" className="grid gap-2">
-          {bills.data.map((bill) => (
-            <li
-              key={bill.address.toRawString()}
-              data-testid="bill"
-              data-kind={bill.kind}
-              data-amount={bill.amount.toString()}
-              data-address={bill.address.toRawString()}
-              className="rounded-xl border border-slate-200 p-3 text-sm dark:border-slate-800"
-            >
-              <div className="flex flex-wrap justify-between gap-2">
-                <span className="font-medium">
-                  {bill.kind === 'deposit' ? 'Deposit' : 'Withdrawal'} · {shown(bill.amount)} {unit(bill.kind)}
-                </span>
-                <span className="text-slate-500">Round {pool.data?.currentRound.roundId ?? '…'} · pending</span>
-              </div>
-              <div className="text-slate-600 dark:text-slate-400">
-                ≈ {shown(bill.expectedPayout)} {payoutUnit(bill.kind)}, paid {payoutText}
-              </div>
-            </li>
-          ))}
+          {pending.map((bill) => {
+            const status = billStatus(bill, pool.data);
+            return (
+              <li
+                key={bill.address}
+                data-testid="bill"
+                data-kind={bill.kind}
+                data-amount={bill.amount.toString()}
+                data-address={bill.address}
+                data-status={status}
+                className="rounded-xl border border-slate-200 p-3 text-sm dark:border-slate-800"
+              >
+                <div className="flex flex-wrap justify-between gap-2">
+                  <span className="font-medium">
+                    {kindText(bill)} · {shown(bill.amount)} {unit(bill)}
+                  </span>
+                  <span className="text-slate-500" data-testid="bill-status">
+                    {status === 'pending' ? `Bill #${bill.index} · pending` : 'Round ended, payout pending'}
+                  </span>
+                </div>
+                <div className="text-slate-600 dark:text-slate-400">
+                  {pool.data ? `≈ ${shown(billExpectedPayout(pool.data, bill))} ${payoutUnit(bill)}` : '…'}, {status === 'pending' ? `paid ${payoutText}` : 'on its way'}
+                </div>
+                <div className="text-xs text-slate-500">
+                  <TxLink network={network} tx={bill.created} label="Issued" testId="bill-created-tx" />
+                </div>
+              </li>
+            );
+          })}
         </ul>
       )}
       {history.length > 0 && (
@@ -79,9 +98,22 @@ export function BillsPanel({ network }: { network: NetworkConfig }) {
           <h3 className="mt-5 mb-2 text-sm font-semibold">Paid</h3>
           <ul data-testid="bills-history" className="grid gap-2">
             {history.map((bill) => (
-              <li key={bill.address} data-testid="paid-bill" data-kind={bill.kind} data-amount={bill.amount} className="rounded-xl bg-slate-100 p-3 text-sm dark:bg-slate-800">
-                {bill.kind === 'deposit' ? 'Deposit' : 'Withdrawal'} · {shown(BigInt(bill.amount))} {unit(bill.kind)} → ≈ {shown(BigInt(bill.expectedPayout))}{' '}
-                {payoutUnit(bill.kind)} · paid {new Date(bill.paidAt!).toLocaleString()}
+              <li
+                key={bill.address}
+                data-testid="paid-bill"
+                data-kind={bill.kind}
+                data-amount={bill.amount.toString()}
+                data-address={bill.address}
+                data-payout={bill.payout!.amount.toString()}
+                className="rounded-xl bg-slate-100 p-3 text-sm dark:bg-slate-800"
+              >
+                <div>
+                  {kindText(bill)} · {shown(bill.amount)} {unit(bill)} → {shown(bill.payout!.amount)} {payoutUnit(bill)}
+                </div>
+                <div className="grid text-xs text-slate-500">
+                  <TxLink network={network} tx={bill.created} label="Issued" testId="bill-created-tx" />
+                  <TxLink network={network} tx={bill.payout!} label="Paid" testId="bill-payout-tx" />
+                </div>
               </li>
             ))}
           </ul>

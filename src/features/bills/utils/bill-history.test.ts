@@ -1,27 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { KnownBill } from '../../../stores/pending-transactions';
-import { billHistory } from './bill-history';
+import type { BillRecord } from '../../../queries/bills';
+import { openBills, paidBills } from './bill-history';
 
-const bill = (address: string, patch: Partial<KnownBill>): KnownBill => ({
+const bill = (address: string, created: bigint, paid?: bigint): BillRecord => ({
   address,
-  network: 'devnet',
-  owner: 'me',
   kind: 'withdrawal',
-  amount: '1',
-  expectedPayout: '1',
-  firstSeenAt: 0,
-  ...patch,
+  collection: '0:' + 'cc'.repeat(32),
+  index: 0n,
+  amount: 1n,
+  created: { lt: created, time: Number(created), tx: 'aa' },
+  ...(paid === undefined ? {} : { payout: { lt: paid, time: Number(paid), tx: 'bb', amount: 2n } }),
 });
 
-describe('billHistory', () => {
-  it("lists only this owner's paid bills on this network, newest first", () => {
-    const known = {
-      a: bill('a', { paidAt: 10 }),
-      b: bill('b', { paidAt: 30 }),
-      pending: bill('pending', {}),
-      other: bill('other', { owner: 'you', paidAt: 20 }),
-      testnet: bill('testnet', { network: 'testnet', paidAt: 40 }),
-    };
-    expect(billHistory(known, 'devnet', 'me').map((entry) => entry.address)).toEqual(['b', 'a']);
+describe('bill history', () => {
+  const book = { bills: [bill('a', 1n, 10n), bill('b', 2n, 5n), bill('c', 3n), bill('d', 4n)], ignored: [] };
+
+  it('lists open bills newest first and paid ones by payout, most recent first', () => {
+    expect(openBills(book).map((entry) => entry.address)).toEqual(['d', 'c']);
+    expect(paidBills(book).map((entry) => entry.address)).toEqual(['a', 'b']);
   });
 });

@@ -1,8 +1,11 @@
-import type { KnownBill } from '../../../stores/pending-transactions';
+import type { BillBook, BillRecord } from '../../../queries/bills';
 
-/** The owner's paid bills on this network, newest first. */
-export function billHistory(bills: Record<string, KnownBill>, network: string, owner: string): KnownBill[] {
-  return Object.values(bills)
-    .filter((bill) => bill.network === network && bill.owner === owner && bill.paidAt !== undefined)
-    .sort((a, b) => (b.paidAt ?? 0) - (a.paidAt ?? 0));
+/** Bills not paid yet (pending, or their round ended and the payout is on its way), newest first. */
+export function openBills(book: BillBook): BillRecord[] {
+  return book.bills.filter((bill) => !bill.payout).sort((a, b) => (a.created.lt > b.created.lt ? -1 : a.created.lt < b.created.lt ? 1 : 0));
+}
+
+/** Paid bills, most recently paid first. */
+export function paidBills(book: BillBook): BillRecord[] {
+  return book.bills.filter((bill) => bill.payout).sort((a, b) => (a.payout!.lt > b.payout!.lt ? -1 : a.payout!.lt < b.payout!.lt ? 1 : 0));
 }

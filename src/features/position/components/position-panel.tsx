@@ -1,25 +1,27 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTonWallet } from '@tonconnect/ui-react';
+import { Address } from '@ton/core';
 import { lazy, Suspense, useMemo } from 'react';
 import { network } from '../../../config/network';
 import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
-import { billsQuery, ptonBalanceQuery, ptonMetadataQuery, ptonWalletFor, tonBalanceQuery } from '../../../queries/pool';
-import type { ListedBill } from '../../../ton/bills';
-import { currentRate, RATE_BASIS } from '../../../ton/pool';
+import type { BillRecord } from '../../../queries/bills';
+import { ptonBalanceQuery, ptonMetadataQuery } from '../../../queries/pool';
+import { useOwnerBills } from '../../../queries/use-owner-bills';
+import { billExpectedPayout } from '../../../ton/bills';
+import { currentRate, RATE_BASIS, type PoolFullData } from '../../../ton/pool';
 import { formatAmount } from '../../../ton/units';
 import { usePoolRounds } from '../../../queries/use-pool-rounds';
-import { accountFlowsQuery } from '../api/account-flows-query';
 import { PositionConnectPrompt } from './position-connect-prompt';
-import { positionValueSeries, rewardsEarned } from '../utils/flows';
+import { accountFlows, positionValueSeries, rewardsEarned } from '../utils/flows';
 
 const PositionChart = lazy(() => import('./position-chart'));
 
 const amount = (nano: bigint, digits = 4) => formatAmount(nano, { maxFractionDigits: digits, groupSeparator: ',' });
 
 /** TON a bill stands for: a deposit bill holds TON; a withdrawal bill pays the expected TON at round end. */
-function billValue(bill: ListedBill): bigint {
-  return bill.kind === 'deposit' ? bill.amount : bill.expectedPayout;
+function billValue(pool: PoolFullData, bill: BillRecord): bigint {
+  return bill.kind === 'deposit' ? bill.amount : billExpectedPayout(pool, bill);
 }
 
 export function PositionPanel() {
@@ -27,38 +29,36 @@ export function PositionPanel() {
   const owner = wallet?.account.address;
   const { poolAddress, pool, points } = usePoolRounds(network);
   const metadata = useQuery(ptonMetadataQuery(network, pool.data?.jettonMinter.toRawString()));
-  const ptonWallet = ptonWalletFor(pool.data, owner);
+  // Balance, own history and bills: one shared read each (the bills panel reads the same entries).
+  const { account, ptonWallet, history, book } = useOwnerBills(network, owner, poolAddress, pool.data);
   const balance = useQuery(ptonBalanceQuery(network, ptonWallet));
-  const bills = useQuery(billsQuery(network, poolAddress, pool.data, owner));
-  // Shares the wallet panel's cache entry: no extra request.
-  const tonBalance = useQuery(tonBalanceQuery(network, owner));
-  // The wallet's transactions are read only for a position that exists, and again only when it or the wallet changes:
-  // every transaction of the wallet moves its TON balance (fees), so the flows under one version are final (and
-  // kept across reloads), including refunds that land after the pTON or the bill.
-  const hasPosition = balance.data !== undefined && bills.data !== undefined && (balance.data > 0n || bills.data.length > 0);
-  const version = hasPosition && tonBalance.data !== undefined ? `${balance.data}:${bills.data?.length}:${tonBalance.data}` : undefined;
-  const flows = useQuery(accountFlowsQuery(network, owner, poolAddress, ptonWallet, version));
+  const openBills = useMemo(() => book.data?.bills.filter((bill) => !bill.payout), [book.data]);
+  // Flows come from the owner's history, read once for the bills as well: no request of their own.
+  const flows = useMemo(
+    () => (history.data && poolAddress && ptonWallet ? accountFlows(history.data, { pool: Address.parse(poolAddress), ptonWallet: Address.parse(ptonWallet) }) : undefined),
+    [history.data, poolAddress, ptonWallet],
+  );
 
   const native = network.nativeTicker;
   const jetton = metadata.data?.symbol ?? network.poolJettonTicker;
   const rate = pool.data ? currentRate(pool.data) : undefined;
   const pton = balance.data;
   const ptonValue = pton !== undefined && rate !== undefined ? (pton * rate) / RATE_BASIS : undefined;
-  const billsValue = bills.data?.reduce((sum, bill) => sum + billValue(bill), 0n);
+  const billsValue = pool.data && openBills ? openBills.reduce((sum, bill) => sum + billValue(pool.data, bill), 0n) : undefined;
   const totalValue = ptonValue !== undefined && billsValue !== undefined ? ptonValue + billsValue : undefined;
 
   // "Now" is when the pool rate was read, which keeps render pure.
   const rateReadAt = Math.floor(pool.dataUpdatedAt / 1000);
   const series = useMemo(() => {
-    if (!flows.data || rate === undefined || pton === undefined) return [];
-    return positionValueSeries(flows.data.ptonChanges, points, { time: rateReadAt, rate, pton });
-  }, [flows.data, points, rate, pton, rateReadAt]);
+    if (!flows || rate === undefined || pton === undefined) return [];
+    return positionValueSeries(flows.ptonChanges, points, { time: rateReadAt, rate, pton });
+  }, [flows, points, rate, pton, rateReadAt]);
   const chartRows = useMemo(() => series.map((point) => ({ time: point.time, value: Number(point.value) / 1e9 })), [series]);
 
   if (!wallet) {
     return <PositionConnectPrompt jettonTicker={jetton} />;
   }
-  const error = pool.error ?? balance.error ?? bills.error ?? tonBalance.error ?? flows.error;
+  const error = pool.error ?? balance.error ?? book.error ?? account.error ?? history.error;
   if (error) {
     return (
       <Card title="My position">
@@ -69,7 +69,8 @@ export function PositionPanel() {
     );
   }
 
-  const rewards = flows.data && totalValue !== undefined && flows.data.deposits > 0 ? rewardsEarned(flows.data, totalValue) : undefined;
+  const rewards = flows && totalValue !== undefined && flows.deposits > 0 ? rewardsEarned(flows, totalValue) : undefined;
+  const hasPosition = (pton !== undefined && pton > 0n) || (openBills !== undefined && openBills.length > 0);
 
   return (
     <Card title="My position">
@@ -93,24 +94,24 @@ export function PositionPanel() {
             data-testid="position-rewards"
             data-value={rewards?.toString()}
           >
-            {hasPosition && flows.isPending ? <Skeleton /> : rewards === undefined ? '—' : `${rewards < 0n ? '−' : '+'}${amount(rewards < 0n ? -rewards : rewards)} ${native}`}
+            {hasPosition && !flows ? <Skeleton /> : rewards === undefined ? '—' : `${rewards < 0n ? '−' : '+'}${amount(rewards < 0n ? -rewards : rewards)} ${native}`}
           </dd>
-          {flows.data && !flows.data.complete && <dd className="text-xs text-slate-500">From your latest transactions only</dd>}
+          {flows && !flows.complete && <dd className="text-xs text-slate-500">From your latest transactions only</dd>}
         </div>
         <div>
           <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Pending bills</dt>
-          <dd className="text-lg font-semibold tabular-nums" data-testid="position-bills" data-value={bills.data?.length}>
-            {bills.data === undefined ? <Skeleton /> : bills.data.length}
+          <dd className="text-lg font-semibold tabular-nums" data-testid="position-bills" data-value={openBills?.length}>
+            {openBills === undefined ? <Skeleton /> : openBills.length}
           </dd>
         </div>
       </dl>
-      {bills.data && bills.data.length > 0 && (
+      {pool.data && openBills && openBills.length > 0 && (
         <ul className="mt-3 space-y-1 text-sm" aria-label="Pending bills">
-          {bills.data.map((bill) => (
-            <li key={bill.address.toRawString()}>
+          {openBills.map((bill) => (
+            <li key={bill.address}>
               {bill.kind === 'deposit'
-                ? `Deposit bill #${bill.index}: ${amount(bill.amount)} ${native} → about ${amount(bill.expectedPayout)} ${jetton} at round end`
-                : `Withdrawal bill #${bill.index}: ${amount(bill.amount)} ${jetton} → about ${amount(bill.expectedPayout)} ${native} at round end`}
+                ? `Deposit bill #${bill.index}: ${amount(bill.amount)} ${native} → about ${amount(billExpectedPayout(pool.data!, bill))} ${jetton} at round end`
+                : `Withdrawal bill #${bill.index}: ${amount(bill.amount)} ${jetton} → about ${amount(billExpectedPayout(pool.data!, bill))} ${native} at round end`}
             </li>
           ))}
         </ul>

@@ -1,9 +1,11 @@
 // A staker's history with the pool, from the staker's own wallet transactions: TON sent to the protocol and TON
 // that came back, and pTON received or given up over time. Rewards = what the position is worth now − net TON put
 // in, so fees (gas, the unrefunded part of the deposit fee) count against rewards, as they should.
-import type { Address, Message, Slice, Transaction } from '@ton/core';
+import type { Transaction } from '@ton/core';
 import { Op } from '../../../../contracts/wrappers/opcodes';
 import type { RoundPoint } from '../../../ton/history';
+import { ownerEvents, type OwnerContext, type OwnerEvent } from '../../../ton/owner-history';
+import type { OwnerHistory } from '../../../queries/owner-history';
 import { RATE_BASIS } from '../../../ton/pool';
 
 export interface PtonChange {
@@ -25,60 +27,42 @@ export interface PositionFlows {
   deposits: number;
 }
 
-function opOf(body: Slice): number | null {
-  return body.remainingBits >= 32 ? body.loadUint(32) : null;
-}
-
-/** op, query_id and, for jetton ops that carry it, the amount that follows. */
-function readHead(message: Message): { op: number | null; queryId: bigint | null; amount: bigint | null } {
-  try {
-    const body = message.body.beginParse();
-    const op = opOf(body);
-    if (op === null || body.remainingBits < 64) return { op, queryId: null, amount: null };
-    const queryId = body.loadUintBig(64);
-    const carriesAmount = op === Op.jettonBurn || op === Op.jettonTransfer || op === Op.jettonTransferNotification;
-    return { op, queryId, amount: carriesAmount ? body.loadCoins() : null };
-  } catch {
-    return { op: null, queryId: null, amount: null };
-  }
-}
-
 /**
  * `transactions` are the owner wallet's (any order). `pool` and `ptonWallet` identify the protocol's side.
  * A bill's `ownership_assigned` is counted when it answers one of our deposits (same query_id): the NFT item that
  * sends it has no address we could know beforehand.
  */
-export function positionFlows(transactions: Transaction[], context: { pool: Address; ptonWallet: Address }): PositionFlows {
-  const ascending = [...transactions].sort((a, b) => (a.lt < b.lt ? -1 : a.lt > b.lt ? 1 : 0));
+export function positionFlows(transactions: Transaction[], context: OwnerContext): PositionFlows {
+  return flowsFromEvents(ownerEvents(transactions, context), context);
+}
+
+/** positionFlows over the owner's events (ton/owner-history: what the shared owner-history read keeps). */
+export function flowsFromEvents(events: OwnerEvent[], context: OwnerContext): PositionFlows {
+  const pool = context.pool.toRawString();
+  const ptonWallet = context.ptonWallet.toRawString();
   const flows: PositionFlows = { tonSent: 0n, tonReceived: 0n, ptonChanges: [], firstDepositAt: null, deposits: 0 };
   const depositQueryIds = new Set<bigint>();
+  const ascending = [...events].sort((a, b) => (a.lt < b.lt ? -1 : a.lt > b.lt ? 1 : 0));
 
-  for (const tx of ascending) {
-    for (const message of tx.outMessages.values()) {
-      if (message.info.type !== 'internal') continue;
-      const { dest, value } = message.info;
-      const head = readHead(message);
-      if (dest.equals(context.pool) && head.op === Op.deposit) {
-        flows.tonSent += value.coins;
+  for (const event of ascending) {
+    if (event.dir === 'out') {
+      if (event.peer === pool && event.op === Op.deposit) {
+        flows.tonSent += event.value;
         flows.deposits += 1;
-        flows.firstDepositAt ??= tx.now;
-        if (head.queryId !== null) depositQueryIds.add(head.queryId);
-      } else if (dest.equals(context.ptonWallet) && (head.op === Op.jettonBurn || head.op === Op.jettonTransfer)) {
-        flows.tonSent += value.coins;
-        if (head.amount !== null) flows.ptonChanges.push({ time: tx.now, lt: tx.lt, delta: -head.amount });
+        flows.firstDepositAt ??= event.time;
+        if (event.queryId !== null) depositQueryIds.add(event.queryId);
+      } else if (event.peer === ptonWallet && (event.op === Op.jettonBurn || event.op === Op.jettonTransfer)) {
+        flows.tonSent += event.value;
+        if (event.jettonAmount !== undefined) flows.ptonChanges.push({ time: event.time, lt: event.lt, delta: -event.jettonAmount });
       }
+      continue;
     }
-
-    const incoming = tx.inMessage;
-    if (incoming?.info.type !== 'internal') continue;
-    const { src, value } = incoming.info;
-    const head = readHead(incoming);
-    const fromProtocol = src.equals(context.pool) || src.equals(context.ptonWallet);
-    const billPayout = head.op === Op.distributedAsset;
-    const billLeftover = head.op === Op.ownershipAssigned && head.queryId !== null && depositQueryIds.has(head.queryId);
-    if (fromProtocol || billPayout || billLeftover) flows.tonReceived += value.coins;
-    if (src.equals(context.ptonWallet) && head.op === Op.jettonTransferNotification && head.amount !== null) {
-      flows.ptonChanges.push({ time: tx.now, lt: tx.lt, delta: head.amount });
+    const fromProtocol = event.peer === pool || event.peer === ptonWallet;
+    const billPayout = event.op === Op.distributedAsset;
+    const billLeftover = event.op === Op.ownershipAssigned && event.queryId !== null && depositQueryIds.has(event.queryId);
+    if (fromProtocol || billPayout || billLeftover) flows.tonReceived += event.value;
+    if (event.peer === ptonWallet && event.op === Op.jettonTransferNotification && event.jettonAmount !== undefined) {
+      flows.ptonChanges.push({ time: event.time, lt: event.lt, delta: event.jettonAmount });
     }
   }
   return flows;
@@ -113,4 +97,14 @@ export function positionValueSeries(changes: PtonChange[], points: RoundPoint[],
 /** What the position earned: current value − (TON sent − TON received). */
 export function rewardsEarned(flows: Pick<PositionFlows, 'tonSent' | 'tonReceived'>, currentValue: bigint): bigint {
   return currentValue - (flows.tonSent - flows.tonReceived);
+}
+
+export interface AccountFlows extends PositionFlows {
+  /** False when older transactions were not read (the shared owner-history read stopped before the account's first). */
+  complete: boolean;
+}
+
+/** The owner's flows with the pool, from the shared owner history (queries/owner-history.ts): no read of its own. */
+export function accountFlows(history: Pick<OwnerHistory, 'events' | 'olderFrom'>, context: OwnerContext): AccountFlows {
+  return { ...flowsFromEvents(history.events, context), complete: history.olderFrom === null };
 }

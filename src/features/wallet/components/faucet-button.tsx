@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { NetworkConfig } from '../../../ton/networks';
 import { Button } from '../../../components/ui/button';
 import { requestTestCoins } from '../api/faucet';
-import { tonBalanceQuery } from '../api/balance-query';
+import { tonBalanceQuery } from '../../../queries/account-state';
 import { formatAmount } from '../../../ton/units';
 
 const FAUCET_AMOUNT_NANO = 100n * 10n ** 9n;

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { NetworkConfig } from '../../../ton/networks';
 import { Button } from '../../../components/ui/button';
 import { Skeleton } from '../../../components/ui/skeleton';
-import { tonBalanceQuery } from '../api/balance-query';
+import { tonBalanceQuery } from '../../../queries/account-state';
 import { formatAmount } from '../../../ton/units';
 import { EXACT_BALANCE_FORMAT, SHOWN_BALANCE_FORMAT } from '../utils/balance-format';
 

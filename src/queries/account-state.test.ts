@@ -1,10 +1,10 @@
 import { QueryClient, skipToken } from '@tanstack/react-query';
 import { TonClient } from '@ton/ton';
 import { describe, expect, it } from 'vitest';
-import { loadFixture, replayFetch } from '../../../ton/__fixtures__/fixture';
-import { createTonRpcWith } from '../../../ton/client';
-import { networkPreset } from '../../../ton/networks';
-import { tonBalanceQuery } from './balance-query';
+import { loadFixture, replayFetch } from '../ton/__fixtures__/fixture';
+import { createTonRpcWith } from '../ton/client';
+import { networkPreset } from '../ton/networks';
+import { accountStateQuery, tonBalanceQuery } from './account-state';
 
 // Real TonClient on toncenter answers recorded from the devnet (src/ton/__fixtures__, scenario "devnet-wallet").
 const fixture = loadFixture('devnet-wallet');
@@ -25,15 +25,20 @@ function recordedBalance(friendlyAddress: string): bigint {
   return BigInt((exchange.body as { result: { balance: string } }).result.balance);
 }
 
-describe('tonBalanceQuery', () => {
-  it('reads the balance as bigint nano through the TonClient', async () => {
+describe('accountStateQuery / tonBalanceQuery', () => {
+  it('reads the balance as bigint nano and the last transaction through the TonClient, in one request', async () => {
     const treasuryRaw = fixture.values.treasury;
     const { Address } = await import('@ton/core');
     const expected = recordedBalance(Address.parse(treasuryRaw).toString());
     const queryClient = new QueryClient();
-    const balance = await queryClient.fetchQuery(tonBalanceQuery(network, treasuryRaw, async () => rpc));
-    expect(balance).toBe(expected);
-    expect(typeof balance).toBe('bigint');
+    const state = await queryClient.fetchQuery(accountStateQuery(network, treasuryRaw, async () => rpc));
+    expect(state.balance).toBe(expected);
+    expect(typeof state.balance).toBe('bigint');
+    expect(state.lastTx?.lt).toBeGreaterThan(0n);
+    // the balance query is the same entry seen through select: no second request
+    const balance = tonBalanceQuery(network, treasuryRaw);
+    expect(balance.queryKey).toEqual(accountStateQuery(network, treasuryRaw).queryKey);
+    expect(balance.select?.(state)).toBe(expected);
   });
 
   it('keys by network and address, so wallets and networks never share a cache entry', () => {
