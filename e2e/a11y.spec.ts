@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { approvalSheet } from './support/dev-wallet';
 
 const SERIOUS = new Set(['serious', 'critical']);
 
@@ -71,6 +72,15 @@ test.describe('accessibility', () => {
       request.url().includes('/devwallet/sendTransaction'),
     );
     await page.keyboard.press('Enter');
+    // The Devnet Wallet's sheet: focus starts on Reject, Tab moves to Approve, Enter approves.
+    const sheet = approvalSheet(page);
+    await expect(sheet).toBeVisible();
+    await expect(sheet.getByRole('button', { name: 'Reject', exact: true })).toBeFocused();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Tab');
+    await expect(sheet.getByRole('button', { name: 'Approve', exact: true })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(sheet).toBeHidden();
     const request = await walletRequest;
     const body = JSON.parse(request.postData() ?? '{}') as { messages?: { amount?: string }[] };
     // 1 TON staked plus the deposit fee, in nano.

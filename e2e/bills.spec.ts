@@ -19,7 +19,7 @@ test.describe('bills', () => {
     await staking.unstakeMode('round-end').click();
     // The round-end mode tells when it pays.
     await expect(staking.unstakeMode('round-end')).toContainText(/paid at (about|the round switch)/);
-    await staking.unstakeButton.click();
+    await staking.unstake();
     await expect(staking.unstakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
     await expect(staking.unstakeStatusMessage).toContainText('withdrawal bill');
     expect(await chain.jettonBalance(ptonWallet)).toBe(held - burn);

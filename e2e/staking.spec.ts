@@ -1,4 +1,6 @@
+import { Address } from '@ton/core';
 import { test, expect } from './fixtures';
+import { answerDevWallet, approvalSheet } from './support/dev-wallet';
 import { mintedFor, openConnectedStaking, untilAppMatchesChain, type StakingFixtures } from './support/staking-flows';
 
 const TON = 1_000_000_000n;
@@ -27,6 +29,7 @@ test.describe('stake', () => {
     );
     expect(expectedMint).toBeGreaterThan(0n);
     await staking.stakeButton.click();
+    await answerDevWallet(page, 'approve');
     await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
     await expect(staking.stakeStatusMessage).toContainText('you received');
 
@@ -45,13 +48,23 @@ test.describe('stake', () => {
     await stakeAndCheck({ app, devnet, page, request }, 10n);
   });
 
-  test('a declined request shows the message and sends nothing', async ({ app, devnet, page, request }) => {
-    const { chain, staking, account, ptonWallet } = await openConnectedStaking({ app, devnet, page, request });
+  // Issue 12 item 12: the Devnet Wallet shows what it would sign, and Reject returns TON Connect's user rejection.
+  test('a request rejected in the wallet sheet shows the message and sends nothing', async ({ app, devnet, page, request }) => {
+    const { chain, staking, account, protocol, ptonWallet } = await openConnectedStaking({ app, devnet, page, request });
     const tonBefore = await chain.tonBalance(account.address);
     const ptonBefore = await chain.jettonBalance(ptonWallet);
 
-    await devnet.setWalletMode({ reject: true });
-    await staking.stake('5');
+    await staking.stakeAmount.fill('5');
+    await staking.stakeButton.click();
+    const message = approvalSheet(page).getByTestId('devnet-wallet-approval-message');
+    await expect(message).toHaveCount(1);
+    await expect(message.locator('[data-field="operation"]')).toHaveText('deposit');
+    // 5 TON plus the 1 TON deposit fee, to the pool.
+    await expect(message.locator('[data-field="amount"]')).toHaveText('6 TON');
+    expect(Address.parse((await message.locator('[data-field="to"]').textContent())!).equals(Address.parse(protocol.pool))).toBe(true);
+    await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'waiting-wallet');
+
+    await answerDevWallet(page, 'reject');
     await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'rejected');
     await expect(staking.stakeStatusMessage).toHaveText(
       'You declined the request in your wallet. Nothing was sent.',
@@ -61,6 +74,23 @@ test.describe('stake', () => {
     expect(await chain.jettonBalance(ptonWallet)).toBe(ptonBefore);
     // and the button is usable again
     await expect(staking.stakeButton).toBeEnabled();
+  });
+
+  test('the wallet waits for the user: nothing is signed until Approve, then the stake goes through', async ({ app, devnet, page, request }) => {
+    const { chain, staking, account, ptonWallet } = await openConnectedStaking({ app, devnet, page, request });
+    const ptonBefore = await chain.jettonBalance(ptonWallet);
+    const tonBefore = await chain.tonBalance(account.address);
+
+    await staking.stakeAmount.fill('2');
+    await staking.stakeButton.click();
+    await expect(approvalSheet(page)).toBeVisible();
+    await page.waitForTimeout(5_000);
+    await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'waiting-wallet');
+    expect(await chain.tonBalance(account.address)).toBe(tonBefore);
+
+    await answerDevWallet(page, 'approve');
+    await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
+    expect(await chain.jettonBalance(ptonWallet)).toBeGreaterThan(ptonBefore);
   });
 
   test('stake at a 390×844 phone viewport', async ({ app, devnet, page, request }) => {

@@ -35,7 +35,7 @@ test.describe('unstake', () => {
     if (before.instantWithdrawalFee > 0n) await expect(feeLine).toContainText('Instant withdrawal fee');
     else await expect(feeLine).toHaveCount(0);
     const tonBefore = await chain.tonBalance(account.address);
-    await staking.unstakeButton.click();
+    await staking.unstake();
     await expect(staking.unstakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
     await expect(staking.unstakeStatusMessage).toContainText('you received');
 
@@ -63,7 +63,7 @@ test.describe('unstake', () => {
     await page.getByTestId('unstake-amount').locator('..').getByRole('button', { name: 'Max' }).click();
     await staking.unstakeMode('fill-or-kill').click();
     await expect(staking.unstakeButton).toBeEnabled();
-    await staking.unstakeButton.click();
+    await staking.unstake();
     await expect(staking.unstakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
     expect(await chain.jettonBalance(ptonWallet)).toBe(0n);
     await expect(staking.ptonBalance).toHaveAttribute('data-nano', '0');

@@ -24,7 +24,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { run, waitForUrl } from './bench-support';
+import { approveInDevWallet, run, waitForUrl } from './bench-support';
 
 const root = join(import.meta.dirname, '..');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
@@ -208,6 +208,7 @@ async function main() {
       log(`staking ${STAKE_TON} TON through the stake form`);
       await page.getByTestId('stake-amount').fill(STAKE_TON);
       await page.getByRole('button', { name: 'Stake', exact: true }).click();
+      await approveInDevWallet(page);
       await page.locator('[data-testid="tx-status-stake"][data-phase="confirmed"]').waitFor({ timeout: 120_000 });
       await page.locator('[data-testid="position-pton"]:not([data-value="0"])[data-value]').waitFor({ timeout: 120_000 });
       // A withdrawal bill too, so the bill listing (get-method calls per item of each payout collection) takes part. It is
@@ -217,6 +218,7 @@ async function main() {
       await page.getByTestId('unstake-amount').fill(UNSTAKE_PTON);
       await page.getByTestId('unstake-mode-round-end').click();
       await page.getByRole('button', { name: 'Unstake', exact: true }).click();
+      await approveInDevWallet(page);
       await page.locator('[data-testid="tx-status-unstake"][data-phase="confirmed"]').waitFor({ timeout: 120_000 });
       await page.locator('[data-testid="position-bills"]:not([data-value="0"])[data-value]').waitFor({ timeout: 120_000 });
       await settle(page, () => lastRequestAt);

@@ -2,6 +2,7 @@
 // driving the real app in Chromium. Needs a running devnet with the pool and the app (`npm start`), or
 // BENCH_DEVNET_URL / BENCH_APP_URL pointing at them. Prints one JSON object.
 import { chromium } from '@playwright/test';
+import { approveInDevWallet } from './bench-support';
 
 const DEVNET_URL = process.env.BENCH_DEVNET_URL ?? 'http://127.0.0.1:8081';
 const APP_URL = process.env.BENCH_APP_URL ?? 'http://127.0.0.1:5173';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
       const approved = page.waitForResponse((response) => response.url().includes('/devwallet/sendTransaction'), { timeout: STEP_TIMEOUT_MS });
       const clickedAt = performance.now();
       await page.getByRole('button', { name: 'Stake', exact: true }).click();
+      await approveInDevWallet(page, STEP_TIMEOUT_MS);
       await approved;
       const approvedAt = performance.now();
       await page.waitForFunction(

@@ -24,3 +24,8 @@ export async function waitForUrl(url: string, timeoutMs: number): Promise<Respon
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+/** Approves the request in the Devnet Wallet's sheet (src/dev-wallet/approval-sheet.ts), as the user would. */
+export async function approveInDevWallet(page: import('@playwright/test').Page, timeoutMs = 60_000): Promise<void> {
+  await page.getByRole('dialog', { name: 'Devnet Wallet: confirm transaction' }).getByRole('button', { name: 'Approve', exact: true }).click({ timeout: timeoutMs });
+}

@@ -4,6 +4,7 @@ import { expect, type APIRequestContext, type Locator, type Page } from '@playwr
 import { Address, beginCell, Cell } from '@ton/core';
 import type { AppPage } from './app-page';
 import type { DevnetApi } from './devnet-api';
+import { answerDevWallet } from './dev-wallet';
 import { E2E_DEVNET_URL } from './env';
 
 type RawStackEntry = [string, unknown];
@@ -220,9 +221,18 @@ export class StakingPage {
     await expect(this.ptonBalance).not.toHaveAttribute('data-nano', '', { timeout: 30_000 });
   }
 
-  async stake(amount: string): Promise<void> {
+  /** Types the amount, presses Stake and answers the Devnet Wallet (approve by default). */
+  async stake(amount: string, wallet: 'approve' | 'reject' = 'approve', options: { delayMs?: number } = {}): Promise<void> {
     await this.stakeAmount.fill(amount);
     await expect(this.stakeButton).toBeEnabled();
     await this.stakeButton.click();
+    await answerDevWallet(this.page, wallet, options);
+  }
+
+  /** Presses Unstake (amount and mode already chosen) and approves in the Devnet Wallet. */
+  async unstake(): Promise<void> {
+    await expect(this.unstakeButton).toBeEnabled();
+    await this.unstakeButton.click();
+    await answerDevWallet(this.page, 'approve');
   }
 }

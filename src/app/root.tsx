@@ -22,7 +22,7 @@ export async function startApp(root: Root, { insideTelegram, likelyConnected }: 
   // still emits the dev-wallet chunk; the raw env test folds here at transform time and drops it from other builds.
   if ((import.meta.env.VITE_NETWORK ?? 'devnet') === 'devnet' && IS_DEVNET && network.devnetUrl) {
     const { installDevnetWallet } = await import('../dev-wallet/install');
-    includeWallets.push(installDevnetWallet(network.devnetUrl));
+    includeWallets.push(installDevnetWallet(network.devnetUrl, { nativeTicker: network.nativeTicker }));
   }
   const connector = createTonConnect({
     // Vite's base: `/` or the path a production build is served under (GitHub Pages: /<repo>/).

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createDevnetWalletBridge,
   SESSION_STORAGE_KEY,
   WALLET_NAME_STORAGE_KEY,
   type DevnetWalletAccount,
 } from './bridge';
+import type { DecodedRequest } from './decode';
 
 const DEVNET_URL = 'http://devnet.test';
 
@@ -27,7 +28,9 @@ interface RecordedRequest {
   body?: string;
 }
 
-function setup(options: { sendReply?: unknown; accountStatus?: number; unreachable?: boolean } = {}) {
+function setup(
+  options: { sendReply?: unknown; accountStatus?: number; unreachable?: boolean; approve?: (request: DecodedRequest) => Promise<boolean> } = {},
+) {
   const requests: RecordedRequest[] = [];
   const headers: (HeadersInit | undefined)[] = [];
   const store = new Map<string, string>();
@@ -53,7 +56,8 @@ function setup(options: { sendReply?: unknown; accountStatus?: number; unreachab
       return Response.json(options.sendReply ?? { boc: 'te6signed' });
     return new Response('not found', { status: 404 });
   }) as typeof fetch;
-  const bridge = createDevnetWalletBridge({ devnetUrl: DEVNET_URL, storage, fetch: fakeFetch });
+  const approve = options.approve ?? (async () => true);
+  const bridge = createDevnetWalletBridge({ devnetUrl: DEVNET_URL, storage, fetch: fakeFetch, approve });
   return { bridge, requests, headers, store };
 }
 
@@ -152,11 +156,13 @@ describe('devnet wallet bridge: sessions', () => {
   });
 });
 
+const POOL = 'EQAREREREREREREREREREREREREREREREREREREREREREeYT';
+
 describe('devnet wallet bridge: sendTransaction', () => {
   const params = JSON.stringify({
     network: '-239',
     valid_until: 1_900_000_000,
-    messages: [{ address: 'EQx', amount: '1' }],
+    messages: [{ address: POOL, amount: '1' }],
   });
 
   it('posts the params JSON verbatim for the configured wallet and returns the signed BOC', async () => {
@@ -197,4 +203,43 @@ describe('devnet wallet bridge: sendTransaction', () => {
     });
     expect(requests).toEqual([]);
   });
+
+  // Issue 12 item 12: the wallet signed whatever any page asked, without showing it to anyone.
+  it('asks before signing: a rejection returns the TON Connect user-rejection error and nothing reaches the signer', async () => {
+    const asked: DecodedRequest[] = [];
+    const { bridge, requests } = setup({
+      approve: async (request) => {
+        asked.push(request);
+        return false;
+      },
+    });
+    expect(await bridge.send({ method: 'sendTransaction', params: [params], id: '4' })).toEqual({
+      id: '4',
+      error: { code: 300, message: 'User rejected the transaction' },
+    });
+    expect(requests).toEqual([]);
+    expect(asked).toHaveLength(1);
+    expect(asked[0].messages[0]).toMatchObject({ destination: POOL, amount: 1n, operation: 'plain transfer' });
+  });
+
+  it('signs only once approved, however long the user takes', async () => {
+    let answer: (approved: boolean) => void = () => undefined;
+    const { bridge, requests } = setup({ approve: () => new Promise((resolve) => (answer = resolve)) });
+    const reply = bridge.send({ method: 'sendTransaction', params: [params], id: '5' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(requests).toEqual([]);
+    answer(true);
+    expect(await reply).toEqual({ id: '5', result: 'te6signed' });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('refuses a request it cannot decode without asking', async () => {
+    const approve = vi.fn(async () => true);
+    const { bridge, requests } = setup({ approve });
+    const bad = JSON.stringify({ messages: [{ address: 'not an address', amount: '1' }] });
+    expect(await bridge.send({ method: 'sendTransaction', params: [bad], id: '6' })).toMatchObject({ error: { code: 1 } });
+    expect(approve).not.toHaveBeenCalled();
+    expect(requests).toEqual([]);
+  });
 });
+

@@ -1,6 +1,8 @@
 // The Devnet Wallet: a TON Connect "injected" wallet whose key lives in the devnet server.
 // The page only relays requests; signing happens in Node (POST /devwallet/sendTransaction), so no key or crypto here.
+// Every sendTransaction is first shown to the user (`approve`, the approval sheet): nothing reaches the signer unasked.
 import { DEVNET_MUTATION_HEADERS } from '../ton/devnet-request';
+import { decodeSendTransaction, type DecodedRequest } from './decode';
 
 export const DEVNET_WALLET_APP_NAME = 'devnet-wallet';
 export const DEVNET_WALLET_BRIDGE_KEY = 'devnetWallet';
@@ -89,6 +91,8 @@ export interface BridgeDependencies {
   devnetUrl: string;
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   fetch: typeof fetch;
+  /** Shows what a request would sign and resolves with the user's answer (approval-sheet.ts in the page). */
+  approve: (request: DecodedRequest) => Promise<boolean>;
 }
 
 export const devnetWalletDeviceInfo: DeviceInfo = {
@@ -104,6 +108,7 @@ export function createDevnetWalletBridge({
   devnetUrl,
   storage,
   fetch,
+  approve,
 }: BridgeDependencies): DevnetWalletBridge {
   const listeners = new Set<(event: WalletEvent) => void>();
   let nextEventId = 1;
@@ -151,6 +156,15 @@ export function createDevnetWalletBridge({
   async function sendTransaction(id: string, paramsJson: string | undefined): Promise<WalletResponse> {
     if (paramsJson === undefined)
       return { id, error: { code: WalletErrorCode.badRequest, message: 'missing params' } };
+    let decoded: DecodedRequest;
+    try {
+      decoded = decodeSendTransaction(paramsJson);
+    } catch (error) {
+      return { id, error: { code: WalletErrorCode.badRequest, message: `cannot read the request: ${String(error)}` } };
+    }
+    if (!(await approve(decoded))) {
+      return { id, error: { code: WalletErrorCode.userRejects, message: 'User rejected the transaction' } };
+    }
     try {
       const response = await fetch(`${devnetUrl}/devwallet/sendTransaction${query(walletName())}`, {
         method: 'POST',

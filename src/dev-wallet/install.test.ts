@@ -24,7 +24,7 @@ describe('installDevnetWallet', () => {
     };
     vi.stubGlobal('window', fakeWindow);
 
-    const entry = installDevnetWallet('http://devnet.test');
+    const entry = installDevnetWallet('http://devnet.test', { nativeTicker: 'TON' });
 
     // The SDK requires window[jsBridgeKey] to be an object with `tonconnect`, and matches the connected wallet by appName.
     const injected = fakeWindow[entry.jsBridgeKey] as { tonconnect: { deviceInfo: { appName: string } } };

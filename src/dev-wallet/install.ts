@@ -5,6 +5,7 @@ import {
   DEVNET_WALLET_BRIDGE_KEY,
   type DevnetWalletBridge,
 } from './bridge';
+import { showApprovalSheet } from './approval-sheet';
 
 /** The TON Connect UI `includeWallets` entry for the Devnet Wallet (shape of the UI's UIWallet, injectable variant). */
 export interface InjectedWalletEntry {
@@ -37,12 +38,13 @@ export function devnetWalletListEntry(origin: string): InjectedWalletEntry {
  * Puts the bridge on `window.devnetWallet.tonconnect`. Must run before the TonConnect SDK/UI is created:
  * the UI decides whether a wallet is "injected" when it builds its list.
  */
-export function installDevnetWallet(devnetUrl: string): InjectedWalletEntry {
+export function installDevnetWallet(devnetUrl: string, options: { nativeTicker: string }): InjectedWalletEntry {
   window[DEVNET_WALLET_BRIDGE_KEY] = {
     tonconnect: createDevnetWalletBridge({
       devnetUrl,
       storage: window.localStorage,
       fetch: window.fetch.bind(window),
+      approve: (request) => showApprovalSheet(document, request, { ticker: options.nativeTicker }),
     }),
   };
   return devnetWalletListEntry(window.location.origin);

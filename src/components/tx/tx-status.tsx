@@ -62,7 +62,8 @@ export function TxStatus({ tx, network, onResend, onResume, onDismiss }: TxStatu
       {(pending || tx.phase === 'confirmed') && (
         <ol className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-xs font-medium">
           {STEPS.map((step, index) => (
-            <li key={step.phase} className={index <= reached ? 'opacity-100' : 'opacity-50'}>
+            // Steps not reached yet differ by weight and marker (○), not by a faded colour axe finds too pale.
+            <li key={step.phase} className={index <= reached ? undefined : 'font-normal'}>
               {index < reached || tx.phase === 'confirmed' ? '✓ ' : index === reached ? '● ' : '○ '}
               {step.label}
             </li>
