@@ -107,7 +107,9 @@ for (const scenario of ['devnet-pool', 'devnet-pool-live']) describe.skipIf(!has
     expect(out.info.dest.equals(pool)).toBe(true);
     expect(out.info.value.coins).toBe(depositAmount + DEPOSIT_FEE);
     expect(out.info.bounce).toBe(true);
-    const request = buildDepositRequest({ network, pool, amount: depositAmount, from: devWallet, now: 0 });
+    // Every request draws a random query_id (tx.ts newQueryId): build with the one this recording carries.
+    const queryId = out.body.beginParse().skip(32).loadUintBig(64);
+    const request = buildDepositRequest({ network, pool, amount: depositAmount, from: devWallet, now: 0, queryId });
     expect(out.body.equals(Cell.fromBase64(request.messages[0].payload!))).toBe(true);
 
     const final = await trackTransaction({
