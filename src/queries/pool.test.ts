@@ -162,3 +162,28 @@ describe('poolQuery follows a pool upgraded in place', () => {
     expect(upgraded.net).toBe(old.net - upgraded.fee);
   });
 });
+
+describe('readPoolNow: what a send is checked against', () => {
+  it('reads the chain again even when the cached pool is fresh, and updates the cache every panel reads', async () => {
+    const { loadFixture } = await import('../ton/__fixtures__/fixture');
+    const { parseStack } = await import('../ton/stack');
+    const { poolQuery, readPoolNow } = await import('./pool');
+    const fixture = loadFixture('devnet-pool-data-v1');
+    const recorded = fixture.exchanges.find((e) => (e.params as { method: string }).method === 'get_pool_full_data')!;
+    const open = parseStack((recorded.body as { result: { stack: unknown[] } }).result.stack);
+    // the halter closed deposits: deposits_open (entry 5) is 0
+    const closed = [...open.slice(0, 5), { type: 'int', value: 0n } as StackValue, ...open.slice(6)];
+    let answer = open;
+    let reads = 0;
+    const rpc = { runGetMethod: async () => (reads++, { exitCode: 0, gasUsed: 0, stack: answer }) } as unknown as TonRpc;
+    const client = new QueryClient();
+    const options = poolQuery(network, fixture.values.pool, async () => rpc);
+    expect((await client.fetchQuery(options)).depositsOpen).toBe(true);
+    answer = closed;
+    expect((await client.fetchQuery(options)).depositsOpen).toBe(true); // fresh cache: no read
+    expect(reads).toBe(1);
+    expect((await readPoolNow(client, network, fixture.values.pool, async () => rpc)).depositsOpen).toBe(false);
+    expect(reads).toBe(2);
+    expect(client.getQueryData(options.queryKey)?.depositsOpen).toBe(false);
+  });
+});

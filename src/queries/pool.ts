@@ -30,6 +30,20 @@ export function poolQuery(network: NetworkConfig, pool: string | undefined, load
 }
 
 /**
+ * The pool as it is right now: a read that skips the cache (and refreshes it, so every panel shows it). A send is
+ * checked against it, so a flag the halter just changed (deposits closed, optimistic off, halted) stops the send
+ * instead of surprising the user.
+ */
+export function readPoolNow(queryClient: QueryClient, network: NetworkConfig, pool: string, loadRpc: RpcLoader = loadTonRpc): Promise<PoolFullData> {
+  return queryClient.fetchQuery({ ...poolQuery(network, pool, loadRpc), staleTime: 0 });
+}
+
+/** The pool's liquidity right now, as readPoolNow. */
+export function readPoolLiquidityNow(queryClient: QueryClient, network: NetworkConfig, pool: string, loadRpc: RpcLoader = loadTonRpc): Promise<bigint> {
+  return queryClient.fetchQuery({ ...poolLiquidityQuery(network, pool, true, loadRpc), staleTime: 0 });
+}
+
+/**
  * The pool contract's own TON balance: what instant withdrawals are paid from. Only the unstake quotes need it, and
  * only once there is something to quote (`needed`: pTON held and an amount typed), so a plain visit never reads it.
  */

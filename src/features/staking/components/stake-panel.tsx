@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AmountField } from '../../../components/tx/amount-field';
 import { TxStatus } from '../../../components/tx/tx-status';
@@ -5,6 +6,7 @@ import { useTrackedSend } from '../../../components/tx/use-tracked-send';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
+import { readPoolNow } from '../../../queries/pool';
 import { useStakingContext } from '../../../queries/use-staking-context';
 import { isInFlight } from '../../../stores/pending-transactions';
 import type { NetworkConfig } from '../../../ton/networks';
@@ -22,6 +24,8 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
   const sender = useTrackedSend(network, 'stake', (saved, request) => restoreStakePlan(network, saved, request));
   const [input, setInput] = useState('');
   const [poolConfirmed, setPoolConfirmed] = useState(false);
+  const [rechecking, setRechecking] = useState(false);
+  const queryClient = useQueryClient();
   const { wallet, pool, tonBalance, ptonBalance, tickers, selection } = context;
 
   if (!wallet) {
@@ -57,16 +61,25 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
   // A pasted (non-preset) pool gets one explicit confirmation before its first stake; it is remembered per network.
   const confirmationMissing = selection.needsConfirmation && !poolConfirmed;
 
-  const submit = () => {
-    if (!check.ok || context.wrongChain || !context.ptonWallet || !context.poolAddress || confirmationMissing) return;
+  const submit = async () => {
+    const poolAddress = context.poolAddress;
+    const ptonWallet = context.ptonWallet;
+    if (!check.ok || context.wrongChain || !ptonWallet || !poolAddress || confirmationMissing || rechecking) return;
+    // Checked again on the pool as it is now: if the halter closed deposits (or anything else changed the outcome),
+    // nothing is sent and the form shows the new state.
+    setRechecking(true);
+    const now = await readPoolNow(queryClient, network, poolAddress).catch(() => null);
+    setRechecking(false);
+    const recheck = now ? checkStake({ input, balance, pool: now }) : null;
+    if (!recheck?.ok || recheck.preview.kind !== check.preview.kind) return;
     if (selection.needsConfirmation) selection.confirm();
     sender.send(
       stakePlan({
         network,
-        pool: context.poolAddress,
+        pool: poolAddress,
         owner: wallet.account.address,
-        ptonWallet: context.ptonWallet,
-        amount: check.preview.amount,
+        ptonWallet,
+        amount: recheck.preview.amount,
         tickers,
       }),
     );
@@ -87,7 +100,7 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          submit();
+          void submit();
         }}
       >
         <AmountField
@@ -128,7 +141,7 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
         <Button
           type="submit"
           className="mt-4 w-full"
-          disabled={!check.ok || inFlight || context.wrongChain || confirmationMissing}
+          disabled={!check.ok || inFlight || context.wrongChain || confirmationMissing || rechecking}
           aria-describedby="stake-block-reason"
         >
           {inFlight ? 'Staking…' : 'Stake'}

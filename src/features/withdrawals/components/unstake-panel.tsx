@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AmountField } from '../../../components/tx/amount-field';
 import { ChainReadError } from '../../../components/tx/chain-read-error';
@@ -8,7 +8,7 @@ import { useTrackedSend } from '../../../components/tx/use-tracked-send';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
-import { poolLiquidityQuery, poolRefetchMs } from '../../../queries/pool';
+import { poolLiquidityQuery, poolRefetchMs, readPoolLiquidityNow, readPoolNow } from '../../../queries/pool';
 import { expectedPayoutAt } from '../../../queries/protocol';
 import { useStakingContext } from '../../../queries/use-staking-context';
 import { isInFlight } from '../../../stores/pending-transactions';
@@ -31,6 +31,8 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
   const sender = useTrackedSend(network, 'unstake', (saved, request) => restoreUnstakePlan(network, saved, request));
   const [input, setInput] = useState('');
   const [mode, setMode] = useState<UnstakeModeId>('instant');
+  const [rechecking, setRechecking] = useState(false);
+  const queryClient = useQueryClient();
   const { wallet, pool, tonBalance, ptonBalance, tickers } = context;
   // The pool's own balance decides instant vs bill: read only once there is pTON to unstake and an amount to quote.
   const wantsLiquidity = (ptonBalance.data ?? 0n) > 0n && input.trim() !== '';
@@ -83,18 +85,30 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
           : 'cannot be filled now: your pTON would come back'
         : 'now';
 
-  const submit = () => {
-    if (!check.ok || context.wrongChain || !context.ptonWallet || !context.poolAddress) return;
+  const submit = async () => {
+    const poolAddress = context.poolAddress;
+    const ptonWallet = context.ptonWallet;
+    if (!check.ok || context.wrongChain || !ptonWallet || !poolAddress || rechecking) return;
+    // Checked again on the pool as it is now: if the halter switched optimistic mode off (an instant unstake would
+    // become a bill) or the liquidity went, nothing is sent and the modes show the new quotes.
+    setRechecking(true);
+    const [now, liquidityNow] = await Promise.all([
+      readPoolNow(queryClient, network, poolAddress).catch(() => null),
+      check.chosen.mode === 'round-end' ? Promise.resolve(liquidity.data) : readPoolLiquidityNow(queryClient, network, poolAddress).catch(() => undefined),
+    ]);
+    setRechecking(false);
+    const recheck = now ? checkUnstake({ input, ptonBalance: ptonBalance.data, tonBalance: tonBalance.data, pool: now, poolBalance: liquidityNow, mode }) : null;
+    if (!recheck?.ok || recheck.chosen.route !== check.chosen.route) return;
     sender.send(
       unstakePlan({
         network,
-        pool: context.poolAddress,
+        pool: poolAddress,
         owner: wallet.account.address,
-        ptonWallet: context.ptonWallet,
-        amount: check.amount,
+        ptonWallet,
+        amount: recheck.amount,
         mode,
-        expectedBillTon: check.quotes['round-end'].expectedTon,
-        instantFeeShare: check.chosen.route === 'instant' ? check.chosen.feeShare : 0,
+        expectedBillTon: recheck.quotes['round-end'].expectedTon,
+        instantFeeShare: recheck.chosen.route === 'instant' ? recheck.chosen.feeShare : 0,
         tickers,
       }),
     );
@@ -105,7 +119,7 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          submit();
+          void submit();
         }}
       >
         <AmountField
@@ -166,7 +180,7 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
             <ChainReadError error={liquidity.error} onRetry={() => void liquidity.refetch()} retrying={liquidity.isFetching} />
           )}
         </fieldset>
-        <Button type="submit" className="mt-4 w-full" disabled={!check.ok || inFlight || context.wrongChain}>
+        <Button type="submit" className="mt-4 w-full" disabled={!check.ok || inFlight || context.wrongChain || rechecking}>
           {inFlight ? 'Unstaking…' : 'Unstake'}
         </Button>
         {blockReason && !liquidityPending && (
