@@ -1,6 +1,7 @@
 // `npm run devnet`: the devnet on DEVNET_PORT (default 8081) with state in DEVNET_STATE_DIR (default .devnet/).
 // `--reset` starts from genesis. Ctrl-C (or SIGTERM) saves the state and exits. Other env: DEVNET_HOST,
-// DEVNET_FAULT_429 / DEVNET_FAULT_500 / DEVNET_LATENCY_MS, DEVNET_BLOCK_DELAY_MS, DEVNET_LOG_REQUESTS=1.
+// DEVNET_FAULT_429 / DEVNET_FAULT_500 / DEVNET_LATENCY_MS, DEVNET_BLOCK_DELAY_MS, DEVNET_LOG_REQUESTS=1,
+// DEVNET_EXTRA_API_PORTS (comma-separated ports serving the same API, e.g. a second RPC endpoint for fail-over).
 import { resolve } from 'node:path';
 import { faultsFromEnv } from './faults';
 import { consoleLogger } from './logger';
@@ -13,6 +14,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   logger.error(`DEVNET_PORT must be a port number (got ${process.env.DEVNET_PORT})`);
   process.exit(2);
 }
+const extraApiPorts = (process.env.DEVNET_EXTRA_API_PORTS ?? '')
+  .split(',')
+  .map((value) => value.trim())
+  .filter(Boolean)
+  .map(Number);
+if (extraApiPorts.some((extra) => !Number.isInteger(extra) || extra < 0 || extra > 65535)) {
+  logger.error(`DEVNET_EXTRA_API_PORTS must be comma-separated port numbers (got ${process.env.DEVNET_EXTRA_API_PORTS})`);
+  process.exit(2);
+}
 const stateDir = resolve(process.env.DEVNET_STATE_DIR || '.devnet');
 const reset = process.argv.includes('--reset');
 
@@ -20,6 +30,7 @@ let devnet: RunningDevnet;
 try {
   devnet = await startDevnet({
     port,
+    extraApiPorts,
     host: process.env.DEVNET_HOST || '127.0.0.1',
     stateDir,
     reset,
@@ -39,7 +50,7 @@ try {
   const code = (error as { code?: string }).code;
   logger.error(
     code === 'EADDRINUSE'
-      ? `port ${port} is in use (another devnet?): stop it or set DEVNET_PORT`
+      ? `port ${(error as { port?: number }).port ?? port} is in use (another devnet?): stop it or set DEVNET_PORT / DEVNET_EXTRA_API_PORTS`
       : `startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
   );
   process.exit(1);
@@ -48,6 +59,7 @@ logger.info(
   `${devnet.chain.fresh ? 'fresh chain' : 'restored chain'} from ${stateDir}, ready in ${devnet.startupMs} ms`,
 );
 logger.info(`toncenter API: ${devnet.url}/jsonRPC   config: ${devnet.url}/devnet/config`);
+for (const extra of devnet.extraPorts) logger.info(`toncenter API also on port ${extra}: ${devnet.url.replace(/:\d+$/, `:${extra}`)}/jsonRPC`);
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -48,6 +48,11 @@ const GENESIS_STATE_KEY = 'devnet:genesis-done';
 export interface StartDevnetOptions {
   /** Port to listen on; 0 picks a free one. Default 8081. */
   port?: number;
+  /**
+   * More ports serving the same routes through the same request handler (so under the same rules), e.g. a second RPC
+   * endpoint for fail-over tests. 0 picks a free one.
+   */
+  extraApiPorts?: number[];
   host?: string;
   stateDir: string;
   reset?: boolean;
@@ -72,6 +77,8 @@ export interface StartDevnetOptions {
 export interface RunningDevnet {
   url: string;
   port: number;
+  /** The ports of `extraApiPorts`, as bound. */
+  extraPorts: number[];
   chain: DevnetChain;
   devWallets: DevWallets;
   bridge: TonConnectBridge;
@@ -130,10 +137,29 @@ export async function startDevnet(options: StartDevnetOptions): Promise<RunningD
   // Pages the devnet serves itself (same origin) may call it; a non-loopback bind name is a Host it answers to.
   for (const origin of [state.url, ...loopbackOrigins(port)]) policy.origins.add(origin);
   if (!isLoopbackHostName(host)) policy.hosts.add(host.toLowerCase());
+  // Each extra listener hands its requests to the main server's handler: one code path, one set of rules.
+  const servers = [server];
   const stopServer = async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const each of servers) each.closeAllConnections();
+    await Promise.all(servers.map((each) => new Promise<void>((resolve) => each.close(() => resolve()))));
   };
+  const extraPorts: number[] = [];
+  try {
+    for (const extraPort of options.extraApiPorts ?? []) {
+      const extra = createServer((request, response) => server.emit('request', request, response));
+      await new Promise<void>((resolve, reject) => {
+        extra.once('error', reject);
+        extra.listen(extraPort, options.host ?? '127.0.0.1', () => resolve());
+      });
+      servers.push(extra);
+      const bound = (extra.address() as AddressInfo).port;
+      extraPorts.push(bound);
+      for (const origin of loopbackOrigins(bound)) policy.origins.add(origin);
+    }
+  } catch (error) {
+    await stopServer();
+    throw error;
+  }
 
   let chain: DevnetChain;
   try {
@@ -208,6 +234,7 @@ export async function startDevnet(options: StartDevnetOptions): Promise<RunningD
     return {
       url: state.url,
       port,
+      extraPorts,
       chain,
       devWallets,
       bridge,
