@@ -4,6 +4,7 @@ import {
   E2E_APP_PORT,
   E2E_APP_URL,
   E2E_DEVNET_PORT,
+  E2E_DEVNET_SECOND_PORT,
   E2E_DEVNET_STATE_DIR,
   E2E_DEVNET_URL,
   E2E_PROD_URL,
@@ -53,6 +54,7 @@ export default defineConfig({
       url: `${E2E_DEVNET_URL}/devnet/config`,
       env: {
         DEVNET_PORT: String(E2E_DEVNET_PORT),
+        DEVNET_EXTRA_API_PORTS: String(E2E_DEVNET_SECOND_PORT),
         DEVNET_STATE_DIR: E2E_DEVNET_STATE_DIR,
         // Short rounds so a bill is paid within a test; few history rounds keep genesis quick.
         DEVNET_ROUND_SECONDS: process.env.DEVNET_ROUND_SECONDS ?? '20',

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 export const E2E_DEVNET_PORT = Number(process.env.E2E_DEVNET_PORT ?? 18081);
 export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 15173);
 export const E2E_DEVNET_URL = `http://127.0.0.1:${E2E_DEVNET_PORT}`;
+/** A second port of the same devnet (DEVNET_EXTRA_API_PORTS): the other RPC endpoint of the fail-over e2e. */
+export const E2E_DEVNET_SECOND_PORT = Number(process.env.E2E_DEVNET_SECOND_PORT ?? E2E_DEVNET_PORT + 100);
+export const E2E_DEVNET_SECOND_URL = `http://127.0.0.1:${E2E_DEVNET_SECOND_PORT}`;
 export const E2E_APP_URL = `http://127.0.0.1:${E2E_APP_PORT}`;
 /** Origin of the testnet-mode production build of e2e/production.spec.ts (it reads the e2e devnet too). */
 export const E2E_PROD_PORT = Number(process.env.E2E_PROD_PORT ?? 15174);
