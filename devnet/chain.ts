@@ -12,7 +12,17 @@ import {
   TreasuryContract,
   internal,
 } from '@ton/sandbox';
-import { Address, Cell, loadMessage, toNano, type Message, type StateInit, type TupleItem } from '@ton/core';
+import {
+  Address,
+  beginCell,
+  Cell,
+  Dictionary,
+  loadMessage,
+  toNano,
+  type Message,
+  type StateInit,
+  type TupleItem,
+} from '@ton/core';
 import { mkdirSync, renameSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AsyncMutex } from './mutex';
@@ -24,7 +34,14 @@ export const TREASURY_SEED = 'lst-devnet-treasury';
 /** Plenty for any faucet use: 1e9 TON. */
 export const TREASURY_BALANCE = toNano('1000000000');
 const STATE_FILE = 'state.json';
-const STATE_VERSION = 1;
+/** 2: the chain's global id is -3 (state of version 1 ran as -239, with other dev wallet addresses). */
+const STATE_VERSION = 2;
+/**
+ * The devnet's network global id (config param 19): testnet's. Dev wallets sign V5R1 for it, so no devnet key is a
+ * mainnet wallet's, and TON Connect shows the test-only `0Q…` form the app shows.
+ */
+export const DEVNET_GLOBAL_ID = -3;
+const GLOBAL_ID_PARAM = 19;
 
 type SerializableSnapshot = ReturnType<typeof snapshotToSerializable>;
 
@@ -126,6 +143,13 @@ export class DevnetChain {
     }
     if (saved) {
       await blockchain.loadFrom(snapshotFromSerializable(saved.snapshot));
+    } else {
+      setGlobalId(blockchain, DEVNET_GLOBAL_ID);
+    }
+    if (globalId(blockchain) !== DEVNET_GLOBAL_ID) {
+      throw new Error(
+        `${join(options.stateDir, STATE_FILE)} runs as global id ${globalId(blockchain)}, not ${DEVNET_GLOBAL_ID}: start with --reset`,
+      );
     }
     blockchain.now = clock.now();
     const treasury = await blockchain.treasury(TREASURY_SEED, { balance: TREASURY_BALANCE });
@@ -482,6 +506,23 @@ export class DevnetChain {
       ),
     };
   }
+}
+
+type ConfigParams = Dictionary<number, Cell>;
+
+function configParams(blockchain: Blockchain): ConfigParams {
+  return Dictionary.loadDirect(Dictionary.Keys.Int(32), Dictionary.Values.Cell(), blockchain.config);
+}
+
+/** Config param 19, `global_id:int32`. */
+export function globalId(blockchain: Blockchain): number | undefined {
+  return configParams(blockchain).get(GLOBAL_ID_PARAM)?.beginParse().loadInt(32);
+}
+
+function setGlobalId(blockchain: Blockchain, id: number): void {
+  const params = configParams(blockchain);
+  params.set(GLOBAL_ID_PARAM, beginCell().storeInt(id, 32).endCell());
+  blockchain.setConfig(beginCell().storeDictDirect(params).endCell());
 }
 
 function readState(file: string): PersistedState {

@@ -1,6 +1,7 @@
 // Node-side signer behind the injected "Devnet Wallet": the key never reaches the page. Keys derive from a name,
-// so `dev`, `alice`, `e2e-1`… are stable across restarts and machines. Wallets are V5R1 on global id -239 (the
-// sandbox config's), funded by the treasury the first time their name is seen.
+// so `dev`, `alice`, `e2e-1`… are stable across restarts and machines. Wallets are V5R1 on global id -3 (the
+// devnet's, DEVNET_GLOBAL_ID: testnet's, so no devnet key is a mainnet wallet), funded by the treasury the first time
+// their name is seen.
 import {
   Address,
   beginCell,
@@ -17,13 +18,13 @@ import {
 import { WalletContractV5R1 } from '@ton/ton';
 import { keyPairFromSeed, type KeyPair } from '@ton/crypto';
 import { createHash } from 'node:crypto';
-import type { DevnetChain } from './chain';
+import { DEVNET_GLOBAL_ID, type DevnetChain } from './chain';
 import { isRecord, sleep } from './http';
 import type { Logger } from './logger';
 
 export const DEFAULT_DEV_WALLET = 'dev';
 export const DEV_WALLET_FUNDING = toNano('10000');
-export const DEV_WALLET_NETWORK = '-239';
+export const DEV_WALLET_NETWORK = String(DEVNET_GLOBAL_ID) as ChainId;
 const MAX_MESSAGES = 4;
 /** The wallet's own expiry for the signed external, counted on the devnet clock. */
 const EXTERNAL_TIMEOUT_S = 60;

@@ -40,7 +40,7 @@ let client: TonClient;
 const keyPair = keyPairFromSeed(createHash('sha256').update('devnet-test-wallet').digest());
 const wallet = WalletContractV5R1.create({
   publicKey: keyPair.publicKey,
-  walletId: { networkGlobalId: -239 },
+  walletId: { networkGlobalId: -3 },
 });
 const recipient = Address.parse('0:' + 'ab'.repeat(32));
 
@@ -255,6 +255,11 @@ describe('toncenter API through TonClient', () => {
     const cell = Cell.fromBase64((config.body.result as { config: { bytes: string } }).config.bytes);
     expect(cell.beginParse().loadUint(8)).toBe(0x12); // validators_ext#12
     expect((await rpc('getConfigParam', { config_id: 999 })).status).toBe(404);
+    // The chain's identity: global id -3 (testnet's), in config param 19 and in /devnet/config.
+    const globalIdParam = await rpc('getConfigParam', { config_id: 19 });
+    const globalIdCell = Cell.fromBase64((globalIdParam.body.result as { config: { bytes: string } }).config.bytes);
+    expect(globalIdCell.beginParse().loadInt(32)).toBe(-3);
+    expect((await get('/devnet/config')).body.chain).toBe('-3');
   });
 
   it("answers CORS preflights of the app's origin for the headers TonClient and the devnet routes need", async () => {
@@ -442,7 +447,18 @@ describe('dev wallet', () => {
       isBounceable: false,
       isTestOnly: true,
     });
-    expect(body.network).toBe('-239');
+    expect(body.network).toBe('-3');
+    // Signed for testnet's global id: the same key on mainnet's (-239) is another address.
+    const devnetWallet = WalletContractV5R1.create({
+      publicKey: Buffer.from(body.publicKey as string, 'hex'),
+      walletId: { networkGlobalId: -3 },
+    });
+    expect(devnetWallet.address.toRawString()).toBe(body.address);
+    const mainnetWallet = WalletContractV5R1.create({
+      publicKey: Buffer.from(body.publicKey as string, 'hex'),
+      walletId: { networkGlobalId: -239 },
+    });
+    expect(mainnetWallet.address.toRawString()).not.toBe(body.address);
     expect(body.balance).toBe(toNano('10000').toString());
     const again = await get(`/devwallet/account?name=${ownName}`);
     expect(again.body.address).toBe(body.address); // funded once, same key every time
@@ -454,7 +470,7 @@ describe('dev wallet', () => {
     const target = Address.parse('0:' + 'cd'.repeat(32));
     const request = {
       valid_until: devnet.chain.now() + 300,
-      network: '-239',
+      network: '-3',
       from: account.address,
       messages: [
         {
@@ -503,7 +519,7 @@ describe('dev wallet', () => {
     expect((await send(request({ valid_until: Date.now() + 60_000 }))).body).toMatchObject({
       error: { code: 1 },
     });
-    expect((await send(request({ network: '-3' }))).body).toMatchObject({ error: { code: 1 } });
+    expect((await send(request({ network: '-239' }))).body).toMatchObject({ error: { code: 1 } });
     expect((await send(request({ from: wallet.address.toRawString() }))).body).toMatchObject({
       error: { code: 1 },
     });
@@ -530,9 +546,9 @@ describe('dev wallet', () => {
     const began = Date.now();
     expect((await send(request({}))).body).toMatchObject({ error: { code: 300 } });
     expect(Date.now() - began).toBeGreaterThanOrEqual(140);
-    await post(`/devwallet/mode?name=${ownName}`, { reject: false, approveDelayMs: 0, network: '-3' });
-    expect((await get(`/devwallet/account?name=${ownName}`)).body.network).toBe('-3');
-    await post(`/devwallet/mode?name=${ownName}`, { network: '-239' });
+    await post(`/devwallet/mode?name=${ownName}`, { reject: false, approveDelayMs: 0, network: '-239' });
+    expect((await get(`/devwallet/account?name=${ownName}`)).body.network).toBe('-239');
+    await post(`/devwallet/mode?name=${ownName}`, { network: '-3' });
     expect((await post(`/devwallet/mode?name=${ownName}`, { network: 'mainnet' })).status).toBe(400);
     expect((await get('/devwallet/account?name=bad%20name!')).status).toBe(400);
 

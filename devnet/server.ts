@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TonConnectBridge } from './bridge';
-import { DevnetChain } from './chain';
+import { DEVNET_GLOBAL_ID, DevnetChain } from './chain';
 import { CLOCK_MARGIN_S, LATEST_DEVNET_TIME } from './clock';
 import { DEFAULT_DEV_WALLET, DevWalletError, DevWallets, TON_CONNECT_ERROR } from './dev-wallet';
 import type { DevnetContext, DevnetExtension } from './extension';
@@ -567,7 +567,7 @@ async function devnetConfig(deps: HandlerDeps): Promise<Record<string, unknown>>
   const mobileAccount = await devWallets.account(deps.mobileWallet.walletName);
   const config: Record<string, unknown> = {
     network: 'devnet',
-    chain: '-239',
+    chain: String(DEVNET_GLOBAL_ID),
     url: state.url,
     endpoint: `${state.url}/jsonRPC`,
     now: chain.now(),

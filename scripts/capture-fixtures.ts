@@ -178,7 +178,7 @@ async function captureWallet(config: DevnetConfig) {
   recorder.values.transferAmount = amount.toString();
   const request: TonConnectRequest = {
     validUntil: config.now + VALID_FOR_S,
-    network: '-239',
+    network: '-3',
     from: devWallet.toRawString(),
     messages: [{ address: treasury.toString({ bounceable: true, testOnly: true }), amount: amount.toString() }],
   };
@@ -224,7 +224,7 @@ async function capturePool(config: DevnetConfig, scenario: string) {
   recorder.step = 'failed-deposit';
   const tooSmall: TonConnectRequest = {
     validUntil: config.now + VALID_FOR_S,
-    network: '-239',
+    network: '-3',
     from: devWallet.toRawString(),
     messages: [{ address: pool.toString({ bounceable: true, testOnly: true }), amount: toNano('0.5').toString(), payload: depositBody().toBoc().toString('base64') }],
   };

@@ -17,7 +17,7 @@ function accountFor(name: string): DevnetWalletAccount {
     friendly: `friendly-${name}`,
     publicKey: `pk-${name}`,
     walletStateInit: `si-${name}`,
-    network: '-239',
+    network: '-3',
     balance: '5000000000000',
   };
 }
@@ -75,7 +75,7 @@ describe('devnet wallet bridge: connect', () => {
       {
         name: 'ton_addr',
         address: account.address,
-        network: '-239',
+        network: '-3',
         publicKey: account.publicKey,
         walletStateInit: account.walletStateInit,
       },
@@ -160,7 +160,7 @@ const POOL = 'EQAREREREREREREREREREREREREREREREREREREREREREeYT';
 
 describe('devnet wallet bridge: sendTransaction', () => {
   const params = JSON.stringify({
-    network: '-239',
+    network: '-3',
     valid_until: 1_900_000_000,
     messages: [{ address: POOL, amount: '1' }],
   });

@@ -19,7 +19,7 @@ describe('installDevnetWallet', () => {
       },
       fetch: async (url: string) => {
         fetched.push(url);
-        return Response.json({ address: '0:00', network: '-239', publicKey: '', walletStateInit: '' });
+        return Response.json({ address: '0:00', network: '-3', publicKey: '', walletStateInit: '' });
       },
     };
     vi.stubGlobal('window', fakeWindow);

@@ -5,9 +5,9 @@ describe('network presets', () => {
   it('pair each network with its TON Connect chain and address style', () => {
     expect(networkPreset('mainnet')).toMatchObject({ chain: '-239', testOnly: false, maxRps: 1 });
     expect(networkPreset('testnet')).toMatchObject({ chain: '-3', testOnly: true });
-    // the sandbox config says global_id -239, so the devnet talks mainnet's chain id with test-only addresses
+    // the devnet runs as testnet (global id -3), so its wallets and TON Connect use test-only addresses too
     expect(networkPreset('devnet', 'http://127.0.0.1:9999')).toMatchObject({
-      chain: '-239',
+      chain: '-3',
       testOnly: true,
       endpoint: 'http://127.0.0.1:9999/jsonRPC',
       devnetUrl: 'http://127.0.0.1:9999',

@@ -2,7 +2,7 @@
 import type { RpcEndpoint } from './endpoints';
 
 export type NetworkName = 'devnet' | 'testnet' | 'mainnet';
-/** TON Connect chain ids (CHAIN.MAINNET / CHAIN.TESTNET). The devnet's sandbox config says global_id -239. */
+/** TON Connect chain ids (CHAIN.MAINNET / CHAIN.TESTNET). The devnet runs as testnet: global id -3. */
 export type ChainId = '-239' | '-3';
 
 export interface NetworkConfig {
@@ -47,7 +47,9 @@ export function networkPreset(name: NetworkName, devnetUrl = DEFAULT_DEVNET_URL)
       return {
         name,
         label: 'Devnet',
-        chain: '-239',
+        // The devnet's global id (config 19) and its dev wallets' V5R1 network id: TON Connect then shows the same
+        // test-only 0Q… address as the app.
+        chain: '-3',
         testOnly: true,
         endpoint: `${devnetUrl}/jsonRPC`,
         nativeTicker: 'TON',

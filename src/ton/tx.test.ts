@@ -49,7 +49,7 @@ describe('buildDepositRequest', () => {
     expect(Address.parseFriendly(testnet.messages[0].address)).toMatchObject({ isBounceable: true, isTestOnly: true });
     expect(testnet.messages[0].address.startsWith('kQ')).toBe(true);
     const devnet = buildDepositRequest({ network: networkPreset('devnet'), pool: pool.toString(), amount: 1n, now, queryId: 7n });
-    expect(devnet.network).toBe('-239');
+    expect(devnet.network).toBe('-3');
     const body = Cell.fromBase64(devnet.messages[0].payload!).beginParse();
     body.skip(32);
     expect(body.loadUintBig(64)).toBe(7n);
