@@ -4,6 +4,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { cspPlugin } from './vite/csp-plugin.js';
 import { previewBasePlugin, tonConnectManifestPlugin } from './vite/tonconnect-manifest-plugin.js';
 import { preloadAppChunkPlugin } from './vite/preload-app-chunk-plugin.js';
+import { devnetWalletsListPlugin } from './vite/devnet-wallets-list-plugin.js';
 
 export default defineConfig({
   plugins: [
@@ -12,6 +13,7 @@ export default defineConfig({
     cspPlugin(),
     tonConnectManifestPlugin(),
     previewBasePlugin(),
+    devnetWalletsListPlugin(),
     preloadAppChunkPlugin(),
   ],
   server: { port: 5173, host: '127.0.0.1' },

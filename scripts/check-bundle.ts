@@ -11,6 +11,10 @@ export const DEVNET_MARKERS = [
   '/devnet/',
   'wallets-devnet.json',
   'devnet-wallet.png',
+  // The Devnet Mobile Wallet and the devnet's TON Connect bridge.
+  'Devnet Mobile Wallet',
+  'devnet-mobile-wallet',
+  '/bridge/events',
 ] as const;
 
 export interface BundleHit {

@@ -19,6 +19,14 @@ export class WalletTimeoutError extends Error {
   }
 }
 
+/**
+ * A wallet error that does not rule out a broadcast: anything but the user's "no" or a wrong network, both of which
+ * a wallet answers before signing. (A wallet that loses its connection after sending reports an unknown error.)
+ */
+export function walletErrorMayHaveSent(error: unknown): boolean {
+  return error instanceof TonConnectError && !(error instanceof UserRejectsError) && !(error instanceof WalletWrongNetworkError);
+}
+
 export const DECLINED_MESSAGE = 'You declined the request in your wallet. Nothing was sent.';
 
 export interface DescribedFailure {
@@ -66,7 +74,7 @@ export function describeSendFailure(error: unknown, context: { network: NetworkC
     return { phase: 'failed', message: `${rpcMessage(error)}${after}`, retry };
   }
   if (error instanceof TonConnectError) {
-    return { phase: 'failed', message: 'The wallet could not process the request. Nothing was sent; you can try again.', retry: 'resend' };
+    return { phase: 'failed', message: 'The wallet could not process the request, and no such transaction reached the chain. You can try again.', retry: 'resend' };
   }
   const detail = error instanceof Error ? error.message : String(error);
   return { phase: 'failed', message: `Something went wrong: ${detail}`, retry };

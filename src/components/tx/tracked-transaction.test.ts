@@ -1,11 +1,11 @@
 import { Address } from '@ton/core';
 import { TonClient } from '@ton/ton';
-import { UserRejectsError } from '@tonconnect/ui-react';
+import { UnknownError, UserRejectsError } from '@tonconnect/ui-react';
 import { describe, expect, it, vi } from 'vitest';
 import { hasFixture, loadFixture, replayFetch } from '../../ton/__fixtures__/fixture';
 import { createTonRpcWith } from '../../ton/client';
 import { networkPreset } from '../../ton/networks';
-import { WalletTimeoutError } from './send-errors';
+import { walletErrorMayHaveSent, WalletTimeoutError } from './send-errors';
 import { runTrackedTransaction, type TrackedUpdate } from './tracked-transaction';
 
 const someWallet = Address.parse('0:' + '44'.repeat(32));
@@ -127,6 +127,68 @@ describe.skipIf(!hasFixture('devnet-pool'))('runTrackedTransaction on recorded d
       pollMs: 1,
     });
     expect(final).toMatchObject({ phase: 'confirmed', normalizedHash, transactionHash: walletTx.hash().toString('hex') });
+  });
+
+  /** The recorded deposit's body hash, read back from the wallet transaction the fixture holds. */
+  async function depositBodyHash(): Promise<string> {
+    const { normalizedHashFromBoc, waitForTransaction } = await import('../../ton/tracking');
+    const walletTx = (await waitForTransaction(clientFor('deposit'), wallet(), normalizedHashFromBoc(fixture!.values['deposit.boc']), { timeoutMs: 0 }))!;
+    const [deposit] = [...walletTx.outMessages.values()];
+    return deposit.body.hash().toString('hex');
+  }
+
+  // Issue 14: a wallet that reports a failure after broadcasting made the app say "nothing was sent".
+  it('a wallet that says "failed" although its transaction landed: found on chain by its body, then confirmed', async () => {
+    const { normalizedHashFromBoc } = await import('../../ton/tracking');
+    const updates: TrackedUpdate[] = [];
+    const final = await runTrackedTransaction({
+      client: clientFor('deposit'),
+      walletAddress: wallet(),
+      send: () => Promise.reject(new UnknownError('The wallet lost its connection while sending')),
+      sentBodyHash: await depositBodyHash(),
+      mayHaveSent: walletErrorMayHaveSent,
+      validUntil: Math.floor(Date.now() / 1000) + 300,
+      target: 'pool',
+      checkEffect: async () => ({ status: 'confirmed', message: 'Staked.' }),
+      onUpdate: (update) => updates.push(update),
+      pollMs: 1,
+    });
+    expect(final).toMatchObject({ phase: 'confirmed', message: 'Staked.', normalizedHash: normalizedHashFromBoc(fixture!.values['deposit.boc']) });
+    expect(updates[1]).toMatchObject({ phase: 'sent', message: expect.stringMatching(/reported an error/) });
+  });
+
+  it('a wallet error whose body is not on chain stays that error; a user rejection is never looked up', async () => {
+    const walletError = new UnknownError('failed');
+    await expect(
+      runTrackedTransaction({
+        client: clientFor('deposit'),
+        walletAddress: wallet(),
+        send: () => Promise.reject(walletError),
+        sentBodyHash: 'ab'.repeat(32),
+        mayHaveSent: walletErrorMayHaveSent,
+        walletErrorCheckMs: 0,
+        validUntil: Math.floor(Date.now() / 1000) + 300,
+        target: 'pool',
+        checkEffect: vi.fn(),
+        onUpdate: () => {},
+        pollMs: 1,
+      }),
+    ).rejects.toBe(walletError);
+    const getTransactions = vi.fn();
+    await expect(
+      runTrackedTransaction({
+        client: { getTransactions, tryLocateResultTx: vi.fn() },
+        walletAddress: wallet(),
+        send: () => Promise.reject(new UserRejectsError()),
+        sentBodyHash: await depositBodyHash(),
+        mayHaveSent: walletErrorMayHaveSent,
+        validUntil: Math.floor(Date.now() / 1000) + 300,
+        target: 'pool',
+        checkEffect: vi.fn(),
+        onUpdate: () => {},
+      }),
+    ).rejects.toBeInstanceOf(UserRejectsError);
+    expect(getTransactions).not.toHaveBeenCalled();
   });
 });
 

@@ -27,10 +27,18 @@ export interface TrackedRunOptions {
   /** The message already sent, when resuming after a failed check or a reload. */
   normalizedHash?: string;
   /**
-   * Resuming a request whose wallet answer was lost (the page closed while the wallet was asked): hex hash of the
-   * body it would send. The wallet transaction is looked for by that body until validUntil has passed.
+   * Hex hash of the body the request sends. Without `send`: resuming a request whose wallet answer was lost (the
+   * page closed while the wallet was asked); the wallet transaction is looked for by that body until validUntil has
+   * passed. With `send`: where to look when the wallet answers with an error that may hide a broadcast.
    */
   sentBodyHash?: string;
+  /**
+   * Wallet errors that do not rule out a broadcast (anything but the user's "no"). A wallet can report a failure
+   * although its transaction went out: with `sentBodyHash`, such an error is first checked on chain.
+   */
+  mayHaveSent?: (error: unknown) => boolean;
+  /** How long to look for a transaction the wallet said failed (default 45 s, never past validUntil + grace). */
+  walletErrorCheckMs?: number;
   /** Unix seconds; the message cannot land after it. */
   validUntil: number;
   /** Contract the wallet's message goes to, to name its exit codes. */
@@ -73,10 +81,23 @@ export async function runTrackedTransaction(options: TrackedRunOptions): Promise
     options.onUpdate({ phase: 'waiting-wallet' });
     // The wallet may sit on the request; once validUntil has passed it can no longer be sent anyway.
     const walletWaitMs = Math.max(0, options.validUntil * 1000 - now()) + 5_000;
-    const boc = await withTimeout(options.send(), walletWaitMs, () => new WalletTimeoutError());
-    normalizedHash = normalizedHashFromBoc(boc);
+    try {
+      const boc = await withTimeout(options.send(), walletWaitMs, () => new WalletTimeoutError());
+      normalizedHash = normalizedHashFromBoc(boc);
+    } catch (error) {
+      if (!options.sentBodyHash || !options.mayHaveSent?.(error)) throw error;
+      options.onUpdate({ phase: 'sent', message: 'Your wallet reported an error. Checking whether the transaction went out anyway…' });
+      transaction = await waitForTransaction(options.client, options.walletAddress, bySentBody(options.sentBodyHash), {
+        validUntil: options.validUntil,
+        timeoutMs: options.walletErrorCheckMs ?? 45_000,
+        pollMs,
+        now,
+      });
+      if (!transaction?.inMessage) throw error;
+      normalizedHash = normalizedMessageHash(transaction.inMessage);
+    }
   }
-  options.onUpdate({ phase: 'sent', normalizedHash });
+  options.onUpdate({ phase: 'sent', normalizedHash, message: undefined });
 
   transaction ??= await waitForTransaction(options.client, options.walletAddress, normalizedHash!, { validUntil: options.validUntil, pollMs, now });
   if (!transaction) {

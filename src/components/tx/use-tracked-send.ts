@@ -12,7 +12,7 @@ import type { FailingContract } from '../../ton/exit-codes';
 import type { NetworkConfig } from '../../ton/networks';
 import { requestQueryId } from '../../ton/outcomes';
 import type { TonConnectRequest } from '../../ton/tx';
-import { describeSendFailure, WrongNetworkError } from './send-errors';
+import { describeSendFailure, walletErrorMayHaveSent, WrongNetworkError } from './send-errors';
 import { runTrackedTransaction, type EffectCheck } from './tracked-transaction';
 
 export type EffectChecker = (walletTransaction: Transaction) => Promise<EffectCheck>;
@@ -108,7 +108,9 @@ export function useTrackedSend(network: NetworkConfig, kind: TxKind, restore: Pl
           client: rpc.client,
           walletAddress,
           normalizedHash,
-          sentBodyHash: bodyHash,
+          // Resuming: the body to look for. Sending: the body to look for if the wallet answers with an error.
+          sentBodyHash: 'resume' in input ? bodyHash : sentBodyHash(plan.request),
+          mayHaveSent: walletErrorMayHaveSent,
           send:
             'resume' in input
               ? undefined
