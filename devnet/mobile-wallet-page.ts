@@ -10,7 +10,7 @@ export const MOBILE_WALLET_PAGE = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Devnet Mobile Wallet</title>
 <style>
-  body { font: 16px/1.4 system-ui, sans-serif; margin: 0; background: #f4f6fa; color: #111; }
+  body { font: 16px/1.4 system-ui, sans-serif; margin: 0; background: #f4f6fa; color: #111; overflow-wrap: anywhere; }
   header { background: #1a6fc4; color: #fff; padding: 12px 16px; font-weight: 600; }
   main { padding: 12px 16px; display: grid; gap: 12px; }
   section { background: #fff; border-radius: 12px; padding: 12px 16px; box-shadow: 0 1px 2px #0002; }
@@ -118,9 +118,10 @@ export const MOBILE_WALLET_SCRIPT = String.raw`'use strict';
     }, 300);
   }
 
-  // Connection request from the universal link.
+  // A connection request from the universal link. Links sent with later requests carry only id (and ret): bridge.md
+  // lets them name the app, with no request to answer.
   const link = { id: params.get('id'), r: params.get('r') };
-  if (link.id || link.r) {
+  if (link.r) {
     const card = $('connect');
     card.hidden = false;
     const buttons = $('connect-buttons');
@@ -210,7 +211,10 @@ export const MOBILE_WALLET_SCRIPT = String.raw`'use strict';
     return item;
   }
 
-  let shown = '';
+  // Each part is redrawn only when it changed, and a request's card only when its status did: a card being clicked
+  // must not be replaced under the pointer by a poll.
+  const shown = { account: '', sessions: '', order: '' };
+  const cards = new Map();
   async function refresh() {
     let state;
     try {
@@ -219,22 +223,39 @@ export const MOBILE_WALLET_SCRIPT = String.raw`'use strict';
       showError('The devnet does not answer: ' + error.message);
       return;
     }
-    const key = JSON.stringify([state.account, state.requests, state.sessions]);
-    if (key === shown) return;
-    shown = key;
-    $('account-address').textContent = state.account.friendly;
-    $('account-balance').textContent = formatNano(state.account.balance);
-    const requests = $('requests');
-    requests.replaceChildren(...state.requests.map(renderRequest));
-    if (state.requests.length === 0) requests.innerHTML = '<p class="muted">No requests yet.</p>';
-    const sessions = $('sessions');
-    sessions.replaceChildren(...state.sessions.map((session) => {
-      const row = document.createElement('div');
-      row.dataset.testid = 'session';
-      row.textContent = session.app.name + ' (' + session.app.url + ')';
-      return row;
-    }));
-    if (state.sessions.length === 0) sessions.textContent = 'None.';
+    const account = JSON.stringify(state.account);
+    if (account !== shown.account) {
+      shown.account = account;
+      $('account-address').textContent = state.account.friendly;
+      $('account-balance').textContent = formatNano(state.account.balance);
+    }
+    for (const request of state.requests) {
+      const version = request.status + '|' + (request.detail || '');
+      const card = cards.get(request.key);
+      if (card && card.version === version) continue;
+      const node = renderRequest(request);
+      if (card) card.node.replaceWith(node);
+      cards.set(request.key, { node, version });
+    }
+    const order = state.requests.map((request) => request.key).join(',');
+    if (order !== shown.order) {
+      shown.order = order;
+      const requests = $('requests');
+      if (state.requests.length === 0) requests.innerHTML = '<p class="muted">No requests yet.</p>';
+      else requests.replaceChildren(...state.requests.map((request) => cards.get(request.key).node));
+    }
+    const sessionsKey = JSON.stringify(state.sessions);
+    if (sessionsKey !== shown.sessions) {
+      shown.sessions = sessionsKey;
+      const sessions = $('sessions');
+      sessions.replaceChildren(...state.sessions.map((session) => {
+        const row = document.createElement('div');
+        row.dataset.testid = 'session';
+        row.textContent = session.app.name + ' (' + session.app.url + ')';
+        return row;
+      }));
+      if (state.sessions.length === 0) sessions.textContent = 'None.';
+    }
   }
   refresh();
   setInterval(refresh, 300);
