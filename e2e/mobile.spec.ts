@@ -85,6 +85,13 @@ async function mobileWalletConfig(devnet: { config(): Promise<Record<string, unk
   return (await devnet.config()).mobileWallet as MobileWalletConfig;
 }
 
+/** Types the amount and presses Stake; the wallet is answered in the wallet app (StakingPage.stake answers the injected one). */
+async function pressStake(staking: StakingPage, amount: string): Promise<void> {
+  await staking.stakeAmount.fill(amount);
+  await expect(staking.stakeButton).toBeEnabled();
+  await staking.stakeButton.click();
+}
+
 /** Runs `action` in the dApp and returns the wallet link it opened (the popup is closed: the wallet runs elsewhere). */
 async function capturedWalletLink(page: Page, action: () => Promise<void>): Promise<string> {
   const popupOpened = page.context().waitForEvent('page', { timeout: 20_000 });
@@ -158,7 +165,7 @@ test.describe('phone: Devnet Mobile Wallet over the TON Connect bridge', () => {
     const ptonBefore = await chain.jettonBalance(ptonWallet);
 
     // Stake: the app opens the wallet again; the wallet shows the decoded deposit and signs on Approve.
-    const stakeLink = await capturedWalletLink(page, () => staking.stake('10'));
+    const stakeLink = await capturedWalletLink(page, () => pressStake(staking, '10'));
     await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'waiting-wallet');
     await wallet.follow(stakeLink);
     const request1 = wallet.pending();
@@ -176,7 +183,7 @@ test.describe('phone: Devnet Mobile Wallet over the TON Connect bridge', () => {
 
     // Reject: nothing leaves the wallet.
     const tonBefore = await chain.tonBalance(mobile.address);
-    const rejectLink = await capturedWalletLink(page, () => staking.stake('3'));
+    const rejectLink = await capturedWalletLink(page, () => pressStake(staking, '3'));
     await wallet.follow(rejectLink);
     await wallet.pending().getByTestId('request-reject').click();
     await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'rejected', { timeout: 30_000 });
@@ -213,7 +220,7 @@ test.describe('phone: Devnet Mobile Wallet over the TON Connect bridge', () => {
     const ptonBefore = await chain.jettonBalance(ptonWallet);
 
     await devnet.json('POST', '/devwallet/mobile/mode', { failAfterBroadcast: true });
-    const link = await capturedWalletLink(page, () => staking.stake('2'));
+    const link = await capturedWalletLink(page, () => pressStake(staking, '2'));
     await wallet.follow(link);
     await wallet.pending().getByTestId('request-approve').click();
     // The wallet broadcast, then told the app it failed.
@@ -237,7 +244,7 @@ test.describe('phone: Devnet Mobile Wallet over the TON Connect bridge', () => {
     await staking.ready();
     const tonBefore = await chain.tonBalance(mobile.address);
 
-    const link = await capturedWalletLink(page, () => staking.stake('2'));
+    const link = await capturedWalletLink(page, () => pressStake(staking, '2'));
     await wallet.follow(link);
     // The user walks away; the wallet marks the request expired and offers nothing to sign.
     const expired = wallet.page.locator('[data-testid="request"][data-status="expired"]');
