@@ -5,7 +5,7 @@
 // learned is kept in localStorage, so the list and its history survive reloads and cost nothing when nothing is new.
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import { Address } from '@ton/core';
-import { checkPoolBill, readBillData, type BillKind } from '../ton/bills';
+import { poolBillCheck, readBillData, type BillKind } from '../ton/bills';
 import type { TonRpc } from '../ton/client';
 import type { NetworkConfig } from '../ton/networks';
 import { assignedItems, payoutEvents } from '../ton/owner-history';
@@ -123,8 +123,13 @@ export async function updateBillBook(params: BillBookParams, deps: BillBookDeps 
   const candidates = new Map(assignedItems(history.events).filter((event) => !known.has(event.peer)).map((event) => [event.peer, event]));
   if (candidates.size > 0) {
     const client = await getRpc();
-    const raw = await readPoolFullData(client, Address.parse(pool), { raw: true });
-    const checks = await Promise.all([...candidates.keys()].map(async (item) => ({ item, check: await checkPoolBill(client, raw, Address.parseRaw(item)) })));
+    // The pool's stored collections and the items' own answers, read side by side (one round trip).
+    const items = [...candidates.keys()];
+    const [raw, answers] = await Promise.all([
+      readPoolFullData(client, Address.parse(pool), { raw: true }),
+      Promise.all(items.map((item) => readBillData(client, Address.parseRaw(item)))),
+    ]);
+    const checks = items.map((item, i) => ({ item, check: poolBillCheck(raw, Address.parseRaw(item), answers[i]) }));
     for (const { item, check } of checks) {
       const event = candidates.get(item)!;
       if (check.status === 'bill' && check.bill.owner.equals(ownerAddress)) {

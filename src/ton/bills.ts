@@ -74,7 +74,11 @@ export async function checkPoolBill(
   pool: Pick<PoolFullData, 'depositPayout' | 'withdrawalPayout'>,
   item: Address,
 ): Promise<PoolBillCheck> {
-  const data = await readBillData(rpc, item);
+  return poolBillCheck(pool, item, await readBillData(rpc, item));
+}
+
+/** checkPoolBill on an item's get_nft_data already read (null: no item there), e.g. read alongside the pool. */
+export function poolBillCheck(pool: Pick<PoolFullData, 'depositPayout' | 'withdrawalPayout'>, item: Address, data: BillData | null): PoolBillCheck {
   if (!data) return { status: 'gone' };
   const kind = data.inited ? poolBillKind(pool, data.collection) : null;
   if (!kind || !data.owner) return { status: 'foreign', collection: data.inited ? data.collection : null };
