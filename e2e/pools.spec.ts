@@ -81,4 +81,77 @@ test.describe('pool picker', () => {
     await app.open('/');
     await expect(page.getByTestId('pool-current-address')).toHaveAttribute('data-address', Address.parse(target).toRawString(), { timeout: 30_000 });
   });
+
+  test('both pool versions side by side: choosing each one reads its own layout', async ({ app, devnet, page, request }) => {
+    const chain = new ChainReader(request, E2E_DEVNET_URL);
+    const listed = await devnetPools(await devnet.config());
+    test.skip(listed.length < 2, 'this devnet announces one pool only');
+    await app.open();
+    await expect(page.getByTestId('pool-picker')).toBeVisible({ timeout: 30_000 });
+    const seen = new Set<string>();
+    for (const pool of listed) {
+      const raw = Address.parse(pool.address).toRawString();
+      await page.getByTestId('pool-change').click();
+      await page.locator(`[data-testid="pool-preset"][data-address="${raw}"]`).getByRole('radio').check();
+      await expect(page.getByTestId('pool-current-address')).toHaveAttribute('data-address', raw);
+      const { version } = await chain.poolProjection(pool.address);
+      if (pool.version) expect(version).toBe(pool.version);
+      await expect(page.getByTestId('pool-version')).toHaveAttribute('data-version', version, { timeout: 30_000 });
+      // the rate shown is this pool's own (re-read each time: a rotation may move it meanwhile)
+      await expect
+        .poll(async () => {
+          const { totalBalance, supply } = await chain.poolProjection(pool.address);
+          const rate = supply === 0n ? 10n ** 9n : (totalBalance * 10n ** 9n) / supply;
+          return (await page.getByTestId('stat-rate').getAttribute('data-value')) === rate.toString();
+        }, { timeout: 30_000 })
+        .toBe(true);
+      seen.add(version);
+    }
+    const announced = listed.flatMap((pool) => (pool.version ? [pool.version] : []));
+    if (announced.length > 0) expect([...seen].sort()).toEqual([...new Set(announced)].sort());
+  });
+
+  test('a short pass on the v1 pool through the picker: stake, instant unstake, round-end bill paid', async ({ app, devnet, page, request }) => {
+    test.setTimeout(300_000);
+    const config = await devnet.config();
+    const v1 = (await devnetPools(config)).find((pool) => pool.version === 'v1' && !Address.parse(pool.address).equals(Address.parse(String(config.pool))));
+    test.skip(!v1, 'this devnet announces no second (v1) pool');
+    const { chain, staking, account } = await openConnectedStaking({ app, devnet, page, request });
+    const raw = Address.parse(v1!.address).toRawString();
+    await page.getByTestId('pool-change').click();
+    await page.locator(`[data-testid="pool-preset"][data-address="${raw}"]`).getByRole('radio').check();
+    await expect(page.getByTestId('pool-version')).toHaveAttribute('data-version', 'v1', { timeout: 30_000 });
+    const ptonWallet = await chain.jettonWallet(await chain.poolJettonMinter(v1!.address), account.address);
+    await expect(staking.ptonBalance).toHaveAttribute('data-nano', (await chain.jettonBalance(ptonWallet)).toString(), { timeout: 30_000 });
+
+    // stake: the pTON of the v1 pool's own jetton rises by the previewed amount
+    const before = await chain.jettonBalance(ptonWallet);
+    await staking.stakeAmount.fill('10');
+    await expect(staking.stakePreview).toBeVisible();
+    const previewed = BigInt((await staking.stakePreview.getAttribute('data-pton'))!);
+    await staking.stakeButton.click();
+    await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
+    const staked = await chain.jettonBalance(ptonWallet);
+    expect(staked - before).toBe(previewed);
+
+    // instant unstake: v1 charges no instant fee, so no fee line
+    await staking.unstakeAmount.fill('3');
+    await staking.unstakeMode('instant').click();
+    await expect(page.getByTestId('unstake-mode-instant-fee')).toHaveCount(0);
+    await expect(staking.unstakeButton).toBeEnabled({ timeout: 30_000 });
+    await staking.unstakeButton.click();
+    await expect(staking.unstakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
+    await expect(staking.unstakeStatusMessage).toContainText('you received');
+    expect(await chain.jettonBalance(ptonWallet)).toBe(staked - 3n * 10n ** 9n);
+
+    // round end: a bill of the v1 pool, paid at the next rotation
+    await staking.unstakeAmount.fill('2');
+    await staking.unstakeMode('round-end').click();
+    await expect(staking.unstakeButton).toBeEnabled({ timeout: 30_000 });
+    await staking.unstakeButton.click();
+    await expect(staking.unstakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
+    await expect(staking.unstakeStatusMessage).toContainText('withdrawal bill');
+    const paid = page.locator('[data-testid="paid-bill"][data-kind="withdrawal"]');
+    await expect(paid.first()).toHaveAttribute('data-amount', (2n * 10n ** 9n).toString(), { timeout: 180_000 });
+  });
 });

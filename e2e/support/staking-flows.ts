@@ -79,6 +79,15 @@ export class ChainReader {
     };
   }
 
+  /** The pool's jetton minter, entry 12 (v1), 14 (intermediate) or 16 (v2) of get_pool_full_data. */
+  async poolJettonMinter(pool: string): Promise<string> {
+    const { exitCode, stack } = await this.getMethod(pool, 'get_pool_full_data');
+    expect(exitCode).toBe(0);
+    const at = ({ 30: 12, 32: 14, 34: 16 } as Record<number, number>)[stack.length];
+    expect(at, `get_pool_full_data has ${stack.length} entries`).toBeDefined();
+    return Cell.fromBase64((stack[at][1] as { bytes: string }).bytes).beginParse().loadAddress().toRawString();
+  }
+
   async jettonWallet(minter: string, owner: string): Promise<string> {
     const ownerSlice = beginCell().storeAddress(Address.parse(owner)).endCell().toBoc().toString('base64');
     const { exitCode, stack } = await this.getMethod(minter, 'get_wallet_address', [

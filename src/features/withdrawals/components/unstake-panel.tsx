@@ -13,7 +13,7 @@ import { expectedPayoutAt } from '../../../queries/protocol';
 import { useStakingContext } from '../../../queries/use-staking-context';
 import { isInFlight } from '../../../stores/pending-transactions';
 import type { NetworkConfig } from '../../../ton/networks';
-import { sharePercent } from '../../../ton/pool';
+import { quoteInstantWithdrawal, sharePercent } from '../../../ton/pool';
 import { formatAmount, nanoToDecimal } from '../../../ton/units';
 import { restoreUnstakePlan, unstakePlan } from '../api/unstake-plan';
 import { checkUnstake, unstakeBlockMessage, type ModeQuote, type UnstakeModeId } from '../utils/unstake-validation';
@@ -85,6 +85,14 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
           : 'cannot be filled now: your pTON would come back'
         : 'now';
 
+  // What Max would pay now: the whole balance at the current rate, minus the v2 instant withdrawal fee.
+  const maxInstant = quoteInstantWithdrawal(pool.data, ptonBalance.data);
+  const maxHint =
+    `You hold ${shown(ptonBalance.data)} ${tickers.jetton}` +
+    (ptonBalance.data > 0n && pool.data.optimistic
+      ? `, ≈ ${shown(maxInstant.net)} ${tickers.native} if unstaked instantly${maxInstant.fee > 0n ? ` after the ${sharePercent(maxInstant.feeShare)} % instant withdrawal fee` : ''}.`
+      : '.');
+
   const submit = async () => {
     const poolAddress = context.poolAddress;
     const ptonWallet = context.ptonWallet;
@@ -130,7 +138,7 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
           ticker={tickers.jetton}
           onMax={() => setInput(nanoToDecimal(ptonBalance.data))}
           error={fieldError}
-          hint={`You hold ${shown(ptonBalance.data)} ${tickers.jetton}.`}
+          hint={maxHint}
           disabled={inFlight}
         />
         <fieldset className="mt-3 grid gap-2" disabled={inFlight}>
