@@ -154,4 +154,49 @@ test.describe('pool picker', () => {
     const paid = page.locator('[data-testid="paid-bill"][data-kind="withdrawal"]');
     await expect(paid.first()).toHaveAttribute('data-amount', (2n * 10n ** 9n).toString(), { timeout: 180_000 });
   });
+
+  test('a pasted pool that is not a preset is checked, then needs one explicit confirmation before its first stake', async ({ app, devnet, page, request }) => {
+    const config = await devnet.config();
+    const main = Address.parse(String(config.pool));
+    const other = (await devnetPools(config)).find((pool) => !Address.parse(pool.address).equals(main));
+    test.skip(!other, 'this devnet announces one pool only');
+    // This page's devnet announces its main pool only, so the other one is "any pool" to the app.
+    await page.route('**/devnet/config', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as Record<string, unknown>;
+      delete body.pools;
+      await route.fulfill({ response, json: body });
+    });
+    const { chain, staking, account } = await openConnectedStaking({ app, devnet, page, request });
+    const otherRaw = Address.parse(other!.address).toRawString();
+    await page.getByTestId('pool-change').click();
+    await expect(page.getByTestId('pool-preset')).toHaveCount(1);
+    await page.getByTestId('pool-paste-input').fill(Address.parse(other!.address).toString({ testOnly: true }));
+    await page.getByTestId('pool-paste-check').click();
+    const { version } = await chain.poolProjection(other!.address);
+    await expect(page.getByTestId('pool-check-result-version')).toHaveText(version, { timeout: 30_000 });
+    const info = await chain.call<{ code: string }>('getAddressInformation', { address: other!.address });
+    await expect(page.getByTestId('pool-check-result-code-hash')).toHaveAttribute('title', Cell.fromBase64(info.code).hash().toString('hex'));
+    await page.getByTestId('pool-use').click();
+    await expect(page.getByTestId('pool-current-address')).toHaveAttribute('data-address', otherRaw);
+    await expect(page.getByTestId('pool-current-label')).toHaveText('Custom pool');
+    expect(new URL(page.url()).searchParams.get('pool')).toBe(Address.parse(other!.address).toString({ testOnly: true, urlSafe: true }));
+
+    // the first stake waits for the confirmation
+    const ptonWallet = await chain.jettonWallet(await chain.poolJettonMinter(other!.address), account.address);
+    await staking.stakeAmount.fill('5');
+    await expect(staking.stakePreview).toBeVisible({ timeout: 30_000 });
+    await expect(staking.stakeButton).toBeDisabled();
+    await page.getByTestId('stake-confirm-pool').getByRole('checkbox').check();
+    await expect(staking.stakeButton).toBeEnabled();
+    await staking.stakeButton.click();
+    await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
+    expect(await chain.jettonBalance(ptonWallet)).toBeGreaterThan(0n);
+    // confirmed once: after a reload the pool is still chosen and asks no more
+    await page.reload();
+    await expect(page.getByTestId('pool-current-address')).toHaveAttribute('data-address', otherRaw, { timeout: 30_000 });
+    await staking.stakeAmount.fill('2');
+    await expect(staking.stakeButton).toBeEnabled({ timeout: 30_000 });
+    await expect(page.getByTestId('stake-confirm-pool')).toHaveCount(0);
+  });
 });
