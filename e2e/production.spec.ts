@@ -7,7 +7,7 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { test, expect } from './fixtures';
-import { E2E_DEVNET_URL, E2E_PROD_PORT, E2E_PROD_URL } from './support/env';
+import { E2E_DEVNET_SECOND_URL, E2E_DEVNET_URL, E2E_PROD_PORT, E2E_PROD_URL } from './support/env';
 import { DEVNET_MARKERS, findInBundle } from '../scripts/check-bundle';
 
 const PROD_PORT = E2E_PROD_PORT;
@@ -231,6 +231,26 @@ test('reads the pool under the CSP and offers no Devnet Wallet', async ({ page, 
     (violation) => !violation.startsWith('img-src') && violation !== 'script-src-attr inline',
   );
   expect(unexpected).toEqual([]);
+});
+
+test('the RPC endpoints panel refuses an endpoint the CSP does not list, and says why', async ({ page, app }) => {
+  await app.open(PROD_ROOT);
+  await page.getByText('RPC endpoints', { exact: true }).click();
+  const endpoints = page.getByRole('list', { name: 'RPC endpoints' });
+  await expect(endpoints.getByRole('listitem')).toHaveCount(1);
+  // The same devnet on another port: a different origin, so outside connect-src.
+  await page.getByLabel('Endpoint URL (toncenter API v2)').fill(`${E2E_DEVNET_SECOND_URL}/jsonRPC`);
+  await page.getByRole('button', { name: 'Add endpoint' }).click();
+  await expect(page.getByTestId('rpc-endpoint-outcome')).toHaveText(
+    `Not added: this build's Content-Security-Policy only lets the page reach the endpoints it was built with ` +
+      `(${new URL(E2E_DEVNET_URL).origin}). You can add another key for one of them, or build the app with your ` +
+      `endpoint in VITE_TON_ENDPOINTS.`,
+  );
+  await expect(endpoints.getByRole('listitem')).toHaveCount(1);
+  // Refused before any request: the policy never had to block one.
+  expect(await page.evaluate(() => localStorage.getItem('lst-rpc-endpoints') ?? '')).not.toContain(
+    E2E_DEVNET_SECOND_URL,
+  );
 });
 
 test('paints the shell before the app chunk, preloads it, and says so when it cannot load', async ({
