@@ -11,6 +11,7 @@ import { CopyButton } from '../../../components/ui/copy-button';
 import { poolInspectionQuery } from '../../../queries/pool-inspection';
 import type { SelectedPool } from '../../../queries/use-selected-pool';
 import { urlWithPool } from '../../../stores/pool-choice';
+import { isConfusableWithTicker } from '../../../ton/jetton';
 import type { NetworkConfig } from '../../../ton/networks';
 import type { PoolInspection } from '../../../ton/pool-check';
 import { checkPoolAddressText, samePool } from '../../../ton/pool-presets';
@@ -45,7 +46,14 @@ export function PoolFacts({ inspection, network, testId }: { inspection: PoolIns
       <dd data-testid={`${testId}-jetton`}>
         {jetton ? (
           <>
-            {jetton.symbol || 'no on-chain symbol'} <span className="font-mono text-xs">{short(jetton.minter.toString({ urlSafe: true, bounceable: true, testOnly: network.testOnly }))}</span>
+            {jetton.symbol && isConfusableWithTicker(jetton.symbol, network.nativeTicker) ? (
+              <span data-testid={`${testId}-jetton-spoof`} className="text-red-700 dark:text-red-300">
+                shown as {network.poolJettonTicker}: its on-chain symbol imitates {network.nativeTicker}
+              </span>
+            ) : (
+              jetton.symbol || 'no on-chain symbol'
+            )}{' '}
+            <span className="font-mono text-xs">{short(jetton.minter.toString({ urlSafe: true, bounceable: true, testOnly: network.testOnly }))}</span>
             {inspection.kind === 'pool' && inspection.walletCheck === 'mismatch' && (
               <span className="block text-red-700 dark:text-red-300">The minter&apos;s wallet addresses do not match the pool&apos;s wallet code.</span>
             )}
