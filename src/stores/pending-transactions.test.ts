@@ -55,6 +55,8 @@ describe('pending transactions store', () => {
     const reloaded = createPendingStore(storage);
     expect(reloaded.getState().transactions.stake).toMatchObject({ id: 'a', phase: 'sent', normalizedHash: 'ab', queryId: '123', request, plan: { pool: '0:11' } });
     // Still in flight after the reload: no second send of the same kind until it settles.
-    expect(reloaded.getState().begin({ ...stake, id: 'b' })).toBe(false);
+    expect(reloaded.getState().begin({ ...stake, id: 'b', network: 'devnet' })).toBe(false);
+    // A transaction left in flight on another network is not followed here, so it does not block this one.
+    expect(reloaded.getState().begin({ ...stake, id: 'c', network: 'testnet' })).toBe(true);
   });
 });

@@ -54,7 +54,9 @@ export function createPendingStore(storage: StateStorage = typeof localStorage =
       (set, get) => ({
         transactions: {},
         begin(tx) {
-          if (isInFlight(get().transactions[tx.kind])) return false;
+          const current = get().transactions[tx.kind];
+          // One restored from another network's session is never resumed here (use-tracked-send): it must not block.
+          if (isInFlight(current) && (current?.network === undefined || current.network === tx.network)) return false;
           set((state) => ({ transactions: { ...state.transactions, [tx.kind]: { ...tx, phase: 'waiting-wallet', createdAt: tx.createdAt ?? Date.now() } } }));
           return true;
         },
