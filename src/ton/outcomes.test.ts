@@ -7,7 +7,7 @@ import { hasFixture, loadFixture, replayFetch } from './__fixtures__/fixture';
 import type { Bill } from './bills';
 import { createTonRpcWith } from './client';
 import { networkPreset } from './networks';
-import { attachedValue, findStakeOutcome, findUnstakeOutcome, requestQueryId, transactionsAfter, type BillVerifier, type OutcomeContext } from './outcomes';
+import { attachedValue, billMintedByPool, findStakeOutcome, findUnstakeOutcome, requestQueryId, transactionsAfter, type BillVerifier, type OutcomeContext } from './outcomes';
 import { normalizedHashFromBoc, waitForTransaction } from './tracking';
 
 const at = (byte: string) => Address.parse('0:' + byte.repeat(32));
@@ -46,12 +46,16 @@ function bill(address: Address, kind: Bill['kind'], billOwner = owner): Bill {
   return { kind, collection, index: 0n, address, owner: billOwner, amount: 5n * TON };
 }
 
+/** As poolBillVerifier decides: a bill of the pool, of the expected kind, owned by us. */
+function verifierOf(bills: Bill[]): BillVerifier {
+  return async (item, kind) => {
+    const found = bills.find((candidate) => candidate.address.equals(item));
+    return found && found.kind === kind && found.owner.equals(owner) ? { item, collection: found.collection, amount: found.amount } : null;
+  };
+}
+
 /** Only `ourBill` (a withdrawal bill) and `depositBill` are items of the pool's collections. */
-const verifyBill: BillVerifier = async (item) => {
-  if (item.equals(ourBill)) return bill(ourBill, 'withdrawal');
-  if (item.equals(depositBill)) return bill(depositBill, 'deposit');
-  return null;
-};
+const verifyBill = verifierOf([bill(ourBill, 'withdrawal'), bill(depositBill, 'deposit')]);
 
 const context: OutcomeContext = { queryId: OURS, owner, pool, jettonWallet, afterLt: 100n, verifyBill };
 
@@ -76,7 +80,7 @@ describe('findStakeOutcome', () => {
     const withdrawalBill = ownershipAssigned(103n, ourBill, OURS);
     expect(await findStakeOutcome([foreign, othersBill, withdrawalBill], context)).toBeNull();
     const ours = ownershipAssigned(104n, depositBill, OURS);
-    expect(await findStakeOutcome([foreign, othersBill, ours], context)).toMatchObject({ kind: 'bill', bill: { address: depositBill } });
+    expect(await findStakeOutcome([foreign, othersBill, ours], context)).toMatchObject({ kind: 'bill', bill: { item: depositBill } });
   });
 
   it('never looks before the wallet transaction that sent the request', async () => {
@@ -115,15 +119,62 @@ describe('findUnstakeOutcome', () => {
     const someoneElses = ownershipAssigned(102n, ourBill, THEIRS);
     const depositOne = ownershipAssigned(103n, depositBill, OURS);
     expect(await findUnstakeOutcome([foreign, someoneElses, depositOne], unstake)).toBeNull();
-    const notOurs: BillVerifier = async (item) => (item.equals(ourBill) ? bill(ourBill, 'withdrawal', stranger) : null);
+    const notOurs = verifierOf([bill(ourBill, 'withdrawal', stranger)]);
     expect(await findUnstakeOutcome([ownershipAssigned(104n, ourBill, OURS)], { ...unstake, verifyBill: notOurs })).toBeNull();
-    expect(await findUnstakeOutcome([ownershipAssigned(104n, ourBill, OURS)], unstake)).toMatchObject({ kind: 'bill', bill: { address: ourBill } });
+    expect(await findUnstakeOutcome([ownershipAssigned(104n, ourBill, OURS)], unstake)).toMatchObject({ kind: 'bill', bill: { item: ourBill } });
   });
 
   it('takes the earliest matching answer whatever order the page lists them in', async () => {
     const remint = notification(110n, jettonWallet, OURS, 5n * TON);
     const withdrawal = received(105n, pool, Op.withdrawal, OURS, undefined, 3n * TON);
     expect(await findUnstakeOutcome([remint, withdrawal], unstake)).toMatchObject({ kind: 'instant' });
+  });
+});
+
+/** A transaction on `on` whose in-message came from `src` with `body`, created at `createdLt`. */
+function sourceTx(src: Address, createdLt: bigint, body: Cell): Transaction {
+  return { inMessage: { info: { type: 'internal', src, createdLt, value: { coins: TON } }, body } } as unknown as Transaction;
+}
+
+// Regression (issue 12 item 4): a bill proven only while the pool still lists its collection; after a rotation
+// (20 s devnet rounds) the outcome stayed unproven. Provenance from transactions closes that gap without trusting
+// any sender's claim.
+describe('billMintedByPool', () => {
+  const item = ourBill;
+  const initBody = (queryId: bigint, to: Address) =>
+    beginCell().storeUint(Op.initNft, 32).storeUint(queryId, 64).storeAddress(to).storeCoins(3n * TON).storeAddress(null).storeAddress(null).endCell();
+  const mintBody = (queryId: bigint) => beginCell().storeUint(Op.mint, 32).storeUint(queryId, 64).storeAddress(item).storeCoins(3n * TON).endCell();
+  const notice = ownershipAssigned(101n, item, OURS);
+  const ctx = { owner, pool, queryId: OURS };
+
+  function chain(init: Transaction, collectionTx: Transaction) {
+    return {
+      async tryLocateSourceTx(source: Address, destination: Address) {
+        if (source.equals(item) && destination.equals(owner)) return init;
+        if (source.equals(collection) && destination.equals(item)) return collectionTx;
+        throw new Error('not found');
+      },
+    };
+  }
+  // The notice's in-message needs a createdLt for the lookup.
+  (notice.inMessage!.info as { createdLt?: bigint }).createdLt = 50n;
+
+  it('proves pool → collection (mint) → item (init_nft) → us, all with our query_id', async () => {
+    const client = chain(sourceTx(collection, 40n, initBody(OURS, owner)), sourceTx(pool, 30n, mintBody(OURS)));
+    expect(await billMintedByPool(client, notice, ctx)).toEqual({ item, collection, amount: 3n * TON });
+  });
+
+  it('refuses an item made by a contract the pool never asked to mint, or for another request or owner', async () => {
+    const byStranger = chain(sourceTx(collection, 40n, initBody(OURS, owner)), sourceTx(stranger, 30n, mintBody(OURS)));
+    expect(await billMintedByPool(byStranger, notice, ctx)).toBeNull();
+    const notAMint = chain(sourceTx(collection, 40n, initBody(OURS, owner)), sourceTx(pool, 30n, beginCell().storeUint(Op.excesses, 32).storeUint(OURS, 64).endCell()));
+    expect(await billMintedByPool(notAMint, notice, ctx)).toBeNull();
+    const othersMint = chain(sourceTx(collection, 40n, initBody(OURS, owner)), sourceTx(pool, 30n, mintBody(THEIRS)));
+    expect(await billMintedByPool(othersMint, notice, ctx)).toBeNull();
+    const othersBill = chain(sourceTx(collection, 40n, initBody(OURS, stranger)), sourceTx(pool, 30n, mintBody(OURS)));
+    expect(await billMintedByPool(othersBill, notice, ctx)).toBeNull();
+    const notIndexed = { tryLocateSourceTx: async () => Promise.reject(new Error('not found')) };
+    expect(await billMintedByPool(notIndexed, notice, ctx)).toBeNull();
   });
 });
 
@@ -166,7 +217,7 @@ describe.skipIf(!hasFixture('devnet-pool'))('findUnstakeOutcome on recorded devn
     const queryId = sent.body.beginParse().skip(32).loadUintBig(64);
     const recent = await rpc.client.getTransactions(wallet, { limit: 10, archival: true });
     // The recorded exchanges hold no get_nft_data: any item stands for a bill here (verification is tested above).
-    const anyBill: BillVerifier = async (item) => bill(item, 'withdrawal', wallet);
+    const anyBill: BillVerifier = async (item) => ({ item, collection, amount: 0n });
     return findUnstakeOutcome(recent, {
       queryId,
       owner: wallet,

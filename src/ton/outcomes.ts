@@ -6,7 +6,7 @@
 import { type Address, Cell, type Slice, type Transaction } from '@ton/core';
 import type { TonClient } from '@ton/ton';
 import { Op } from '../../contracts/wrappers/opcodes';
-import { checkPoolBill, type Bill, type BillKind } from './bills';
+import { checkPoolBill, type BillKind } from './bills';
 import type { TonRpc } from './client';
 import type { PoolFullData } from './pool';
 
@@ -21,6 +21,7 @@ export interface Incoming {
   queryId: bigint;
   /** The body after op and query_id. */
   rest: Slice;
+  transaction: Transaction;
 }
 
 /** The owner's internal message carried by `tx`, if it has at least an op and a query_id. */
@@ -37,6 +38,7 @@ export function readIncoming(tx: Transaction): Incoming | null {
     op: body.loadUint(32),
     queryId: body.loadUintBig(64),
     rest: body,
+    transaction: tx,
   };
 }
 
@@ -60,16 +62,26 @@ function mintedToUs(incoming: Incoming, context: { queryId: bigint; jettonWallet
 
 export type StakeOutcome =
   | { kind: 'minted'; jettons: bigint; transactionHash: string }
-  | { kind: 'bill'; bill: Bill; transactionHash: string };
+  | { kind: 'bill'; bill: VerifiedBill; transactionHash: string };
 
 export type UnstakeOutcome =
   /** `arrived` is the withdrawal message's value; `received` subtracts the TON the burn carried there. */
   | { kind: 'instant'; arrived: bigint; received: bigint; transactionHash: string }
-  | { kind: 'bill'; bill: Bill; transactionHash: string }
+  | { kind: 'bill'; bill: VerifiedBill; transactionHash: string }
   | { kind: 'returned'; jettons: bigint; transactionHash: string };
 
-/** Tells whether an item is one of the pool's bills (src/ton/bills checkPoolBill against the pool's raw data). */
-export type BillVerifier = (item: Address) => Promise<Bill | null>;
+/**
+ * Tells whether the item that sent `received` (an ownership_assigned) is a bill of the pool of the expected kind:
+ * checkPoolBill against the pool's raw data, or, once a rotation has moved the pool on, the mint's provenance.
+ */
+export type BillVerifier = (item: Address, kind: BillKind, received: Transaction) => Promise<VerifiedBill | null>;
+
+/** A bill proven to be the pool's, of the expected kind, minted to the owner. `amount`: TON (deposit) or pTON. */
+export interface VerifiedBill {
+  item: Address;
+  collection: Address;
+  amount: bigint;
+}
 
 export interface OutcomeContext {
   queryId: bigint;
@@ -90,10 +102,9 @@ function later(transactions: readonly Transaction[], afterLt: bigint): Incoming[
     .sort((a, b) => (a.lt < b.lt ? -1 : a.lt > b.lt ? 1 : 0));
 }
 
-async function billFor(incoming: Incoming, context: OutcomeContext, kind: BillKind): Promise<Bill | null> {
+async function billFor(incoming: Incoming, context: OutcomeContext, kind: BillKind): Promise<VerifiedBill | null> {
   if (incoming.op !== Op.ownershipAssigned || incoming.queryId !== context.queryId) return null;
-  const bill = await context.verifyBill(incoming.source);
-  return bill && bill.kind === kind && bill.owner.equals(context.owner) ? bill : null;
+  return context.verifyBill(incoming.source, kind, incoming.transaction);
 }
 
 /** The stake's outcome among `transactions` (the owner's, any order), or null while it has not arrived. */
@@ -157,15 +168,64 @@ export async function transactionsAfter(client: Pick<TonClient, 'getTransactions
   return found;
 }
 
+type SourceClient = Pick<TonClient, 'tryLocateSourceTx'>;
+
+function internalIn(tx: Transaction) {
+  const message = tx.inMessage;
+  return message && message.info.type === 'internal' ? { info: message.info, body: message.body.beginParse() } : null;
+}
+
+/**
+ * Proves from transactions alone that the item which sent `received` was minted by the pool's order with our
+ * query_id: the item's transaction that sent it was an init_nft (query_id, owner = us) from a contract C, and C's
+ * transaction that sent that init was the pool's `mint` with the same query_id. The pool sends `mint` only to its
+ * own minter and payout collections, and a message's sender cannot be forged, so C is one of the pool's payout
+ * collections. Works after a rotation and after the item was paid and destroyed (the history stays).
+ */
+export async function billMintedByPool(
+  client: SourceClient,
+  received: Transaction,
+  context: { owner: Address; pool: Address; queryId: bigint },
+): Promise<VerifiedBill | null> {
+  const notice = internalIn(received);
+  if (!notice) return null;
+  const item = notice.info.src;
+  try {
+    const itemTx = await client.tryLocateSourceTx(item, context.owner, notice.info.createdLt.toString());
+    const init = internalIn(itemTx);
+    if (!init || init.body.remainingBits < 32 + 64 || init.body.loadUint(32) !== Op.initNft || init.body.loadUintBig(64) !== context.queryId) return null;
+    if (!init.body.loadAddress().equals(context.owner)) return null;
+    const amount = init.body.loadCoins();
+    const collection = init.info.src;
+    const collectionTx = await client.tryLocateSourceTx(collection, item, init.info.createdLt.toString());
+    const mint = internalIn(collectionTx);
+    if (!mint || !mint.info.src.equals(context.pool) || mint.body.remainingBits < 32 + 64) return null;
+    if (mint.body.loadUint(32) !== Op.mint || mint.body.loadUintBig(64) !== context.queryId) return null;
+    return { item, collection, amount };
+  } catch {
+    return null; // not indexed yet or not found: not proven (the next poll asks again)
+  }
+}
+
 /**
  * A BillVerifier for `pool`: one get_pool_full_data_raw (the simulating getter hides live collections once a
- * rotation is due), then one get_nft_data per candidate item.
+ * rotation is due) and one get_nft_data; when the item's collection is no longer the pool's current one (a
+ * rotation came first) or the item is already gone, the mint's provenance (billMintedByPool) decides.
  */
-export function poolBillVerifier(rpc: Pick<TonRpc, 'runGetMethod'>, readRawPool: () => Promise<Pick<PoolFullData, 'depositPayout' | 'withdrawalPayout'>>): BillVerifier {
+export function poolBillVerifier(
+  rpc: Pick<TonRpc, 'runGetMethod'> & { client: SourceClient },
+  readRawPool: () => Promise<Pick<PoolFullData, 'depositPayout' | 'withdrawalPayout'>>,
+  context: { owner: Address; pool: Address; queryId: bigint },
+): BillVerifier {
   let raw: Promise<Pick<PoolFullData, 'depositPayout' | 'withdrawalPayout'>> | undefined;
-  return async (item) => {
+  return async (item, kind, received) => {
     raw ??= readRawPool();
     const check = await checkPoolBill(rpc, await raw, item);
-    return check.status === 'bill' ? check.bill : null;
+    if (check.status === 'bill') {
+      const { bill } = check;
+      return bill.kind === kind && bill.owner.equals(context.owner) ? { item, collection: bill.collection, amount: bill.amount } : null;
+    }
+    const proven = await billMintedByPool(rpc.client, received, context);
+    return proven && proven.item.equals(item) ? proven : null;
   };
 }

@@ -44,7 +44,7 @@ export function stakePlan(params: StakePlanParams, sent?: TonConnectRequest): Se
         pool,
         jettonWallet,
         afterLt,
-        verifyBill: poolBillVerifier(rpc, () => readPoolFullData(rpc, pool, { raw: true })),
+        verifyBill: poolBillVerifier(rpc, () => readPoolFullData(rpc, pool, { raw: true }), { owner, pool, queryId }),
       });
       if (!outcome) return { status: 'pending' };
       return outcome.kind === 'minted'

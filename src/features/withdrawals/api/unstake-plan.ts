@@ -60,7 +60,7 @@ export function unstakePlan(params: UnstakePlanParams, sent?: TonConnectRequest)
         jettonWallet,
         afterLt: burn.lt,
         attached: attachedValue(burn),
-        verifyBill: poolBillVerifier(rpc, () => readPoolFullData(rpc, pool, { raw: true })),
+        verifyBill: poolBillVerifier(rpc, () => readPoolFullData(rpc, pool, { raw: true }), { owner, pool, queryId }),
       });
       if (!outcome) return { status: 'pending' };
       switch (outcome.kind) {
