@@ -2,6 +2,7 @@
 // bad input refused with a message and nothing sent, and the choice shared as ?pool=.
 import { Address, Cell } from '@ton/core';
 import { test, expect } from './fixtures';
+import { answerDevWallet } from './support/dev-wallet';
 import { ChainReader, devnetProtocol, openConnectedStaking } from './support/staking-flows';
 import { E2E_DEVNET_URL } from './support/env';
 
@@ -130,6 +131,7 @@ test.describe('pool picker', () => {
     await expect(staking.stakePreview).toBeVisible();
     const previewed = BigInt((await staking.stakePreview.getAttribute('data-pton'))!);
     await staking.stakeButton.click();
+    await answerDevWallet(page, 'approve');
     await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
     const staked = await chain.jettonBalance(ptonWallet);
     expect(staked - before).toBe(previewed);
@@ -139,7 +141,7 @@ test.describe('pool picker', () => {
     await staking.unstakeMode('instant').click();
     await expect(page.getByTestId('unstake-mode-instant-fee')).toHaveCount(0);
     await expect(staking.unstakeButton).toBeEnabled({ timeout: 30_000 });
-    await staking.unstakeButton.click();
+    await staking.unstake();
     await expect(staking.unstakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
     await expect(staking.unstakeStatusMessage).toContainText('you received');
     expect(await chain.jettonBalance(ptonWallet)).toBe(staked - 3n * 10n ** 9n);
@@ -148,7 +150,7 @@ test.describe('pool picker', () => {
     await staking.unstakeAmount.fill('2');
     await staking.unstakeMode('round-end').click();
     await expect(staking.unstakeButton).toBeEnabled({ timeout: 30_000 });
-    await staking.unstakeButton.click();
+    await staking.unstake();
     await expect(staking.unstakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
     await expect(staking.unstakeStatusMessage).toContainText('withdrawal bill');
     const paid = page.locator('[data-testid="paid-bill"][data-kind="withdrawal"]');
@@ -190,6 +192,7 @@ test.describe('pool picker', () => {
     await page.getByTestId('stake-confirm-pool').getByRole('checkbox').check();
     await expect(staking.stakeButton).toBeEnabled();
     await staking.stakeButton.click();
+    await answerDevWallet(page, 'approve');
     await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
     expect(await chain.jettonBalance(ptonWallet)).toBeGreaterThan(0n);
     // confirmed once: after a reload the pool is still chosen and asks no more
