@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { burnBody, depositBody } from '../../../../contracts/wrappers/messages';
 import { Op } from '../../../../contracts/wrappers/opcodes';
 import { roundPoints, type CompletedRound } from '../../../ton/history';
-import { positionFlows, positionValueSeries, rewardsEarned } from './flows';
+import { ownerEvents, mergeEvents } from '../../../ton/owner-history';
+import { accountFlows, positionFlows, positionValueSeries, rewardsEarned } from './flows';
 
 const TON = 1_000_000_000n;
 const owner = Address.parse('0:' + 'aa'.repeat(32));
@@ -51,6 +52,16 @@ describe('positionFlows', () => {
     expect(flows.ptonChanges.map((c) => c.delta)).toEqual([99n * TON, -40n * TON]);
     expect(flows.firstDepositAt).toBe(1000);
     expect(flows.deposits).toBe(1);
+  });
+
+  it('are the same from the shared owner history, read in two parts (older page, then newer), as from one read', () => {
+    const context = { pool, ptonWallet };
+    const older = ownerEvents(history.slice(0, 4), context);
+    const newer = ownerEvents(history.slice(4), context);
+    const shared = accountFlows({ events: mergeEvents(older, newer), olderFrom: null }, context);
+    expect(shared).toEqual({ ...positionFlows(history, context), complete: true });
+    // a history that stopped before the account's first transaction is marked incomplete
+    expect(accountFlows({ events: newer, olderFrom: { lt: 4n, hash: 'h' } }, context).complete).toBe(false);
   });
 
   it('rewards = value now − net TON put in (a loss when fees outweigh growth)', () => {
