@@ -8,6 +8,7 @@ import {
   E2E_DEVNET_STATE_DIR,
   E2E_DEVNET_URL,
   E2E_PROD_URL,
+  E2E_TWA_RETURN_URL,
 } from './e2e/support/env';
 
 const CI = Boolean(process.env.CI);
@@ -72,7 +73,7 @@ export default defineConfig({
       // A production build served by `vite preview`: what users get, and no dep-optimizer reloads mid-test.
       command: `npx vite build --outDir ${E2E_APP_OUT_DIR} --emptyOutDir --logLevel warn && npx vite preview --outDir ${E2E_APP_OUT_DIR} --port ${E2E_APP_PORT} --strictPort`,
       url: E2E_APP_URL,
-      env: { VITE_NETWORK: 'devnet', VITE_DEVNET_URL: E2E_DEVNET_URL },
+      env: { VITE_NETWORK: 'devnet', VITE_DEVNET_URL: E2E_DEVNET_URL, VITE_TWA_RETURN_URL: E2E_TWA_RETURN_URL },
       reuseExistingServer: !CI,
       timeout: 180_000,
       stdout: 'ignore',

@@ -6,7 +6,8 @@ import { Address } from '@ton/core';
 import { DEPOSIT_FEE } from '../contracts/wrappers/fees';
 import { test, expect } from './fixtures';
 import type { AppPage } from './support/app-page';
-import { E2E_APP_URL, E2E_DEVNET_URL } from './support/env';
+import { decodeTelegramUrlParameters } from '@tonconnect/sdk';
+import { E2E_APP_URL, E2E_DEVNET_URL, E2E_TWA_RETURN_URL } from './support/env';
 import { ChainReader, devnetProtocol, StakingPage } from './support/staking-flows';
 
 const TON = 1_000_000_000n;
@@ -263,5 +264,75 @@ test.describe('phone: Devnet Mobile Wallet over the TON Connect bridge', () => {
     await expect(staking.stakeButton).toBeEnabled();
     const after = await devnet.json<{ result: { requests: { status: string }[] } }>('GET', '/devwallet/mobile/state');
     expect(after.result.requests.filter((entry) => entry.status === 'pending')).toEqual([]);
+  });
+});
+
+test.describe('phone: inside a Telegram Mini App', () => {
+  /** Opens the app as Telegram would (launch parameters in the hash), recording the web events it posts to Telegram. */
+  async function openInTelegram(page: Page, platform: string): Promise<void> {
+    await page.addInitScript(() => {
+      const events: { type: string; data: string }[] = [];
+      Object.assign(window, {
+        __telegramEvents: events,
+        TelegramWebviewProxy: { postEvent: (type: string, data: string) => events.push({ type, data }) },
+      });
+    });
+    const hash = new URLSearchParams({ tgWebAppData: 'query_id=AAE&user=%7B%7D', tgWebAppPlatform: platform, tgWebAppVersion: '8.0', tgWebAppThemeParams: '{}' });
+    await page.goto(`/#${hash}`);
+  }
+
+  test("returnStrategy 'back' reaches a wallet opened from the Mini App as tg://resolve, URL-encoded with the connect request", async ({ app, devnet, page }) => {
+    const mobile = await mobileWalletConfig(devnet);
+    await openInTelegram(page, 'android');
+    await app.tonConnectButton.click();
+    await expect(app.connectModal).toBeVisible();
+    const link = await capturedWalletLink(page, () => app.connectModal.getByRole('button', { name: /Devnet Mobile Wallet/ }).first().click());
+    const url = new URL(link);
+    expect(url.origin + url.pathname).toBe(mobile.universalLink);
+    expect(url.searchParams.get('v')).toBe('2');
+    expect(url.searchParams.get('id')).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(url.searchParams.get('r')!)).toMatchObject({ manifestUrl: `${E2E_APP_URL}/tonconnect-manifest.json` });
+    // Inside Telegram, "back" means back to Telegram; the raw query carries it (and the request) percent-encoded.
+    expect(url.searchParams.get('ret')).toBe('tg://resolve');
+    expect(url.search).toContain('ret=tg%3A%2F%2Fresolve');
+    expect(url.search).not.toMatch(/[{}"]/);
+  });
+
+  test('twaReturnUrl: a Telegram-hosted wallet opened from Telegram Web gets the Mini App link inside its startapp parameter', async ({ app, devnet, page }) => {
+    const mobile = await mobileWalletConfig(devnet);
+    // A wallet that lives in Telegram, beside the devnet's own list (its bridge is the devnet's).
+    await page.route('**/wallets-devnet.json', async (route) => {
+      const list = (await (await route.fetch()).json()) as unknown[];
+      list.push({
+        app_name: 'devnet-telegram-wallet',
+        name: 'Devnet Telegram Wallet',
+        image: '/devnet-wallet.png',
+        about_url: 'https://t.me/wallet',
+        universal_url: 'https://t.me/wallet?attach=wallet',
+        bridge: [{ type: 'sse', url: mobile.bridgeUrl }],
+        platforms: ['ios', 'android', 'macos', 'windows', 'linux'],
+      });
+      await route.fulfill({ json: list });
+    });
+    await openInTelegram(page, 'weba');
+    await app.tonConnectButton.click();
+    await expect(app.connectModal).toBeVisible();
+    await app.connectModal.getByRole('button', { name: /Devnet Telegram Wallet/ }).first().click();
+    // The UI asks Telegram to open the wallet's t.me link: the TON Connect parameters ride in `startapp`.
+    const opened = await expect
+      .poll(async () => {
+        const events = await page.evaluate(() => (window as unknown as { __telegramEvents: { type: string; data: string }[] }).__telegramEvents);
+        return events.find((event) => event.type === 'web_app_open_tg_link')?.data ?? null;
+      }, { timeout: 20_000 })
+      .not.toBeNull()
+      .then(() => page.evaluate(() => (window as unknown as { __telegramEvents: { type: string; data: string }[] }).__telegramEvents));
+    const { path_full: pathFull } = JSON.parse(opened.find((event) => event.type === 'web_app_open_tg_link')!.data) as { path_full: string };
+    const startapp = new URL(`https://t.me${pathFull}`).searchParams.get('startapp')!;
+    expect(startapp).toMatch(/^tonconnect-/);
+    const params = new URLSearchParams(decodeTelegramUrlParameters(startapp.slice('tonconnect-'.length)));
+    expect(params.get('v')).toBe('2');
+    expect(params.get('id')).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(params.get('r')!)).toMatchObject({ manifestUrl: `${E2E_APP_URL}/tonconnect-manifest.json` });
+    expect(params.get('ret')).toBe(E2E_TWA_RETURN_URL);
   });
 });

@@ -18,3 +18,5 @@ export const E2E_DEVNET_STATE_DIR =
 /** Where the app is built for `vite preview` (under dist/, which git and eslint ignore); per port, so two runs
  * on one machine (E2E_DEVNET_PORT/E2E_APP_PORT set apart) never serve each other's half-written build. */
 export const E2E_APP_OUT_DIR = `dist/e2e-${E2E_APP_PORT}`;
+/** The Mini App link the e2e build hands Telegram-hosted wallets to come back to (VITE_TWA_RETURN_URL). */
+export const E2E_TWA_RETURN_URL = 'https://t.me/lst_devnet_bot/stake';
