@@ -29,6 +29,7 @@ import { Address, beginCell, contractAddress, toNano, type Cell } from '@ton/cor
 import { createShardAccount } from '@ton/sandbox';
 import { chromium, type Page } from '@playwright/test';
 import { burnBody, depositBody } from '../contracts/wrappers/messages';
+import { parsePoolFullData } from '../contracts/wrappers/pool-data';
 import { silentLogger } from '../devnet/logger';
 import { createProtocolExtension } from '../devnet/protocol/index';
 import { startDevnet, type RunningDevnet } from '../devnet/server';
@@ -144,15 +145,8 @@ async function jettonWalletOf(devnet: RunningDevnet, minter: Address, owner: Add
 }
 
 async function readPool(devnet: RunningDevnet, pool: Address) {
-  const raw = (await devnet.chain.runGetMethod(pool, 'get_pool_full_data_raw')).stackReader;
-  // jetton_minter is entry #13 and withdrawal_payout #17 in every known layout (§6.1, §11.2).
-  for (let i = 0; i < 12; i++) raw.skip();
-  const minter = raw.readAddress();
-  raw.skip();
-  raw.skip();
-  raw.skip();
-  const withdrawalPayout = raw.readAddressOpt();
-  return { minter, withdrawalPayout };
+  // The one reader of every known layout (v1, intermediate, v2), as stored (no simulated rotation).
+  return parsePoolFullData((await devnet.chain.runGetMethod(pool, 'get_pool_full_data_raw')).stack, 'get_pool_full_data_raw');
 }
 
 /** Deposits for `owner` and burns `bills` times BILL_PTON at round end: `bills` withdrawal bills of `owner`. */
@@ -198,7 +192,7 @@ async function main() {
   try {
     const config = (await (await fetch(`${devnet.url}/devnet/config`)).json()) as { pool: string };
     const pool = Address.parse(config.pool);
-    const { minter } = await readPool(devnet, pool);
+    const minter = (await readPool(devnet, pool)).jettonMinter;
     const me = (await devnet.devWallets.ensureFunded(WALLET_NAME)).contract.address;
 
     log(`seeding the test wallet's 2 bills around ${OTHER_BILLS} bills of other stakers`);
