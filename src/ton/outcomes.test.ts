@@ -7,7 +7,7 @@ import { hasFixture, loadFixture, replayFetch } from './__fixtures__/fixture';
 import type { Bill } from './bills';
 import { createTonRpcWith } from './client';
 import { networkPreset } from './networks';
-import { attachedValue, billMintedByPool, findStakeOutcome, findUnstakeOutcome, requestQueryId, transactionsAfter, type BillVerifier, type OutcomeContext } from './outcomes';
+import { attachedValue, billMintedByPool, findStakeOutcome, poolBillVerifier, findUnstakeOutcome, requestQueryId, transactionsAfter, type BillVerifier, type OutcomeContext } from './outcomes';
 import { normalizedHashFromBoc, waitForTransaction } from './tracking';
 
 const at = (byte: string) => Address.parse('0:' + byte.repeat(32));
@@ -177,6 +177,62 @@ describe('billMintedByPool', () => {
     expect(await billMintedByPool(notIndexed, notice, ctx)).toBeNull();
   });
 });
+
+describe('poolBillVerifier', () => {
+  const raw = { depositPayout: at('56'), withdrawalPayout: collection };
+  const addressCell = (address: Address) => ({ type: 'cell' as const, cell: beginCell().storeAddress(address).endCell(), kind: 'slice' as const });
+  /** get_nft_data of `ourBill` as the item answers it; `alive: false` is a destroyed item (exit -13). */
+  function rpcWith(item: { collection: Address; owner: Address; alive?: boolean }, provenance: Awaited<ReturnType<SourceClient['tryLocateSourceTx']>> | null = null) {
+    const reads: string[] = [];
+    return {
+      reads,
+      rpc: {
+        async runGetMethod(_address: Address, method: string) {
+          reads.push(method);
+          if (item.alive === false) return { exitCode: -13, gasUsed: 0, stack: [] };
+          return {
+            exitCode: 0,
+            gasUsed: 0,
+            stack: [
+              { type: 'int' as const, value: -1n },
+              { type: 'int' as const, value: 4n },
+              addressCell(item.collection),
+              addressCell(item.owner),
+              { type: 'cell' as const, cell: beginCell().storeCoins(5n * TON).endCell(), kind: 'cell' as const },
+            ],
+          };
+        },
+        client: {
+          async tryLocateSourceTx() {
+            reads.push('tryLocateSourceTx');
+            if (!provenance) throw new Error('not found');
+            return provenance;
+          },
+        },
+      },
+    };
+  }
+  const ctx = { owner, pool, queryId: OURS };
+  const notice = ownershipAssigned(101n, ourBill, OURS);
+  (notice.inMessage!.info as { createdLt?: bigint }).createdLt = 60n;
+
+  it("takes an item of the pool's stored withdrawal collection, owned by us, as a withdrawal bill only", async () => {
+    const { rpc } = rpcWith({ collection, owner });
+    const verify = poolBillVerifier(rpc as never, async () => raw, ctx);
+    const verified = await verify(ourBill, 'withdrawal', notice);
+    expect(verified?.item.equals(ourBill) && verified.collection.equals(collection) && verified.amount).toBe(5n * TON);
+    expect(await verify(ourBill, 'deposit', notice)).toBeNull();
+  });
+
+  it("refuses someone else's bill and an item of a foreign collection with no pool mint behind it", async () => {
+    expect(await poolBillVerifier(rpcWith({ collection, owner: stranger }).rpc as never, async () => raw, ctx)(ourBill, 'withdrawal', notice)).toBeNull();
+    const foreign = rpcWith({ collection: at('57'), owner });
+    expect(await poolBillVerifier(foreign.rpc as never, async () => raw, ctx)(ourBill, 'withdrawal', notice)).toBeNull();
+    expect(foreign.reads).toEqual(['get_nft_data', 'tryLocateSourceTx']);
+  });
+});
+
+type SourceClient = Parameters<typeof billMintedByPool>[0];
 
 describe('transactionsAfter', () => {
   it('pages back until the wallet transaction and drops the cursor duplicate', async () => {
