@@ -1,11 +1,13 @@
 // `npm run devnet`: the devnet on DEVNET_PORT (default 8081) with state in DEVNET_STATE_DIR (default .devnet/).
 // `--reset` starts from genesis. Ctrl-C (or SIGTERM) saves the state and exits. Other env: DEVNET_HOST,
 // DEVNET_FAULT_429 / DEVNET_FAULT_500 / DEVNET_LATENCY_MS, DEVNET_BLOCK_DELAY_MS, DEVNET_LOG_REQUESTS=1,
-// DEVNET_EXTRA_API_PORTS (comma-separated ports serving the same API, e.g. a second RPC endpoint for fail-over).
+// DEVNET_EXTRA_API_PORTS (comma-separated ports serving the same API, e.g. a second RPC endpoint for fail-over),
+// and the protocol's settings (devnet/protocol/settings.ts: DEVNET_ROUND_SECONDS, DEVNET_INSTANT_WITHDRAWAL_FEE, …).
 import { resolve } from 'node:path';
 import { faultsFromEnv } from './faults';
 import { consoleLogger } from './logger';
 import { protocolExtensions } from './protocol/index';
+import { protocolSettingsFromEnv } from './protocol/settings';
 import { startDevnet, type RunningDevnet } from './server';
 
 const logger = consoleLogger();
@@ -21,6 +23,14 @@ const extraApiPorts = (process.env.DEVNET_EXTRA_API_PORTS ?? '')
   .map(Number);
 if (extraApiPorts.some((extra) => !Number.isInteger(extra) || extra < 0 || extra > 65535)) {
   logger.error(`DEVNET_EXTRA_API_PORTS must be comma-separated port numbers (got ${process.env.DEVNET_EXTRA_API_PORTS})`);
+  process.exit(2);
+}
+// The protocol's settings (DEVNET_ROUND_SECONDS, DEVNET_INSTANT_WITHDRAWAL_FEE, …): a bad value stops here, named,
+// before any port is bound or state is touched.
+try {
+  protocolSettingsFromEnv(process.env);
+} catch (error) {
+  logger.error(error instanceof Error ? error.message : String(error));
   process.exit(2);
 }
 const stateDir = resolve(process.env.DEVNET_STATE_DIR || '.devnet');

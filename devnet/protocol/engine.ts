@@ -37,11 +37,13 @@ export const DEVNET_MIN_LOAN = toNano('1000');
 export const DEVNET_MAX_LOAN = toNano('1000000');
 /** Liquidity the first depositor brings, so the rate is defined and loans are large enough to matter. */
 export const GENESIS_DEPOSIT = toNano('1000000');
+/** Liquidity the keeper brings to the side (v1) pool: it lends nothing, so this is what instant withdrawals draw on. */
+export const SIDE_POOL_GENESIS_DEPOSIT = toNano('10000');
 /** Own funds each validator puts in its controller: covers fines, interest and a slash. */
 export const VALIDATOR_OWN_STAKE = toNano('300000');
 const VALIDATOR_WALLET_FUNDS = toNano('320000');
 const ROLE_WALLET_FUNDS = toNano('1000');
-const KEEPER_WALLET_FUNDS = GENESIS_DEPOSIT + toNano('50000');
+const KEEPER_WALLET_FUNDS = GENESIS_DEPOSIT + SIDE_POOL_GENESIS_DEPOSIT + toNano('50000');
 const STAKER_WALLET_FUNDS = toNano('200000');
 const ELECTOR_REWARD_FUNDS = toNano('10000000');
 const ELECTOR_LOW_WATERMARK = toNano('1000000');
@@ -55,6 +57,17 @@ const MAX_FACTOR = 3 * 0x10000;
 /** History stakers acting per epoch: enough for every mode over the history, cheap enough for a fast start. */
 const STAKERS_PER_EPOCH = 2;
 
+/**
+ * A pool beside the main one: its own jetton minter, no controllers (it never lends); the bots only touch it at
+ * every switch so its rounds turn and its round-end bills are paid.
+ */
+export interface SidePoolState {
+  pool: string;
+  jettonMinter: string;
+  /** What /devnet/config calls it (the picker's label). */
+  label: string;
+}
+
 export interface ProtocolState {
   version: 1;
   settings: Pick<ProtocolSettings, 'roundSeconds' | 'controllers' | 'seed' | 'stakers'> & { slashRound: number | null };
@@ -67,6 +80,8 @@ export interface ProtocolState {
   jettonMinter: string;
   elector: string;
   controllers: string[];
+  /** Pools beside the main one (absent in states saved before side pools existed). */
+  sidePools?: SidePoolState[];
   /** Pool round id in which each controller's outstanding loan was taken (for DEVNET_SLASH_ROUND). */
   loanRounds: Record<string, number>;
   history: { rounds: number; seconds: number } | null;
@@ -133,6 +148,10 @@ export class ProtocolEngine {
     this.name(this.minterAddress, 'pTON minter');
     this.name(this.electorAddress, 'elector');
     this.controllerAddresses.forEach((address, i) => this.name(address, `controller-${i}`));
+    for (const side of this.state.sidePools ?? []) {
+      this.name(Address.parse(side.pool), 'side pool');
+      this.name(Address.parse(side.jettonMinter), 'side pool minter');
+    }
     const { validators, stakers, ...roles } = this.actors;
     for (const wallet of [...validators, ...stakers, ...Object.values(roles)]) this.name(wallet.address, wallet.name);
   }
@@ -147,6 +166,11 @@ export class ProtocolEngine {
 
   get electorAddress(): Address {
     return Address.parse(this.state.elector);
+  }
+
+  /** The main pool first, then the side pools. */
+  get poolAddresses(): Address[] {
+    return [this.poolAddress, ...(this.state.sidePools ?? []).map((side) => Address.parse(side.pool))];
   }
 
   get controllerAddresses(): Address[] {
@@ -234,6 +258,31 @@ export class ProtocolEngine {
       await collect((via) => pool.sendDeposit(via, GENESIS_DEPOSIT + DEPOSIT_FEE), actors.keeper, blockchain),
     );
 
+    // The side pool: the v1 release beside the main one, with its own minter and jetton.
+    const side = await deployProtocol(blockchain, {
+      deployer: funds,
+      roles: {
+        governor: actors.governor.address,
+        interestManager: actors.interestManager.address,
+        halter: actors.halter.address,
+        approver: actors.approver.address,
+      },
+      interestRate: DEVNET_INTEREST_RATE,
+      governanceFee: DEVNET_GOVERNANCE_FEE,
+      minLoan: DEVNET_MIN_LOAN,
+      maxLoan: DEVNET_MAX_LOAN,
+      jettonContent: poolJettonContent({
+        name: 'Devnet Pool TON (v1 pool)',
+        symbol: 'pTON1',
+        description: 'Liquid staking jetton of the LSt devnet side pool, which runs the v1 release of the protocol',
+        decimals: 9,
+      }),
+    });
+    await expectSuccess(
+      'side pool genesis deposit',
+      await collect((via) => side.pool.sendDeposit(via, SIDE_POOL_GENESIS_DEPOSIT + DEPOSIT_FEE), actors.keeper, blockchain),
+    );
+
     const state: ProtocolState = {
       version: 1,
       settings: {
@@ -250,6 +299,7 @@ export class ProtocolEngine {
       jettonMinter: protocol.minter.address.toString(),
       elector: elector.address.toString(),
       controllers: controllers.map((address) => address.toString()),
+      sidePools: [{ pool: side.pool.address.toString(), jettonMinter: side.minter.address.toString(), label: 'Devnet side pool' }],
       loanRounds: {},
       history: null,
     };
@@ -325,7 +375,7 @@ export class ProtocolEngine {
     await this.ensureElectorFunds(blockchain);
     await this.recoverStakes(blockchain, epoch, outcome);
     await this.repairControllers(blockchain, epoch, outcome);
-    await this.touchPoolIfStale(blockchain, outcome);
+    for (const pool of this.poolAddresses) await this.touchPoolIfStale(blockchain, pool, outcome);
     return outcome;
   }
 
@@ -438,8 +488,8 @@ export class ProtocolEngine {
     return address;
   }
 
-  async poolData(blockchain: Blockchain, raw: boolean): Promise<PoolFullData> {
-    const pool = blockchain.openContract(Pool.createFromAddress(this.poolAddress));
+  async poolData(blockchain: Blockchain, raw: boolean, address: Address = this.poolAddress): Promise<PoolFullData> {
+    const pool = blockchain.openContract(Pool.createFromAddress(address));
     return raw ? pool.getPoolFullDataRaw() : pool.getPoolFullData();
   }
 
@@ -582,15 +632,16 @@ export class ProtocolEngine {
   }
 
   /** Rotation is lazy: when no repayment triggered it, a touch does (anyone may send one). */
-  private async touchPoolIfStale(blockchain: Blockchain, outcome: PhaseOutcome): Promise<void> {
-    const data = await this.poolData(blockchain, true);
+  private async touchPoolIfStale(blockchain: Blockchain, address: Address, outcome: PhaseOutcome): Promise<void> {
+    const data = await this.poolData(blockchain, true, address);
     if (data.savedValidatorSetHash === currentValidatorSetHash(blockchain)) return;
-    const pool = blockchain.openContract(Pool.createFromAddress(this.poolAddress));
-    count(outcome, await this.act(blockchain, 'pool touch', this.actors.keeper, (via) => pool.sendTouch(via)));
-    const after = await this.poolData(blockchain, true);
+    const pool = blockchain.openContract(Pool.createFromAddress(address));
+    const name = this.nameOf(address);
+    count(outcome, await this.act(blockchain, `${name} touch`, this.actors.keeper, (via) => pool.sendTouch(via)));
+    const after = await this.poolData(blockchain, true, address);
     if (after.savedValidatorSetHash !== currentValidatorSetHash(blockchain)) {
       this.logger.warn(
-        `pool round ${after.currentRound.roundId} cannot rotate yet: ${after.prevRound.activeBorrowers} borrower(s) of round ${after.prevRound.roundId} have not repaid`,
+        `${name} round ${after.currentRound.roundId} cannot rotate yet: ${after.prevRound.activeBorrowers} borrower(s) of round ${after.prevRound.roundId} have not repaid`,
       );
     }
   }

@@ -3,6 +3,7 @@
 //   start    catch up missed rounds (bounded), then run the validator bots on the devnet clock
 //   config   pool, jettonMinter, roundSeconds, controllers, roles, elector, currentRound, nextRoundAt
 import { Address } from '@ton/core';
+import { parsePoolFullData, type PoolVersion } from '../../contracts/wrappers/pool-data';
 import type { DevnetContext, DevnetExtension } from '../extension';
 import { ProtocolEngine, type ProtocolState } from './engine';
 import { anchorForHistory, boundCatchUp, epochStart } from './schedule';
@@ -13,7 +14,19 @@ export const PROTOCOL_EXTENSION_NAME = 'lst-protocol';
 interface LiveSummary {
   currentRound: number | null;
   currentEpoch: number;
+  /** Release of each pool (by address, raw), from its getter's entry count at the last read. */
+  versions: Map<string, PoolVersion>;
 }
+
+/** An entry of `pools` in /devnet/config. */
+export interface DevnetPoolEntry {
+  address: string;
+  version: PoolVersion | null;
+  label: string;
+}
+
+/** Label of the main pool in /devnet/config `pools`. */
+export const MAIN_POOL_LABEL = 'Devnet pool';
 
 function friendly(address: string | Address): string {
   const parsed = typeof address === 'string' ? Address.parse(address) : address;
@@ -36,18 +49,19 @@ export function nextPhaseAt(engine: ProtocolEngine): number {
  */
 export function createProtocolExtension(overrides: Partial<ProtocolSettings> = {}): DevnetExtension {
   let engine: ProtocolEngine | undefined;
-  const summary: LiveSummary = { currentRound: null, currentEpoch: 0 };
+  const summary: LiveSummary = { currentRound: null, currentEpoch: 0, versions: new Map() };
 
   async function refreshSummary(ctx: DevnetContext, current: ProtocolEngine): Promise<void> {
     summary.currentEpoch = current.epochAt(ctx.chain.now());
-    try {
-      const result = await ctx.chain.runGetMethod(current.poolAddress, 'get_pool_full_data');
-      // Entry 9 is the current round tuple; its second element is the round id.
-      const stack = result.stackReader;
-      for (let skip = 0; skip < 8; skip += 1) stack.skip();
-      summary.currentRound = stack.readTuple().skip().readNumber();
-    } catch (error) {
-      ctx.logger.warn(`reading the pool failed: ${String(error)}`);
+    for (const address of current.poolAddresses) {
+      try {
+        // The one layout reader of the wrappers: the version follows the entry count (v1, v2 alike).
+        const data = parsePoolFullData((await ctx.chain.runGetMethod(address, 'get_pool_full_data')).stack);
+        summary.versions.set(address.toRawString(), data.version);
+        if (address.equals(current.poolAddress)) summary.currentRound = data.currentRound.roundId;
+      } catch (error) {
+        ctx.logger.warn(`reading ${current.nameOf(address)} failed: ${String(error)}`);
+      }
     }
   }
 
@@ -165,8 +179,14 @@ export function createProtocolExtension(overrides: Partial<ProtocolSettings> = {
       const state = engine?.state ?? ctx.state.get<ProtocolState>();
       if (!state) return {};
       const actors = engine?.actors;
+      const versionOf = (address: string) => summary.versions.get(Address.parse(address).toRawString()) ?? null;
+      const pools: DevnetPoolEntry[] = [
+        { address: friendly(state.pool), version: versionOf(state.pool), label: MAIN_POOL_LABEL },
+        ...(state.sidePools ?? []).map((side) => ({ address: friendly(side.pool), version: versionOf(side.pool), label: side.label })),
+      ];
       return {
         pool: friendly(state.pool),
+        pools,
         jettonMinter: friendly(state.jettonMinter),
         elector: Address.parse(state.elector).toRawString(),
         roundSeconds: state.settings.roundSeconds,

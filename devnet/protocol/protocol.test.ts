@@ -36,31 +36,38 @@ function rawInt(item: unknown): bigint {
 }
 
 interface PoolView {
+  /** By the getter's entry count (lst-interface.md §11.1). */
+  version: 'v1' | 'v2';
   totalBalance: bigint;
   supply: bigint;
   currentRoundId: number;
+  jettonMinter: Address;
   withdrawalPayout: Address | null;
   requestedForWithdrawal: bigint;
 }
 
-async function readPool(): Promise<PoolView> {
-  const { stack } = await client.runMethod(pool, 'get_pool_full_data');
+async function readPool(address: Address = pool): Promise<PoolView> {
+  const { stack } = await client.runMethod(address, 'get_pool_full_data');
+  const version = stack.remaining === 34 ? 'v2' : stack.remaining === 30 ? 'v1' : undefined;
+  if (!version) throw new Error(`get_pool_full_data of ${address} has ${stack.remaining} entries`);
+  const v2 = version === 'v2';
   stack.skip(2);
   const totalBalance = stack.readBigNumber();
-  stack.skip(5);
+  stack.skip(v2 ? 6 : 5); // v2: instant_withdrawal_fee after deposits_open
   const current = stack.readTuple();
   current.pop(); // borrowers
   const currentRoundId = Number(rawInt(current.pop()));
-  stack.skip(4);
+  stack.skip(v2 ? 6 : 3); // v2: accrued_governance_fee, disbalance_tolerance, credit_start_prior_elections_end
+  const jettonMinter = stack.readAddress();
   const supply = stack.readBigNumber();
   stack.skip(2);
   const withdrawalPayout = stack.readAddressOpt();
   const requestedForWithdrawal = stack.readBigNumber();
-  return { totalBalance, supply, currentRoundId, withdrawalPayout, requestedForWithdrawal };
+  return { version, totalBalance, supply, currentRoundId, jettonMinter, withdrawalPayout, requestedForWithdrawal };
 }
 
-async function jettonWalletOf(owner: Address): Promise<Address> {
-  const { stack } = await client.runMethod(minter, 'get_wallet_address', [
+async function jettonWalletOf(owner: Address, jettonMinter: Address = minter): Promise<Address> {
+  const { stack } = await client.runMethod(jettonMinter, 'get_wallet_address', [
     { type: 'slice', cell: beginCell().storeAddress(owner).endCell() },
   ]);
   return stack.readAddress();
@@ -163,6 +170,46 @@ describe('protocol on the devnet', () => {
     stack.skip(3);
     const content = stack.readCell();
     expect(content.beginParse().loadUint(8)).toBe(0); // on-chain TEP-64 metadata
+  });
+
+  it('lists the main pool and a v1 side pool with its own jetton under pools; the bots turn the side pool\'s rounds too', async () => {
+    const config = await devnetConfig();
+    const pools = config.pools as { address: string; version: string; label: string }[];
+    expect(pools).toHaveLength(2);
+    // `pool` stays the main one, listed first in the same form
+    expect(pools[0]).toMatchObject({ address: config.pool, label: 'Devnet pool' });
+    expect(pools[1].label).not.toBe(pools[0].label);
+    const main = await readPool();
+    const side = Address.parse(pools[1].address);
+    const sideView = await readPool(side);
+    // versions as the getters tell them
+    expect(pools[0].version).toBe(main.version);
+    expect(pools[1].version).toBe(sideView.version);
+    expect(sideView.version).toBe('v1');
+    // its own minter, administered by the side pool
+    expect(sideView.jettonMinter.equals(main.jettonMinter)).toBe(false);
+    expect(main.jettonMinter.equals(Address.parse(config.jettonMinter as string))).toBe(true);
+    const { stack } = await client.runMethod(sideView.jettonMinter, 'get_jetton_data');
+    stack.skip(2);
+    expect(stack.readAddress().equals(side)).toBe(true);
+    // a deposit mints the side pool's jetton, not the main one's
+    const mainWallet = await jettonWalletOf(wallet.address);
+    const sideWallet = await jettonWalletOf(wallet.address, sideView.jettonMinter);
+    const mainBefore = await jettonBalance(mainWallet);
+    await send(side, toNano('100') + DEPOSIT_FEE, depositBody(9n));
+    expect(await jettonBalance(sideWallet)).toBeGreaterThan(toNano('99'));
+    expect(await jettonBalance(mainWallet)).toBe(mainBefore);
+    // a round-end bill of the side pool: no loans, yet its rounds turn with the main pool's and the bill is paid
+    const sideMinted = await jettonBalance(sideWallet);
+    const roundEnd: WithdrawMode = { waitTillRoundEnd: true, fillOrKill: false };
+    await send(sideWallet, BURN_ATTACHED_VALUE, burnBody({ amount: toNano('10'), responseAddress: wallet.address, mode: roundEnd, queryId: 10n }));
+    expect(await jettonBalance(sideWallet)).toBe(sideMinted - toNano('10'));
+    const billed = await readPool(side);
+    expect(billed.requestedForWithdrawal).toBe(toNano('10'));
+    const paidBefore = (await incomingOps(50)).filter((message) => message.op === Op.distributedAsset).length;
+    await waitFor(async () => (await readPool(side)).currentRoundId > billed.currentRoundId, (ROUND_SECONDS + 6) * 1000, 200);
+    await waitFor(async () => (await incomingOps(50)).filter((message) => message.op === Op.distributedAsset).length > paidBefore, 5_000);
+    expect((await readPool(side)).requestedForWithdrawal).toBe(0n);
   });
 
   it('deposits TON and receives pTON, withdraws instantly and receives TON, then a round-end bill is paid at a higher rate', async () => {

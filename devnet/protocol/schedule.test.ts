@@ -9,7 +9,7 @@ import {
   validatorSetFor,
   type EpochClock,
 } from './schedule';
-import { protocolSettingsFromEnv } from './settings';
+import { DEFAULT_INSTANT_WITHDRAWAL_FEE, FEE_SHARE_BASIS, parseInstantWithdrawalFee, protocolSettingsFromEnv } from './settings';
 import { SeededRandom } from './random';
 
 describe('epoch timing', () => {
@@ -84,6 +84,23 @@ describe('settings', () => {
     expect(protocolSettingsFromEnv({}).roundSeconds).toBe(120);
     expect(() => protocolSettingsFromEnv({ DEVNET_ROUND_SECONDS: '2' })).toThrow(/DEVNET_ROUND_SECONDS/);
     expect(() => protocolSettingsFromEnv({ DEVNET_CONTROLLERS: 'three' })).toThrow(/DEVNET_CONTROLLERS/);
+  });
+
+  it('DEVNET_INSTANT_WITHDRAWAL_FEE: 0.25 % by default, a share of 2^24 or a percentage, bad values named', () => {
+    expect(protocolSettingsFromEnv({}).instantWithdrawalFee).toBe(DEFAULT_INSTANT_WITHDRAWAL_FEE);
+    expect(DEFAULT_INSTANT_WITHDRAWAL_FEE).toBe(Math.floor(0.0025 * FEE_SHARE_BASIS));
+    expect(protocolSettingsFromEnv({ DEVNET_INSTANT_WITHDRAWAL_FEE: '83886' }).instantWithdrawalFee).toBe(83886);
+    expect(protocolSettingsFromEnv({ DEVNET_INSTANT_WITHDRAWAL_FEE: '0.5%' }).instantWithdrawalFee).toBe(Math.floor(0.005 * FEE_SHARE_BASIS));
+    expect(protocolSettingsFromEnv({ DEVNET_INSTANT_WITHDRAWAL_FEE: ' 0 ' }).instantWithdrawalFee).toBe(0);
+    expect(parseInstantWithdrawalFee('50%')).toBe(FEE_SHARE_BASIS / 2);
+    // empty means "default", as for the other variables
+    expect(protocolSettingsFromEnv({ DEVNET_INSTANT_WITHDRAWAL_FEE: '' }).instantWithdrawalFee).toBe(DEFAULT_INSTANT_WITHDRAWAL_FEE);
+    for (const bad of ['abc', '-1', '0.25', '1e3', '41943.5', '60%', '-0.1%', String(FEE_SHARE_BASIS), '%']) {
+      expect(() => protocolSettingsFromEnv({ DEVNET_INSTANT_WITHDRAWAL_FEE: bad }), bad).toThrow(
+        new RegExp(`^DEVNET_INSTANT_WITHDRAWAL_FEE=${JSON.stringify(bad).replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')}: expected a share of 2\\^24`),
+      );
+    }
+    expect(() => protocolSettingsFromEnv({}, { instantWithdrawalFee: -5 })).toThrow(/instantWithdrawalFee -5/);
   });
 });
 

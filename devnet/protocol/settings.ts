@@ -15,7 +15,16 @@ export interface ProtocolSettings {
   stakers: number;
   /** After a restart, at most this many missed rounds are replayed; older ones are skipped. */
   maxCatchUpRounds: number;
+  /** v2 instant withdrawal fee of the main pool, a share of 2^24, set by the governor at genesis. */
+  instantWithdrawalFee: number;
 }
+
+/** 2^24: the fixed-point basis of the pool's fee shares. */
+export const FEE_SHARE_BASIS = 2 ** 24;
+/** 0.25 % of 2^24, rounded down: the main pool's default instant withdrawal fee. */
+export const DEFAULT_INSTANT_WITHDRAWAL_FEE = 41943;
+/** Above this a fee is refused at start: instant withdrawals would be worthless (the contract takes any uint24). */
+export const MAX_INSTANT_WITHDRAWAL_FEE = FEE_SHARE_BASIS / 2;
 
 export const DEFAULT_PROTOCOL_SETTINGS: ProtocolSettings = {
   roundSeconds: 120,
@@ -25,6 +34,7 @@ export const DEFAULT_PROTOCOL_SETTINGS: ProtocolSettings = {
   historyRounds: 30,
   stakers: 4,
   maxCatchUpRounds: 30,
+  instantWithdrawalFee: DEFAULT_INSTANT_WITHDRAWAL_FEE,
 };
 
 /** Shortest round the schedule supports: switch, loan window and stake must each get their own second. */
@@ -40,7 +50,31 @@ function integerSetting(env: Record<string, string | undefined>, name: string, m
   return value;
 }
 
-/** Reads DEVNET_ROUND_SECONDS, DEVNET_CONTROLLERS, DEVNET_SEED, DEVNET_SLASH_ROUND, DEVNET_HISTORY_ROUNDS, DEVNET_STAKERS. */
+/**
+ * DEVNET_INSTANT_WITHDRAWAL_FEE: either a share of 2^24 (an integer, `41943` = 0.25 %) or a percentage with its
+ * sign (`0.25%`, rounded down to a share of 2^24). 0 turns the fee off; at most 50 %.
+ */
+export function parseInstantWithdrawalFee(raw: string): number {
+  const text = raw.trim();
+  const expected =
+    `expected a share of 2^24 (an integer from 0 to ${MAX_INSTANT_WITHDRAWAL_FEE}, e.g. ${DEFAULT_INSTANT_WITHDRAWAL_FEE} = 0.25 %) ` +
+    'or a percentage from 0% to 50% (e.g. 0.25%)';
+  const fail = (): never => {
+    throw new RangeError(`DEVNET_INSTANT_WITHDRAWAL_FEE=${JSON.stringify(raw)}: ${expected}`);
+  };
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+  let share: number;
+  if (percent) share = Math.floor((Number(percent[1]) / 100) * FEE_SHARE_BASIS);
+  else if (/^\d+$/.test(text)) share = Number(text);
+  else return fail();
+  if (!Number.isSafeInteger(share) || share < 0 || share > MAX_INSTANT_WITHDRAWAL_FEE) return fail();
+  return share;
+}
+
+/**
+ * Reads DEVNET_ROUND_SECONDS, DEVNET_CONTROLLERS, DEVNET_SEED, DEVNET_SLASH_ROUND, DEVNET_HISTORY_ROUNDS, DEVNET_STAKERS,
+ * DEVNET_INSTANT_WITHDRAWAL_FEE. Throws a RangeError naming the variable for a bad value.
+ */
 export function protocolSettingsFromEnv(
   env: Record<string, string | undefined>,
   overrides: Partial<ProtocolSettings> = {},
@@ -52,12 +86,19 @@ export function protocolSettingsFromEnv(
     historyRounds: integerSetting(env, 'DEVNET_HISTORY_ROUNDS', 0, 500),
     stakers: integerSetting(env, 'DEVNET_STAKERS', 0, 32),
     seed: env.DEVNET_SEED?.trim() || undefined,
+    instantWithdrawalFee:
+      env.DEVNET_INSTANT_WITHDRAWAL_FEE === undefined || env.DEVNET_INSTANT_WITHDRAWAL_FEE.trim() === ''
+        ? undefined
+        : parseInstantWithdrawalFee(env.DEVNET_INSTANT_WITHDRAWAL_FEE),
   };
   const settings = { ...DEFAULT_PROTOCOL_SETTINGS };
   for (const source of [fromEnv, overrides]) {
     for (const [key, value] of Object.entries(source)) {
       if (value !== undefined) (settings as Record<string, unknown>)[key] = value;
     }
+  }
+  if (!Number.isSafeInteger(settings.instantWithdrawalFee) || settings.instantWithdrawalFee < 0 || settings.instantWithdrawalFee > MAX_INSTANT_WITHDRAWAL_FEE) {
+    throw new RangeError(`instantWithdrawalFee ${settings.instantWithdrawalFee} is not a share of 2^24 from 0 to ${MAX_INSTANT_WITHDRAWAL_FEE}`);
   }
   if (settings.roundSeconds < MIN_ROUND_SECONDS) {
     throw new RangeError(`roundSeconds ${settings.roundSeconds} is below the minimum of ${MIN_ROUND_SECONDS}`);
