@@ -52,16 +52,21 @@ async function loggedRounds(pool: Address): Promise<LoggedRound[]> {
   }
 }
 
-/** total_balance (entry 3), the current round id (entry 9, second element) and supply (entry 14) of get_pool_full_data. */
+/**
+ * total_balance, the current round id and supply of get_pool_full_data, by the layout its entry count names (v1: 30
+ * entries, v2: 34 with instant_withdrawal_fee after deposits_open and three more fields before jetton_minter).
+ */
 async function poolFigures(pool: Address) {
   const { stack } = await client.runMethod(pool, 'get_pool_full_data');
+  const v2 = stack.remaining === 34;
+  if (!v2 && stack.remaining !== 30) throw new Error(`get_pool_full_data has ${stack.remaining} entries`);
   stack.skip(2);
   const totalBalance = stack.readBigNumber();
-  stack.skip(5);
+  stack.skip(v2 ? 6 : 5);
   // TonClient hands nested tuple elements over as raw values (see shared notes §4.3).
   const current = stack.readTuple() as unknown as { items: unknown[] };
   const roundId = Number(current.items[1]);
-  stack.skip(4);
+  stack.skip(v2 ? 7 : 4);
   const supply = stack.readBigNumber();
   return { totalBalance, supply, rate: supply === 0n ? TON : (totalBalance * TON) / supply, roundId };
 }
@@ -84,6 +89,21 @@ test.describe('pool analytics', () => {
       expect(await stats.getByTestId('stat-round').getAttribute('data-value')).toBe(String(chain.roundId));
     }).toPass({ timeout: 45_000 });
     await expect(stats.getByTestId('pool-flags')).toContainText('Deposits open');
+    // APY tiles: plain percentages, never exponent notation. The devnet's economics put the projected APY in a
+    // mainnet-like 2–8 %. The current APY reads "—" and why until 3 rounds are read, then a plain percentage (this
+    // devnet's short history still holds the rounds before the first repayment, so its band is checked by the devnet's
+    // economics test on a longer run, devnet/protocol/economics.test.ts).
+    const inBand = (text: string | null) => {
+      const percent = Number(text!.replace(' %', ''));
+      return percent > 2 && percent < 8;
+    };
+    const projectedApy = stats.getByTestId('stat-apy-projected');
+    await expect(projectedApy).toHaveText(/^\d{1,3}\.\d\d %$/);
+    expect(inBand(await projectedApy.textContent()), `projected APY ${await projectedApy.textContent()}`).toBe(true);
+    const currentApy = stats.getByTestId('stat-apy-current');
+    await expect(currentApy).toHaveText(/^(\d{1,3}\.\d\d %|—)$/, { timeout: 30_000 });
+    if ((await currentApy.textContent()) === '—') await expect(currentApy).toHaveAttribute('title', /Needs 3 completed rounds/);
+    else expect(Number((await currentApy.textContent())!.replace(' %', ''))).toBeGreaterThan(0);
     await expect(stats.getByTestId('stat-next-round')).toHaveText(/\d+ (s|min)|Due now/);
 
     // Charts render from the seeded history (≥ 30 rounds fast-forwarded at genesis).

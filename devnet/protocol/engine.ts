@@ -6,11 +6,21 @@ import { sign } from '@ton/crypto';
 import type { Blockchain, SandboxContract } from '@ton/sandbox';
 import { Controller, ControllerState, newStakeSignedData } from '../../contracts/wrappers/Controller';
 import { DevnetElector, installDevnetElector } from '../../contracts/wrappers/DevnetElector';
-import { DEPOSIT_FEE, BURN_ATTACHED_VALUE } from '../../contracts/wrappers/fees';
+import { DEPOSIT_FEE, BURN_ATTACHED_VALUE, FINALIZE_ROUND_FEE } from '../../contracts/wrappers/fees';
 import { burnBody, type WithdrawMode } from '../../contracts/wrappers/messages';
 import { poolJettonContent } from '../../contracts/wrappers/metadata';
 import { electionTimingCell, validatorSetCell } from '../../contracts/wrappers/network-config';
 import { ConfigCache } from './config-cache';
+import {
+  COHORT_LOAN_SHARE_PERCENT,
+  DEVNET_GOVERNANCE_FEE,
+  DEVNET_MAX_LOAN,
+  DEVNET_MIN_LOAN,
+  electorReward,
+  GENESIS_DEPOSIT,
+  interestRateFor,
+  perRoundGrowth,
+} from './economics';
 import { Pool, type PoolFullData } from '../../contracts/wrappers/Pool';
 import { PoolJettonMinter } from '../../contracts/wrappers/PoolJettonMinter';
 import { deployProtocol } from '../../contracts/wrappers/Protocol';
@@ -29,29 +39,21 @@ import {
 import type { ProtocolSettings } from './settings';
 import { ActorWallet, describeFailure, failedTransactions } from './wallets';
 
-/** Per-round interest the devnet pool charges: 0.1 % of the loan (fast clock, so visible on charts). */
-export const DEVNET_INTEREST_RATE = Math.round(0.001 * 2 ** 24);
-/** 15 %, as the reference deploy script. */
-export const DEVNET_GOVERNANCE_FEE = 2516582;
-export const DEVNET_MIN_LOAN = toNano('1000');
-export const DEVNET_MAX_LOAN = toNano('1000000');
-/** Liquidity the first depositor brings, so the rate is defined and loans are large enough to matter. */
-export const GENESIS_DEPOSIT = toNano('1000000');
+/** Pays the rotations before the first repayment (the genesis one and two switches), with room to spare. */
+const GENESIS_ROTATION_RESERVE = toNano('10');
 /** Liquidity the keeper brings to the side (v1) pool: it lends nothing, so this is what instant withdrawals draw on. */
 export const SIDE_POOL_GENESIS_DEPOSIT = toNano('10000');
-/** Own funds each validator puts in its controller: covers fines, interest and a slash. */
-export const VALIDATOR_OWN_STAKE = toNano('300000');
-const VALIDATOR_WALLET_FUNDS = toNano('320000');
+/** Own funds each validator puts in its controller: covers fines, interest and a 5 % slash of a whole cohort loan. */
+export const VALIDATOR_OWN_STAKE = toNano('3000000');
+const VALIDATOR_WALLET_FUNDS = toNano('3200000');
 const ROLE_WALLET_FUNDS = toNano('1000');
 const KEEPER_WALLET_FUNDS = GENESIS_DEPOSIT + SIDE_POOL_GENESIS_DEPOSIT + toNano('50000');
 const STAKER_WALLET_FUNDS = toNano('200000');
 const ELECTOR_REWARD_FUNDS = toNano('10000000');
 const ELECTOR_LOW_WATERMARK = toNano('1000000');
-const FUNDING_TREASURY_BALANCE = toNano('100000000');
+const FUNDING_TREASURY_BALANCE = toNano('1000000000');
 /** Left on the controller when staking: storage, fines and the interest come from the validator's share. */
 const STAKE_KEEP_ON_CONTROLLER = toNano('1000');
-/** Share of total_balance one cohort borrows. */
-const COHORT_LOAN_SHARE_PERCENT = 35n;
 const SLASH_PERCENT = 5n;
 const MAX_FACTOR = 3 * 0x10000;
 /** History stakers acting per epoch: enough for every mode over the history, cheap enough for a fast start. */
@@ -225,7 +227,7 @@ export class ProtocolEngine {
         halter: actors.halter.address,
         approver: actors.approver.address,
       },
-      interestRate: DEVNET_INTEREST_RATE,
+      interestRate: interestRateFor(settings.roundSeconds),
       governanceFee: DEVNET_GOVERNANCE_FEE,
       minLoan: DEVNET_MIN_LOAN,
       maxLoan: DEVNET_MAX_LOAN,
@@ -257,6 +259,12 @@ export class ProtocolEngine {
       'genesis deposit',
       await collect((via) => pool.sendDeposit(via, GENESIS_DEPOSIT + DEPOSIT_FEE), actors.keeper, blockchain),
     );
+    // The first loans come back two switches after they are taken; until then each rotation costs the pool 1 TON.
+    // A small donation pays those rotations, so the rate never starts below 1.
+    await expectSuccess(
+      'genesis rotation reserve',
+      await collect((via) => pool.sendDonate(via, DEPOSIT_FEE + GENESIS_ROTATION_RESERVE), actors.keeper, blockchain),
+    );
 
     // The side pool: the v1 release beside the main one, with its own minter and jetton.
     const side = await deployProtocol(blockchain, {
@@ -267,7 +275,7 @@ export class ProtocolEngine {
         halter: actors.halter.address,
         approver: actors.approver.address,
       },
-      interestRate: DEVNET_INTEREST_RATE,
+      interestRate: interestRateFor(settings.roundSeconds),
       governanceFee: DEVNET_GOVERNANCE_FEE,
       minLoan: DEVNET_MIN_LOAN,
       maxLoan: DEVNET_MAX_LOAN,
@@ -375,7 +383,8 @@ export class ProtocolEngine {
     await this.ensureElectorFunds(blockchain);
     await this.recoverStakes(blockchain, epoch, outcome);
     await this.repairControllers(blockchain, epoch, outcome);
-    for (const pool of this.poolAddresses) await this.touchPoolIfStale(blockchain, pool, outcome);
+    await this.touchPoolIfStale(blockchain, this.poolAddress, outcome);
+    for (const side of this.state.sidePools ?? []) await this.sponsorSidePool(blockchain, Address.parse(side.pool), outcome);
     return outcome;
   }
 
@@ -534,6 +543,7 @@ export class ProtocolEngine {
     let slashed = false;
     const recovering: number[] = [];
     const results: { index: number; reward: bigint; slash: bigint }[] = [];
+    const { interestRate } = await this.poolData(blockchain, true);
     for (const index of this.controllerAddresses.keys()) {
       const data = await this.controllerData(blockchain, index);
       if (data.state !== ControllerState.fundsStaken || data.validatorSetChanges < 3) continue;
@@ -548,8 +558,8 @@ export class ProtocolEngine {
         this.logger.warn(`epoch ${epoch}: controller-${index} is slashed ${slash} nanoTON (loan of pool round ${loanRound})`);
         results.push({ index, reward: 0n, slash });
       } else {
-        // Above the pool's 0.1 % interest, so loans pay.
-        const reward = (stake * BigInt(rewardBasisPoints(this.state.settings.seed, epoch, index))) / 10_000n;
+        // Above the pool's interest rate (scaled to the round length), so loans pay.
+        const reward = electorReward(stake, interestRate, rewardFactorPercent(this.state.settings.seed, epoch, index));
         results.push({ index, reward, slash: 0n });
       }
     }
@@ -586,11 +596,18 @@ export class ProtocolEngine {
 
   /** Rewards come out of the elector's balance: top it up from the protocol's treasury before it runs dry. */
   private async ensureElectorFunds(blockchain: Blockchain): Promise<void> {
+    // What the elector must be able to return: every stake still with it, plus room for the rewards.
+    let staked = 0n;
+    for (const index of this.controllerAddresses.keys()) {
+      const data = await this.controllerData(blockchain, index);
+      if (data.state === ControllerState.fundsStaken) staked += data.stakeAmountSent;
+    }
     const balance = (await blockchain.getContract(this.electorAddress)).balance;
-    if (balance >= ELECTOR_LOW_WATERMARK) return;
+    if (balance >= staked + ELECTOR_LOW_WATERMARK) return;
+    const topUp = staked + ELECTOR_REWARD_FUNDS - balance;
     const funds = await fundingTreasury(blockchain, this.state.settings.seed);
-    await funds.send({ to: this.electorAddress, value: ELECTOR_REWARD_FUNDS, bounce: false });
-    this.logger.info(`elector topped up with ${ELECTOR_REWARD_FUNDS} nanoTON for rewards`);
+    await funds.send({ to: this.electorAddress, value: topUp, bounce: false });
+    this.logger.info(`elector topped up with ${topUp} nanoTON for stakes and rewards`);
   }
 
   /** Brings controllers that a failure left behind back to a state where they can borrow again. */
@@ -644,6 +661,26 @@ export class ProtocolEngine {
         `${name} round ${after.currentRound.roundId} cannot rotate yet: ${after.prevRound.activeBorrowers} borrower(s) of round ${after.prevRound.roundId} have not repaid`,
       );
     }
+  }
+
+  /**
+   * A side pool lends nothing, so nothing pays for its rounds: the keeper donates what a round of loans would have
+   * earned its stakers at the devnet's target APY, plus the 1 TON the rotation costs. The donation also rotates the
+   * pool (any message does once the validator set changed); a touch follows if it did not.
+   */
+  private async sponsorSidePool(blockchain: Blockchain, address: Address, outcome: PhaseOutcome): Promise<void> {
+    const data = await this.poolData(blockchain, true, address);
+    if (data.savedValidatorSetHash !== currentValidatorSetHash(blockchain)) {
+      const growth = BigInt(Math.round(Number(data.totalBalance) * perRoundGrowth(this.state.settings.roundSeconds)));
+      const pool = blockchain.openContract(Pool.createFromAddress(address));
+      count(
+        outcome,
+        await this.act(blockchain, `${this.nameOf(address)} donation`, this.actors.keeper, (via) =>
+          pool.sendDonate(via, DEPOSIT_FEE + FINALIZE_ROUND_FEE + growth),
+        ),
+      );
+    }
+    await this.touchPoolIfStale(blockchain, address, outcome);
   }
 
   /** Sends through `wallet`; logs and reports false when the wallet refused or any transaction failed. */
@@ -743,7 +780,7 @@ function errorReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Validator reward of a round in basis points of the stake, seeded per (epoch, controller): 0.15 %–0.35 %. */
-export function rewardBasisPoints(seed: string, epoch: number, controllerIndex: number): number {
-  return SeededRandom.forLabels(seed, 'reward', epoch, controllerIndex).integer(15, 35);
+/** Validator reward of a round as a percentage of the pool's interest rate, seeded per (epoch, controller): 150–250 %. */
+export function rewardFactorPercent(seed: string, epoch: number, controllerIndex: number): number {
+  return SeededRandom.forLabels(seed, 'reward', epoch, controllerIndex).integer(150, 250);
 }

@@ -5,9 +5,9 @@ import { TonClient } from '@ton/ton';
 import { describe, expect, it } from 'vitest';
 import { hasFixture, loadFixture, replayFetch } from './__fixtures__/fixture';
 import { createTonRpcWith } from './client';
-import { foldPoolTransactions, readTransactionPages, recentApy, roundPoints, typicalRoundSeconds } from './history';
+import { foldPoolTransactions, readTransactionPages, roundPoints, typicalRoundSeconds } from './history';
 import { networkPreset } from './networks';
-import { readPoolFullData } from './pool';
+import { apyFromRates, readPoolFullData } from './pool';
 
 const live = hasFixture('devnet-pool-live') ? loadFixture('devnet-pool-live') : null;
 const hasHistory = live?.exchanges.some((exchange) => exchange.step === 'history') ?? false;
@@ -38,7 +38,10 @@ describe.skipIf(!hasHistory)('pool round history on the live devnet recording', 
     }
     const points = roundPoints(rounds);
     for (let i = 1; i < points.length; i++) expect(points[i].rate).toBeGreaterThan(points[i - 1].rate);
-    expect(recentApy(points)).toBeGreaterThan(0);
+    // growth over the window annualised (the recording may predate the devnet's realistic economics, when this
+    // figure was far beyond what the APY tile shows, so the raw figure is checked)
+    const [first, last] = [points[Math.max(0, points.length - 11)], points[points.length - 1]];
+    expect(apyFromRates({ rate: first.rate, time: first.endTime }, { rate: last.rate, time: last.endTime })).toBeGreaterThan(0);
     const roundSeconds = (JSON.parse(fixture.values.devnetConfig) as { roundSeconds: number }).roundSeconds;
     expect(typicalRoundSeconds(rounds)).toBe(roundSeconds);
   });

@@ -3,6 +3,7 @@
 // supplies the page fetcher and the storage. Amounts are bigint nano; only display ratios are numbers.
 import type { Transaction } from '@ton/core';
 import { parsePoolLog } from '../../contracts/wrappers/Pool';
+import { recentApyEstimate as sharedRecentApyEstimate, type ApyEstimate } from '../../contracts/wrappers/apy';
 import { apyFromRates, RATE_BASIS } from './pool';
 
 /** One completed lending round, from its topic-3 log and the transaction that carried it. */
@@ -248,12 +249,17 @@ export function roundPoints(rounds: CompletedRound[]): RoundPoint[] {
   });
 }
 
-/** APY over the last `window` rounds (rate growth annualised over the time they took); null with fewer than two points. */
+/**
+ * APY over the last `window` rounds (rate growth annualised over the time they took), with why it is unavailable:
+ * fewer than 3 rounds, or an absurd figure (contracts/wrappers/apy.ts, shared with the devnet's economics tests).
+ */
+export function recentApyEstimate(points: Pick<RoundPoint, 'rate' | 'endTime'>[], window = 10): ApyEstimate {
+  return sharedRecentApyEstimate(points, window);
+}
+
+/** The APY of recentApyEstimate, null when unavailable. */
 export function recentApy(points: Pick<RoundPoint, 'rate' | 'endTime'>[], window = 10): number | null {
-  if (points.length < 2) return null;
-  const last = points[points.length - 1];
-  const first = points[Math.max(0, points.length - 1 - window)];
-  return apyFromRates({ rate: first.rate, time: first.endTime }, { rate: last.rate, time: last.endTime });
+  return recentApyEstimate(points, window).apy;
 }
 
 /** Median seconds between consecutive round ends; null with fewer than two rounds. */

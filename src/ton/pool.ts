@@ -186,19 +186,5 @@ export function projectTotalBalance(data: Pick<PoolFullData, 'totalBalance' | 'p
   return projected > 0n ? projected : 0n;
 }
 
-export interface RatePoint {
-  /** nanoTON per pTON, as from currentRate. */
-  rate: bigint;
-  /** Unix seconds. */
-  time: number;
-}
-
-const YEAR_S = 365 * 24 * 3600;
-
-/** Annualised yield between two rate observations: (r1/r0)^(year/Δt) − 1. Null when it cannot be told. */
-export function apyFromRates(from: RatePoint, to: RatePoint): number | null {
-  const elapsed = to.time - from.time;
-  if (elapsed <= 0 || from.rate <= 0n || to.rate <= 0n) return null;
-  const ratio = Number((to.rate * 10n ** 18n) / from.rate) / 1e18;
-  return Math.pow(ratio, YEAR_S / elapsed) - 1;
-}
+// Annualising lives beside the wrappers (pure), shared with the devnet's economics tests.
+export { apyFromRates, type RatePoint } from '../../contracts/wrappers/apy';

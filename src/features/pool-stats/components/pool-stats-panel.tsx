@@ -7,19 +7,35 @@ import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { ptonMetadataQuery } from '../../../queries/pool';
 import { poolInspectionQuery } from '../../../queries/pool-inspection';
-import { recentApy, typicalRoundSeconds } from '../../../ton/history';
+import { recentApyEstimate, typicalRoundSeconds } from '../../../ton/history';
 import { currentRate, sharePercent, totalValueLocked, UnsupportedPoolError, type PoolVersion } from '../../../ton/pool';
 import { formatAmount } from '../../../ton/units';
 import { usePoolRounds } from '../../../queries/use-pool-rounds';
-import { formatDuration, formatPercent, MAINNET_ROUND_SECONDS, nextRoundEnd, projectedYield } from '../utils/pool-metrics';
+import { meaningfulApy } from '../../../../contracts/wrappers/apy';
+import { apyDisplay, formatDuration, formatPercent, MAINNET_ROUND_SECONDS, nextRoundEnd, projectedYield } from '../utils/pool-metrics';
 import { PoolFacts, PoolPicker } from './pool-picker';
 import { useNowSeconds } from './use-now';
 
-function Stat({ label, testId, value, hint, exact }: { label: string; testId: string; value: ReactNode; hint?: ReactNode; exact?: string }) {
+function Stat({
+  label,
+  testId,
+  value,
+  hint,
+  exact,
+  title,
+}: {
+  label: string;
+  testId: string;
+  value: ReactNode;
+  hint?: ReactNode;
+  exact?: string;
+  /** Tooltip of the value, e.g. why it reads "—". */
+  title?: string;
+}) {
   return (
     <div className="rounded-xl bg-slate-50 p-3 dark:bg-slate-800/50">
       <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
-      <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid={testId} data-value={exact}>
+      <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid={testId} data-value={exact} title={title}>
         {value}
       </dd>
       {hint && <dd className="text-xs text-slate-500 dark:text-slate-400">{hint}</dd>}
@@ -98,6 +114,8 @@ export function PoolStatsPanel() {
   const rate = currentRate(data);
   const roundSeconds = protocol.data?.roundSeconds ?? typicalRoundSeconds(history.data?.rounds ?? []) ?? MAINNET_ROUND_SECONDS;
   const projected = projectedYield(data, roundSeconds);
+  const projectedApy = apyDisplay(meaningfulApy(projected.apy));
+  const currentApy = apyDisplay(recentApyEstimate(points), points.length);
   const lastRound = points[points.length - 1];
   const roundEnd = nextRoundEnd({
     nextRoundAt: protocol.data?.nextRoundAt ?? null,
@@ -141,7 +159,8 @@ export function PoolStatsPanel() {
           label="Exchange rate"
           testId="stat-rate"
           exact={rate.toString()}
-          value={`1 ${jetton} = ${formatAmount(rate, { maxFractionDigits: 6 })} ${native}`}
+          // all 9 digits: a round's growth is a few parts in 10^7 on mainnet and on the devnet alike
+          value={`1 ${jetton} = ${formatAmount(rate, { maxFractionDigits: 9 })} ${native}`}
         />
         <Stat
           label="TVL"
@@ -154,14 +173,16 @@ export function PoolStatsPanel() {
         <Stat
           label="Current APY"
           testId="stat-apy-current"
-          value={history.isPending ? <Skeleton label="Loading round history" /> : formatPercent(recentApy(points))}
-          hint="From the rate growth of the last 10 rounds"
+          value={history.isPending ? <Skeleton label="Loading round history" /> : currentApy.text}
+          title={history.isPending ? undefined : (currentApy.explanation ?? undefined)}
+          hint={!history.isPending && currentApy.explanation ? currentApy.explanation : 'From the rate growth of the last 10 rounds'}
         />
         <Stat
           label="Projected APY"
           testId="stat-apy-projected"
-          value={formatPercent(projected.apy)}
-          hint={`Interest ${formatPercent(data.interestRate / 2 ** 24, 4)} per round on ${Math.round(projected.lentShare * 100)} % lent, governance fee ${formatPercent(data.governanceFee / 2 ** 24, 1)}`}
+          value={projectedApy.text}
+          title={projectedApy.explanation ?? undefined}
+          hint={`${projectedApy.explanation ? `${projectedApy.explanation}. ` : ''}Interest ${formatPercent(data.interestRate / 2 ** 24, 4)} per round on ${Math.round(projected.lentShare * 100)} % lent, governance fee ${formatPercent(data.governanceFee / 2 ** 24, 1)}`}
         />
         <Stat
           label="Round ends in"

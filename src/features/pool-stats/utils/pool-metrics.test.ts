@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatPercent, MAX_LENT_SHARE, nextRoundEnd, projectedYield, YEAR_S } from './pool-metrics';
+import { MAX_MEANINGFUL_APY, meaningfulApy, recentApyEstimate } from '../../../../contracts/wrappers/apy';
+import { apyDisplay, formatDuration, formatPercent, MAX_LENT_SHARE, nextRoundEnd, projectedYield, YEAR_S } from './pool-metrics';
 
 const TON = 1_000_000_000n;
 const round = (borrowed: bigint) => ({ borrowers: null, roundId: 1, activeBorrowers: 0, borrowed, expected: 0n, returned: 0n, profit: 0n });
@@ -43,9 +44,36 @@ describe('formatting', () => {
   it('formats percentages, losses, huge devnet values and unknowns', () => {
     expect(formatPercent(0.0421)).toBe('4.21 %');
     expect(formatPercent(-0.0035)).toBe('−0.35 %');
-    expect(formatPercent(3.1e43)).toBe('3.1e+45 %');
+    expect(formatPercent(12.345)).toBe('1,234.50 %');
     expect(formatPercent(null)).toBe('—');
     expect(formatPercent(Infinity)).toBe('∞');
+    // never exponent notation, however large or small
+    for (const value of [3.1e43, 7.4e33, 1e-9, -2e-12, 5e20]) expect(formatPercent(value)).not.toMatch(/e[+-]?\d/i);
+  });
+
+  it('an APY tile shows a plain percentage only when it means something, else "—" and why', () => {
+    const RATE = 1_000_000_000n;
+    const rounds = (rates: bigint[], step = 120) => rates.map((rate, i) => ({ rate, endTime: 1_000 + i * step }));
+    // 3 rounds of 120 s growing 185 nano per round: ≈ 5 % a year
+    const fine = apyDisplay(recentApyEstimate(rounds([RATE, RATE + 185n, RATE + 370n])), 3);
+    expect(fine.explanation).toBeNull();
+    expect(fine.text).toMatch(/^\d\.\d\d %$/);
+    expect(Number(fine.text.replace(' %', ''))).toBeGreaterThan(4.5);
+    expect(Number(fine.text.replace(' %', ''))).toBeLessThan(5.5);
+    // fewer than 3 rounds
+    const early = apyDisplay(recentApyEstimate(rounds([RATE, RATE + 185n])), 2);
+    expect(early.text).toBe('—');
+    expect(early.explanation).toMatch(/Needs 3 completed rounds to annualise \(2 so far\)/);
+    // the "7.4e+35 %" of old: 0.1 % per 20-second round compounded over a year
+    const absurd = apyDisplay(recentApyEstimate(rounds([RATE, RATE + 1_000_000n, RATE + 2_001_000n], 20)), 3);
+    expect(absurd.text).toBe('—');
+    expect(absurd.explanation).toMatch(/Not annualised.*1,000 %/);
+    // the bounds: 1000 % is still shown, a loss of everything is not a yield
+    expect(apyDisplay(meaningfulApy(MAX_MEANINGFUL_APY)).text).toBe('1,000.00 %');
+    expect(apyDisplay(meaningfulApy(MAX_MEANINGFUL_APY * 1.01)).text).toBe('—');
+    expect(apyDisplay(meaningfulApy(-1)).text).toBe('—');
+    expect(apyDisplay(meaningfulApy(-0.02)).text).toBe('−2.00 %');
+    expect(apyDisplay(meaningfulApy(null)).explanation).toMatch(/no time has passed/);
   });
 
   it('formats durations at a useful precision', () => {

@@ -1,5 +1,6 @@
 // What the stats panel shows beyond the raw pool data: projected APY from the interest rate and governance fee
 // (lst-interface.md §6.2), when the current round ends, and display formatting of ratios and durations.
+import { MAX_MEANINGFUL_APY, MIN_ROUNDS_FOR_APY, type ApyEstimate } from '../../../../contracts/wrappers/apy';
 import { FINALIZE_ROUND_FEE, SHARE_BASIS } from '../../../../contracts/wrappers/fees';
 import type { PoolFullData } from '../../../ton/pool';
 
@@ -61,13 +62,38 @@ export function nextRoundEnd(input: { nextRoundAt: number | null; lastRoundEnd: 
   return { at, source: 'estimate' };
 }
 
-/** "4.21 %", "−0.35 %", "3.1e+45 %" for devnet's compressed time, "—" when unknown. */
+/** "4.21 %", "−0.35 %", "1,234.50 %"; never exponent notation; "—" when unknown. */
 export function formatPercent(fraction: number | null, digits = 2): string {
   if (fraction === null || Number.isNaN(fraction)) return '—';
   if (!Number.isFinite(fraction)) return fraction > 0 ? '∞' : '−∞';
-  const percent = fraction * 100;
-  const text = Math.abs(percent) >= 1e6 ? percent.toExponential(1) : percent.toFixed(digits);
+  const text = (fraction * 100).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true });
   return `${text.replace('-', '−')} %`;
+}
+
+export interface ApyDisplay {
+  /** A plain percentage, or "—". */
+  text: string;
+  /** Why "—" is shown (for the tile's hint and title); null when a percentage is shown. */
+  explanation: string | null;
+}
+
+/** What an APY tile shows: the percentage when it means something, else "—" and why. */
+export function apyDisplay(estimate: ApyEstimate, roundsSeen?: number): ApyDisplay {
+  if (estimate.apy !== null) return { text: formatPercent(estimate.apy), explanation: null };
+  switch (estimate.unavailable) {
+    case 'too-few-rounds':
+      return {
+        text: '—',
+        explanation: `Needs ${MIN_ROUNDS_FOR_APY} completed rounds to annualise${roundsSeen === undefined ? '' : ` (${roundsSeen} so far)`}`,
+      };
+    case 'absurd':
+      return {
+        text: '—',
+        explanation: `Not annualised: compounding these rounds over a year gives a figure outside −100 %…${formatPercent(MAX_MEANINGFUL_APY, 0)} (rounds too short or too few)`,
+      };
+    default:
+      return { text: '—', explanation: 'Not annualised: no time has passed between the rounds read' };
+  }
 }
 
 /** "2 d 03 h", "1 h 05 min", "4 min 09 s", "12 s"; negative durations read as 0 s. */

@@ -21,11 +21,16 @@ const RANGES: { value: HistoryRange; label: string }[] = [
 
 const ton = (nano: bigint) => formatAmount(nano, { maxFractionDigits: 2, groupSeparator: ',' });
 
+/** "0.0186 %", a round's small growth to 3 significant digits ("0.0000186 %"); never exponent notation. */
 function percentText(fraction: number | null): string {
   if (fraction === null) return '—';
   if (!Number.isFinite(fraction)) return '∞';
   const percent = fraction * 100;
-  return `${(Math.abs(percent) >= 1e6 ? percent.toExponential(1) : percent.toFixed(4)).replace('-', '−')} %`;
+  const text =
+    percent === 0 || Math.abs(percent) >= 0.01
+      ? percent.toLocaleString('en-US', { minimumFractionDigits: 4, maximumFractionDigits: 4 })
+      : percent.toLocaleString('en-US', { maximumSignificantDigits: 3 });
+  return `${text.replace('-', '−')} %`;
 }
 
 function RoundsTable({ points, native }: { points: RoundPoint[]; native: string }) {
