@@ -12,7 +12,7 @@ import { currentRate, sharePercent, totalValueLocked, UnsupportedPoolError, type
 import { formatAmount } from '../../../ton/units';
 import { usePoolRounds } from '../../../queries/use-pool-rounds';
 import { meaningfulApy } from '../../../../contracts/wrappers/apy';
-import { apyDisplay, formatDuration, formatPercent, MAINNET_ROUND_SECONDS, nextRoundEnd, projectedYield } from '../utils/pool-metrics';
+import { apyDisplay, formatDuration, formatPercent, formatSmallPercent, MAINNET_ROUND_SECONDS, nextRoundEnd, projectedYield } from '../utils/pool-metrics';
 import { PoolFacts, PoolPicker } from './pool-picker';
 import { useNowSeconds } from './use-now';
 
@@ -182,7 +182,7 @@ export function PoolStatsPanel() {
           testId="stat-apy-projected"
           value={projectedApy.text}
           title={projectedApy.explanation ?? undefined}
-          hint={`${projectedApy.explanation ? `${projectedApy.explanation}. ` : ''}Interest ${formatPercent(data.interestRate / 2 ** 24, 4)} per round on ${Math.round(projected.lentShare * 100)} % lent, governance fee ${formatPercent(data.governanceFee / 2 ** 24, 1)}`}
+          hint={`${projectedApy.explanation ? `${projectedApy.explanation}. ` : ''}Interest ${formatSmallPercent(data.interestRate / 2 ** 24)} per round on ${Math.round(projected.lentShare * 100)} % lent, governance fee ${formatPercent(data.governanceFee / 2 ** 24, 1)}`}
         />
         <Stat
           label="Round ends in"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_MEANINGFUL_APY, meaningfulApy, recentApyEstimate } from '../../../../contracts/wrappers/apy';
-import { apyDisplay, formatDuration, formatPercent, MAX_LENT_SHARE, nextRoundEnd, projectedYield, YEAR_S } from './pool-metrics';
+import { apyDisplay, formatDuration, formatPercent, formatSmallPercent, MAX_LENT_SHARE, nextRoundEnd, projectedYield, YEAR_S } from './pool-metrics';
 
 const TON = 1_000_000_000n;
 const round = (borrowed: bigint) => ({ borrowers: null, roundId: 1, activeBorrowers: 0, borrowed, expected: 0n, returned: 0n, profit: 0n });
@@ -74,6 +74,13 @@ describe('formatting', () => {
     expect(apyDisplay(meaningfulApy(-1)).text).toBe('—');
     expect(apyDisplay(meaningfulApy(-0.02)).text).toBe('−2.00 %');
     expect(apyDisplay(meaningfulApy(null)).explanation).toMatch(/no time has passed/);
+  });
+
+  it('formats a per-round interest to 3 significant digits, without exponents', () => {
+    expect(formatSmallPercent(11 / 2 ** 24)).toBe('0.0000656 %');
+    expect(formatSmallPercent(1830 / 2 ** 24)).toBe('0.0109 %');
+    expect(formatSmallPercent(1 / 2 ** 24)).toBe('0.00000596 %');
+    expect(formatSmallPercent(0)).toBe('0 %');
   });
 
   it('formats durations at a useful precision', () => {

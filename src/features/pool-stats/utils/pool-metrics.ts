@@ -70,6 +70,13 @@ export function formatPercent(fraction: number | null, digits = 2): string {
   return `${text.replace('-', '−')} %`;
 }
 
+/** A small per-round share to `digits` significant digits: "0.0000656 %", "0.0109 %"; never exponent notation. */
+export function formatSmallPercent(fraction: number, digits = 3): string {
+  if (!Number.isFinite(fraction)) return formatPercent(fraction);
+  const text = (fraction * 100).toLocaleString('en-US', { maximumSignificantDigits: digits, useGrouping: true });
+  return `${text.replace('-', '−')} %`;
+}
+
 export interface ApyDisplay {
   /** A plain percentage, or "—". */
   text: string;
