@@ -1,5 +1,7 @@
 // Compiles every contracts/*.tolk entry point with @ton/tolk-js into contracts/build/<name>.json.
 // Shared code lives in contracts/imports/ and is not compiled on its own.
+// The pool's two releases share one body: an entry point may swap an import for another file (IMPORT_SWAPS),
+// which is how pool-v1.tolk gets POOL_V2 = false from the same sources as pool.tolk.
 import { runTolkCompiler } from '@ton/tolk-js';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -8,10 +10,16 @@ import { fileURLToPath } from 'node:url';
 const contractsDir = dirname(fileURLToPath(import.meta.url));
 const buildDir = join(contractsDir, 'build');
 
+/** Per entry point: imported path -> the file read instead. */
+export const IMPORT_SWAPS: Record<string, Record<string, string>> = {
+  'pool-v1.tolk': { 'imports/pool-version.tolk': 'imports/pool-version-v1.tolk' },
+};
+
 export async function compileContract(entry: string): Promise<{ codeBoc64: string; codeHashHex: string }> {
+  const swaps = IMPORT_SWAPS[entry] ?? {};
   const result = await runTolkCompiler({
     entrypointFileName: entry,
-    fsReadCallback: (path: string) => readFileSync(resolve(contractsDir, path), 'utf8'),
+    fsReadCallback: (path: string) => readFileSync(resolve(contractsDir, swaps[path] ?? path), 'utf8'),
     optimizationLevel: 2,
   });
   if (result.status === 'error') throw new Error(`${entry}: ${result.message}`);

@@ -1,4 +1,4 @@
-// `npm run bench:gas [-- --pool v1|v2]`: gas and TON cost of each staker operation on our pool, next to the
+// `npm run bench:gas [-- --pool v1|v2]` (default v2): gas and TON cost of each staker operation on our pool, next to the
 // reference LSt v1 figures (issue 17), as one JSON object on stdout. Needs `npm run build:contracts` first.
 import { Cell } from '@ton/core';
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,33 +12,30 @@ import {
   REFERENCE_POOL_TX_GAS,
   TARGET_SHARE_OF_REFERENCE,
 } from '../contracts/tests/helpers/gas-ops';
+import type { BuiltPoolVersion } from '../contracts/wrappers/Pool';
 
 const buildDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'contracts', 'build');
 const VERSION_BY_ENTRIES: Record<number, string> = { 30: 'v1', 32: 'v1.5', 34: 'v2' };
+/** Our two pool builds: contracts/pool.tolk (v2) and contracts/pool-v1.tolk (v1). */
+const BUILD_BY_VERSION: Record<BuiltPoolVersion, string> = { v1: 'pool-v1', v2: 'pool' };
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-/** Build names that may hold the requested version's pool (the version is checked on the deployed pool). */
-function candidates(version: string | undefined): string[] {
-  if (version === undefined) return ['pool'];
-  return [`pool-${version}`, 'pool'];
-}
-
 async function main() {
-  const wanted = argValue('--pool');
-  if (wanted !== undefined && !['v1', 'v2'].includes(wanted))
-    throw new Error(`--pool ${wanted}: expected v1 or v2`);
-  for (const name of candidates(wanted)) {
-    const file = join(buildDir, `${name}.json`);
-    if (!existsSync(file)) continue;
-    const json = JSON.parse(readFileSync(file, 'utf8')) as { codeBoc64: string; codeHashHex: string };
-    const report = await measurePoolGas({ poolCode: Cell.fromBase64(json.codeBoc64) });
-    const version =
-      VERSION_BY_ENTRIES[report.fullDataEntries] ?? `unknown (${report.fullDataEntries} entries)`;
-    if (wanted !== undefined && version !== wanted) continue;
+  const wanted = argValue('--pool') ?? 'v2';
+  if (wanted !== 'v1' && wanted !== 'v2') throw new Error(`--pool ${wanted}: expected v1 or v2`);
+  const name = BUILD_BY_VERSION[wanted];
+  const file = join(buildDir, `${name}.json`);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build:contracts`);
+  const json = JSON.parse(readFileSync(file, 'utf8')) as { codeBoc64: string; codeHashHex: string };
+  const report = await measurePoolGas({ poolVersion: wanted, poolCode: Cell.fromBase64(json.codeBoc64) });
+  // the deployed pool's own getter says which release it is; a mismatch means a wrong build, not a figure to print
+  const version = VERSION_BY_ENTRIES[report.fullDataEntries] ?? `unknown (${report.fullDataEntries} entries)`;
+  if (version !== wanted) throw new Error(`contracts/build/${name}.json answers as ${version}, not ${wanted}`);
+  {
     const map = <T>(f: (op: GasOperation) => T) =>
       Object.fromEntries(GAS_OPERATIONS.map((op) => [op, f(op)])) as Record<GasOperation, T>;
     const ops = report.operations;
@@ -74,9 +71,7 @@ async function main() {
         2,
       ),
     );
-    return;
   }
-  throw new Error(`no ${wanted ?? ''} pool build found in contracts/build: run npm run build:contracts`);
 }
 
 main().catch((e) => {

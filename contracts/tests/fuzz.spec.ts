@@ -31,6 +31,7 @@ const MIN_LOAN = toNano('1');
 const POOL_MAX_LOAN = toNano('1000000');
 const REQUEST_MAX_LOAN = toNano('100000');
 const TON = toNano('1');
+const INSTANT_FEE_QUARTER_PERCENT = 41943n; // 0.25 % of 2^24
 
 // spec constants (§2–§5)
 const FINALIZE_ROUND_FEE = TON;
@@ -97,6 +98,9 @@ interface Bill {
 interface Model {
   totalBalance: bigint;
   supply: bigint;
+  /** v2 (spec §11.3): share of 2^24 kept from instant withdrawals, and what was kept since the last payout. */
+  instantWithdrawalFee: bigint;
+  accruedGovernanceFee: bigint;
   requestedForDeposit: bigint;
   requestedForWithdrawal: bigint;
   optimistic: boolean;
@@ -143,9 +147,15 @@ describe('pool invariant fuzz', () => {
     let roundsEnded = 0;
 
     for (let poolIndex = 0; poolIndex < POOLS; poolIndex++) {
-      // pool 0 starts optimistic, the others pessimistic: the supply-0 launch is exercised in both modes
+      // pool 0 starts optimistic, the others pessimistic: the supply-0 launch is exercised in both modes.
+      // Pool 1 is the v1 build; the v2 pools charge an instant withdrawal fee that changes with the settings.
       const startOptimistic = poolIndex % 2 === 0;
+      const poolVersion = poolIndex === 1 ? 'v1' : 'v2';
+      const feeChoices = poolVersion === 'v2' ? [0n, INSTANT_FEE_QUARTER_PERCENT, 2n * INSTANT_FEE_QUARTER_PERCENT] : [0n];
+      const startFee = feeChoices[feeChoices.length - 1 - (poolIndex % feeChoices.length)];
       const env = await PoolEnv.create({
+        poolVersion,
+        instantWithdrawalFee: Number(startFee),
         interestRate: INTEREST_RATE,
         governanceFee: GOVERNANCE_FEE,
         optimistic: startOptimistic,
@@ -164,6 +174,8 @@ describe('pool invariant fuzz', () => {
       const m: Model = {
         totalBalance: 0n,
         supply: 0n,
+        instantWithdrawalFee: startFee,
+        accruedGovernanceFee: 0n,
         requestedForDeposit: 0n,
         requestedForWithdrawal: 0n,
         optimistic: startOptimistic,
@@ -185,9 +197,18 @@ describe('pool invariant fuzz', () => {
         for (const round of [m.current, m.prev]) for (const loan of round.loans.values()) sum += loan.borrowed;
         return sum;
       };
-      /** TON the pool holds beyond what it owes stakers and pending deposits (repaid profit not yet booked included). */
+      /**
+       * TON the pool holds beyond what it owes stakers, pending deposits and the treasury (repaid profit not yet
+       * booked included).
+       */
       const feeFloat = async () =>
-        (await env.balanceOf(pool)) + outstandingLoans() - m.totalBalance - m.requestedForDeposit - m.prev.profit - m.current.profit;
+        (await env.balanceOf(pool)) +
+        outstandingLoans() -
+        m.totalBalance -
+        m.requestedForDeposit -
+        m.accruedGovernanceFee -
+        m.prev.profit -
+        m.current.profit;
       const initialFloat = await feeFloat();
 
       /** Storage must equal the model; plus the conservation invariants. */
@@ -198,6 +219,8 @@ describe('pool invariant fuzz', () => {
           {
             totalBalance: d.totalBalance,
             supply: d.supply,
+            instantWithdrawalFee: BigInt(d.instantWithdrawalFee ?? 0),
+            accruedGovernanceFee: d.accruedGovernanceFee ?? 0n,
             requestedForDeposit: d.requestedForDeposit,
             requestedForWithdrawal: d.requestedForWithdrawal,
             optimistic: d.optimistic,
@@ -210,6 +233,8 @@ describe('pool invariant fuzz', () => {
         ).toEqual({
           totalBalance: m.totalBalance,
           supply: m.supply,
+          instantWithdrawalFee: m.instantWithdrawalFee,
+          accruedGovernanceFee: m.accruedGovernanceFee,
           requestedForDeposit: m.requestedForDeposit,
           requestedForWithdrawal: m.requestedForWithdrawal,
           optimistic: m.optimistic,
@@ -323,7 +348,8 @@ describe('pool invariant fuzz', () => {
         if (m.optimistic && !mode.waitTillRoundEnd && available > approx) {
           if (approx === 0n) return { kind: 'reverted' as const };
           if (!fundable(available - approx, m.totalBalance - approx, m.supply - burn, m.requestedForWithdrawal)) return { kind: 'reverted' as const };
-          return { kind: 'immediate' as const, approx };
+          const fee = m.instantWithdrawalFee > 0n ? mulDivFloor(approx, m.instantWithdrawalFee, POOL_SHARE_BASIS) : 0n;
+          return { kind: 'immediate' as const, approx, fee };
         }
         if (mode.fillOrKill || burn === 0n) return { kind: 'reverted' as const };
         if (!fundable(available, m.totalBalance, m.supply, m.requestedForWithdrawal + burn)) return { kind: 'reverted' as const };
@@ -343,8 +369,11 @@ describe('pool invariant fuzz', () => {
         if (outcome.kind === 'immediate') {
           count('withdraw.immediate');
           expect(paid, 'immediate payout sent').toBeDefined();
-          expect(received, 'immediate payout').toBeLessThanOrEqual(outcome.approx);
-          expect(received, 'immediate payout').toBeGreaterThan(outcome.approx - toNano('0.15'));
+          const net = outcome.approx - outcome.fee;
+          if (outcome.fee > 0n) count('withdraw.immediate.fee');
+          expect(received, 'immediate payout, net of the v2 instant fee').toBeLessThanOrEqual(net);
+          expect(received, 'immediate payout, net of the v2 instant fee').toBeGreaterThan(net - toNano('0.15'));
+          m.accruedGovernanceFee += outcome.fee;
           m.totalBalance -= outcome.approx;
           m.supply -= burn;
           m.pton.set(user, holding - burn);
@@ -452,10 +481,12 @@ describe('pool invariant fuzz', () => {
       async function changeDepositSettings() {
         const optimistic = chance(0.5);
         const depositsOpen = chance(0.85);
-        await env.pool.sendAdmin(env.governor.getSender(), setDepositSettingsBody(optimistic, depositsOpen));
+        const fee = pick(feeChoices);
+        await env.pool.sendAdmin(env.governor.getSender(), setDepositSettingsBody(optimistic, depositsOpen, 0n, Number(fee)));
         keptByPool += toNano('0.1');
         m.optimistic = optimistic;
         m.depositsOpen = depositsOpen;
+        m.instantWithdrawalFee = fee;
         count(`settings.${optimistic ? 'optimistic' : 'pessimistic'}${depositsOpen ? '' : '.closed'}`);
         await check('set_deposit_settings');
       }
@@ -483,8 +514,15 @@ describe('pool invariant fuzz', () => {
         profit -= fee;
         profit = max(profit, -m.totalBalance);
         m.totalBalance += profit;
-        // sent during the rotation before the withdrawal payout: the governance fee (if sent) and the stats
-        const sent = (fee > SERVICE_NOTIFICATION ? fee : 0n) + SERVICE_NOTIFICATION;
+        // sent during the rotation before the withdrawal payout: the governance fee with the accrued instant fees
+        // (v2; only when worth a message) and the stats
+        const feeToSend = fee + m.accruedGovernanceFee;
+        const feeSent = feeToSend > SERVICE_NOTIFICATION;
+        if (feeSent) {
+          if (m.accruedGovernanceFee > 0n) count('rotation.instant-fees-paid');
+          m.accruedGovernanceFee = 0n;
+        }
+        const sent = (feeSent ? feeToSend : 0n) + SERVICE_NOTIFICATION;
         const completion = { totalBalance: m.totalBalance, supply: m.supply };
         let withdrawalTon: bigint | null = null;
         let haltMargin: bigint | null = null;
@@ -662,7 +700,7 @@ describe('pool invariant fuzz', () => {
       counts,
     );
     expect(roundsEnded).toBeGreaterThanOrEqual(POOLS * 5);
-    for (const kind of ['deposit.optimistic', 'deposit.bill', 'deposit.bill.supply-0', 'rotation.deposit-bills.supply-0.balance-positive', 'withdraw.immediate', 'withdraw.bill', 'withdraw.reverted', 'transfer', 'donate', 'donate.supply-0', 'loan', 'repayment', 'repayment.loss', 'bank-run']) {
+    for (const kind of ['deposit.optimistic', 'deposit.bill', 'deposit.bill.supply-0', 'rotation.deposit-bills.supply-0.balance-positive', 'withdraw.immediate', 'withdraw.immediate.fee', 'rotation.instant-fees-paid', 'withdraw.bill', 'withdraw.reverted', 'transfer', 'donate', 'donate.supply-0', 'loan', 'repayment', 'repayment.loss', 'bank-run']) {
       expect(counts[kind] ?? 0, `exercised ${kind}`).toBeGreaterThan(0);
     }
   });

@@ -87,11 +87,12 @@ describe('rounds', () => {
     expect(raw.totalBalance).toBe(toNano('100'));
     expect(simulated.currentRound.roundId).toBe(2);
     expect(simulated.totalBalance).toBe(toNano('99'));
-    // exactly 30 stack entries, rounds as 7-tuples with the previous one first
+    // exactly the release's stack entries (spec §6.1, §11.2), rounds as 7-tuples with the previous one first
     const { stack } = await env.blockchain.runGetMethod(env.pool.address, 'get_pool_full_data_raw');
-    expect(stack.length).toBe(30);
-    expect(stack[7].type === 'tuple' && stack[7].items.length).toBe(7);
-    expect(stack[8].type === 'tuple' && stack[8].items.length).toBe(7);
+    const v2 = env.protocol.poolVersion === 'v2';
+    expect(stack.length).toBe(v2 ? 34 : 30);
+    const prevAt = v2 ? 8 : 7;
+    for (const round of [stack[prevAt], stack[prevAt + 1]]) expect(round.type === 'tuple' && round.items.length).toBe(7);
     const reread = parsePoolFullData(stack);
     expect(reread.prevRound.roundId).toBe(0);
     expect(reread.currentRound.roundId).toBe(1);
@@ -105,8 +106,9 @@ describe('rounds', () => {
     await env.rotate();
     await env.withdraw(alice, toNano('5'), { waitTillRoundEnd: true });
     const fromGetter = await env.pool.getPoolFullDataRaw();
-    const { payoutItemCode, ...decoded } = await env.storage();
+    const { payoutItemCode, treasury, ...decoded } = await env.storage();
     expect(payoutItemCode.equals(env.protocol.codes.payoutItem)).toBe(true);
+    expect(treasury.equals(env.interestManager.address)).toBe(true);
     expect(decoded.projectedTotalBalance).toBe(fromGetter.projectedTotalBalance);
     expect(decoded.prevRound.borrowed).toBe(toNano('30'));
     const plain = (d: object) => JSON.stringify(d, (_k, v) => (typeof v === 'bigint' ? v.toString() : v instanceof Address ? v.toRawString() : v instanceof Cell ? v.hash().toString('hex') : v));

@@ -46,7 +46,15 @@ export interface PoolRoles {
   interestManager: Address;
   halter: Address;
   approver: Address;
+  /** v2: receives the fees; defaults to the interest manager (who takes them in v1). */
+  treasury?: Address;
 }
+
+/** The releases our Tolk pool is built as (contracts/pool.tolk and contracts/pool-v1.tolk). */
+export type BuiltPoolVersion = 'v1' | 'v2';
+
+/** v1's fixed disbalance tolerance, the default of v2's governance parameter: loans up to (256+30)/512 of the pool. */
+export const DEFAULT_DISBALANCE_TOLERANCE = 30;
 
 export interface PoolCodes {
   controller: Cell;
@@ -68,6 +76,14 @@ export interface PoolConfig {
   depositsOpen?: boolean;
   minLoan: bigint;
   maxLoan: bigint;
+  /** Storage layout to build; default v2. */
+  version?: BuiltPoolVersion;
+  /** v2: share of 2^24 kept from each instant withdrawal. */
+  instantWithdrawalFee?: number;
+  /** v2: see DEFAULT_DISBALANCE_TOLERANCE. */
+  disbalanceTolerance?: number;
+  /** v2: no loans earlier than this many seconds before elections end; 0 = any time. */
+  creditStartPriorElectionsEnd?: number;
 }
 
 export const NEVER = 0xffffffffffff;
@@ -87,8 +103,11 @@ function roundCell(roundId: number): Cell {
   return storeSignedCoins(b, 0n).endCell();
 }
 
-/** Storage per spec §8.1, with the payout item code appended to `codes`. */
+/** Storage per spec §8.1 (v1) or its v2 form (§11), with the payout item code appended to `codes`. */
 export function poolConfigToCell(config: PoolConfig): Cell {
+  const v2 = (config.version ?? 'v2') === 'v2';
+  const roles2 = beginCell().storeAddress(config.roles.halter).storeAddress(config.roles.approver);
+  if (v2) roles2.storeAddress(config.roles.treasury ?? config.roles.interestManager);
   const minters = beginCell().storeAddress(config.jettonMinter).storeCoins(0).storeBit(false).storeBit(false).endCell();
   const rounds = beginCell().storeRef(roundCell(0)).storeRef(roundCell(0)).endCell();
   const roles = beginCell()
@@ -97,7 +116,7 @@ export function poolConfigToCell(config: PoolConfig): Cell {
     .storeAddress(config.roles.governor)
     .storeUint(config.roles.governorUpdateAfter ?? NEVER, 48)
     .storeAddress(config.roles.interestManager)
-    .storeRef(beginCell().storeAddress(config.roles.halter).storeAddress(config.roles.approver).endCell())
+    .storeRef(roles2.endCell())
     .endCell();
   const codes = beginCell()
     .storeRef(config.codes.controller)
@@ -105,22 +124,26 @@ export function poolConfigToCell(config: PoolConfig): Cell {
     .storeRef(config.codes.payoutCollection)
     .storeRef(config.codes.payoutItem)
     .endCell();
-  return beginCell()
+  const b = beginCell()
     .storeUint(POOL_STATE_NORMAL, 8)
     .storeBit(false) // halted
     .storeCoins(0) // total_balance
     .storeRef(minters)
     .storeUint(config.interestRate, 24)
     .storeBit(config.optimistic)
-    .storeBit(config.depositsOpen ?? true)
-    .storeUint(0, 256) // saved_validator_set_hash: the first touch rotates into round 1
+    .storeBit(config.depositsOpen ?? true);
+  if (v2) b.storeUint(config.instantWithdrawalFee ?? 0, 24);
+  b.storeUint(0, 256) // saved_validator_set_hash: the first touch rotates into round 1
     .storeRef(rounds)
     .storeCoins(config.minLoan)
     .storeCoins(config.maxLoan)
-    .storeUint(config.governanceFee, 24)
-    .storeRef(roles)
-    .storeRef(codes)
-    .endCell();
+    .storeUint(config.governanceFee, 24);
+  if (v2) {
+    b.storeCoins(0) // accrued_governance_fee
+      .storeUint(config.disbalanceTolerance ?? DEFAULT_DISBALANCE_TOLERANCE, 8)
+      .storeUint(config.creditStartPriorElectionsEnd ?? 0, 48);
+  }
+  return b.storeRef(roles).storeRef(codes).endCell();
 }
 
 // ---------- bodies ----------
@@ -139,22 +162,60 @@ export interface SetRolesParams {
   interestManager?: Address;
   halter?: Address;
   approver?: Address;
+  /** v2 only (a v1 pool ignores the trailing field). */
+  treasury?: Address;
 }
 
-/** set_roles: Maybe governor, Maybe interest_manager, then in a ref Maybe halter, Maybe approver. */
+/** set_roles: Maybe governor, Maybe interest_manager, then in a ref Maybe halter, Maybe approver (v2: Maybe treasury). */
 export function setRolesBody(roles: SetRolesParams, queryId = 0n): Cell {
   const maybe = (b: Builder, a?: Address) => (a ? b.storeBit(true).storeAddress(a) : b.storeBit(false));
   const tail = beginCell();
   maybe(tail, roles.halter);
   maybe(tail, roles.approver);
+  if (roles.treasury) maybe(tail, roles.treasury);
   const head = beginCell().storeUint(Op.setRoles, 32).storeUint(queryId, 64);
   maybe(head, roles.governor);
   maybe(head, roles.interestManager);
   return head.storeRef(tail.endCell()).endCell();
 }
 
-export function setDepositSettingsBody(optimistic: boolean, depositsOpen: boolean, queryId = 0n): Cell {
-  return beginCell().storeUint(Op.setDepositSettings, 32).storeUint(queryId, 64).storeBit(optimistic).storeBit(depositsOpen).endCell();
+/**
+ * set_deposit_settings: v2 reads the instant withdrawal fee (share of 2^24) after the two flags; v1 reads the flags
+ * and ignores the rest, so one body serves both.
+ */
+export function setDepositSettingsBody(optimistic: boolean, depositsOpen: boolean, queryId = 0n, instantWithdrawalFee = 0): Cell {
+  return beginCell()
+    .storeUint(Op.setDepositSettings, 32)
+    .storeUint(queryId, 64)
+    .storeBit(optimistic)
+    .storeBit(depositsOpen)
+    .storeUint(instantWithdrawalFee, 24)
+    .endCell();
+}
+
+/** v2 halter: switch optimistic mode off and/or close deposits (it can never reopen them). */
+export function partialHaltBody(params: { stopOptimistic: boolean; closeDeposits: boolean }, queryId = 0n): Cell {
+  return beginCell().storeUint(Op.partialHalt, 32).storeUint(queryId, 64).storeBit(params.stopOptimistic).storeBit(params.closeDeposits).endCell();
+}
+
+/** v2 interest manager: loan bounds per validator, disbalance tolerance, credit start before elections end. */
+export function setOperationalParamsBody(
+  params: { minLoan: bigint; maxLoan: bigint; disbalanceTolerance: number; creditStartPriorElectionsEnd: number },
+  queryId = 0n,
+): Cell {
+  return beginCell()
+    .storeUint(Op.setOperationalParams, 32)
+    .storeUint(queryId, 64)
+    .storeCoins(params.minLoan)
+    .storeCoins(params.maxLoan)
+    .storeUint(params.disbalanceTolerance, 8)
+    .storeUint(params.creditStartPriorElectionsEnd, 48)
+    .endCell();
+}
+
+/** v2: ask the pool for its projected (total_balance, supply); answered by take_conversion_rate_unsafe. */
+export function getConversionRateUnsafeBody(queryId = 0n): Cell {
+  return beginCell().storeUint(Op.getConversionRateUnsafe, 32).storeUint(queryId, 64).endCell();
 }
 
 export function setInterestBody(interestRate: number, queryId = 0n): Cell {
@@ -261,13 +322,17 @@ function loadPayoutSlot(s: Slice): { payout: Address | null; requested: bigint }
 
 export interface PoolStorageData extends PoolFullData {
   payoutItemCode: Cell;
+  /** v2 keeps it in storage only (the getter does not return it); v1: the interest manager. */
+  treasury: Address;
 }
 
 /**
- * Decodes the pool's raw storage (our layout: spec §8.1 plus the item code) without running a get-method;
- * the projected figures are computed with projectedConversion.
+ * Decodes the pool's raw storage (our layout: spec §8.1, or its v2 form, plus the item code) without running a
+ * get-method; the projected figures are computed with projectedConversion. Storage does not say which release
+ * wrote it, so the caller names it.
  */
-export function parsePoolStorage(data: Cell): PoolStorageData {
+export function parsePoolStorage(data: Cell, version: BuiltPoolVersion = 'v2'): PoolStorageData {
+  const v2 = version === 'v2';
   const s = data.beginParse();
   const state = s.loadUint(8);
   const halted = s.loadBit();
@@ -276,6 +341,7 @@ export function parsePoolStorage(data: Cell): PoolStorageData {
   const interestRate = s.loadUint(24);
   const optimistic = s.loadBit();
   const depositsOpen = s.loadBit();
+  const instantWithdrawalFee = v2 ? s.loadUint(24) : undefined;
   const savedValidatorSetHash = s.loadUintBig(256);
   const rounds = s.loadRef().beginParse();
   const currentRound = loadRoundCell(rounds.loadRef());
@@ -283,6 +349,9 @@ export function parsePoolStorage(data: Cell): PoolStorageData {
   const minLoan = s.loadCoins();
   const maxLoan = s.loadCoins();
   const governanceFee = s.loadUint(24);
+  const accruedGovernanceFee = v2 ? s.loadCoins() : undefined;
+  const disbalanceTolerance = v2 ? s.loadUint(8) : undefined;
+  const creditStartPriorElectionsEnd = v2 ? s.loadUint(48) : undefined;
   const roles = s.loadRef().beginParse();
   const codes = s.loadRef().beginParse();
   const jettonMinter = minters.loadAddress();
@@ -295,8 +364,11 @@ export function parsePoolStorage(data: Cell): PoolStorageData {
   const governorUpdateAfter = roles.loadUint(48);
   const interestManager = roles.loadAddress();
   const roles2 = roles.loadRef().beginParse();
+  const halter = roles2.loadAddress();
+  const approver = roles2.loadAddress();
+  const treasury = v2 && roles2.remainingBits > 0 ? roles2.loadAddress() : interestManager;
   const base: PoolFullData = {
-    version: 'v1',
+    version,
     state,
     halted,
     totalBalance,
@@ -320,15 +392,17 @@ export function parsePoolStorage(data: Cell): PoolStorageData {
     governor,
     governorUpdateAfter,
     interestManager,
-    halter: roles2.loadAddress(),
-    approver: roles2.loadAddress(),
+    halter,
+    approver,
     controllerCode: codes.loadRef(),
     poolJettonWalletCode: codes.loadRef(),
     payoutMinterCode: codes.loadRef(),
     projectedTotalBalance: 0n,
     projectedSupply: 0n,
+    // v2 fields last, in the order the shared getter reader (pool-data.ts) adds them
+    ...(v2 ? { instantWithdrawalFee, accruedGovernanceFee, disbalanceTolerance, creditStartPriorElectionsEnd } : {}),
   };
-  return { ...base, ...projectedConversion(base), payoutItemCode: codes.loadRef() };
+  return { ...base, ...projectedConversion(base), payoutItemCode: codes.loadRef(), treasury };
 }
 
 export interface BorrowerEntry {

@@ -4,7 +4,7 @@ import { Address, beginCell, Cell, Dictionary, toNano } from '@ton/core';
 import type { Blockchain, SandboxContract, TreasuryContract } from '@ton/sandbox';
 import { loadCode } from './code';
 import { poolJettonContent } from './metadata';
-import { Pool, POOL_DEPLOY_VALUE } from './Pool';
+import { BuiltPoolVersion, Pool, POOL_DEPLOY_VALUE } from './Pool';
 import { PoolJettonMinter } from './PoolJettonMinter';
 import { libraryCellFor } from './PoolJettonWallet';
 
@@ -13,6 +13,8 @@ export interface ProtocolRoles {
   interestManager: Address;
   halter: Address;
   approver: Address;
+  /** v2: receives the fees; default the interest manager. */
+  treasury?: Address;
   sudoer?: Address | null;
   /** Unix time after which the governor may be replaced; default never. */
   governorUpdateAfter?: number;
@@ -33,12 +35,22 @@ export interface DeployProtocolOptions {
   /** TON of the pool's deploy touch (≥ 10 TON storage + fees). */
   poolValue?: bigint;
   jettonContent?: Cell;
-  /** Pool code to deploy instead of the default build (e.g. another protocol version's entry point). */
+  /** Which release of our pool to deploy (contracts/pool.tolk = v2, contracts/pool-v1.tolk = v1); default v2. */
+  poolVersion?: BuiltPoolVersion;
+  /** v2: share of 2^24 kept from each instant withdrawal; default 0. */
+  instantWithdrawalFee?: number;
+  /** v2: see PoolConfig. */
+  disbalanceTolerance?: number;
+  creditStartPriorElectionsEnd?: number;
+  /** Pool code to deploy instead of the build of `poolVersion` (its storage layout must be that release's). */
   poolCode?: Cell;
 }
 
 export interface ProtocolCodes {
+  /** The deployed pool's code (after deployProtocol); the v2 build from loadProtocolCodes. */
   pool: Cell;
+  /** Our pool built as each release. */
+  poolByVersion: Record<BuiltPoolVersion, Cell>;
   minter: Cell;
   /** The real wallet code, published in blockchain.libs. */
   wallet: Cell;
@@ -51,6 +63,7 @@ export interface ProtocolCodes {
 
 export interface Protocol {
   pool: SandboxContract<Pool>;
+  poolVersion: BuiltPoolVersion;
   minter: SandboxContract<PoolJettonMinter>;
   codes: ProtocolCodes;
 }
@@ -64,8 +77,10 @@ const ADMIN_MESSAGE_VALUE = toNano('0.1');
 
 export function loadProtocolCodes(): ProtocolCodes {
   const wallet = loadCode('pool-jetton-wallet');
+  const poolByVersion = { v1: loadCode('pool-v1'), v2: loadCode('pool') };
   return {
-    pool: loadCode('pool'),
+    pool: poolByVersion.v2,
+    poolByVersion,
     minter: loadCode('pool-jetton-minter'),
     wallet,
     walletLibrary: libraryCellFor(wallet),
@@ -92,6 +107,8 @@ function assertDeployed(blockchain: Blockchain, what: string, address: Address) 
 
 export async function deployProtocol(blockchain: Blockchain, options: DeployProtocolOptions): Promise<Protocol> {
   const codes = loadProtocolCodes();
+  const poolVersion = options.poolVersion ?? 'v2';
+  const poolCode = options.poolCode ?? codes.poolByVersion[poolVersion];
   publishLibrary(blockchain, codes.wallet);
   const { deployer } = options;
 
@@ -125,8 +142,12 @@ export async function deployProtocol(blockchain: Blockchain, options: DeployProt
         depositsOpen: options.depositsOpen ?? true,
         minLoan: options.minLoan ?? DEFAULT_MIN_LOAN,
         maxLoan: options.maxLoan ?? DEFAULT_MAX_LOAN,
+        version: poolVersion,
+        instantWithdrawalFee: options.instantWithdrawalFee,
+        disbalanceTolerance: options.disbalanceTolerance,
+        creditStartPriorElectionsEnd: options.creditStartPriorElectionsEnd,
       },
-      options.poolCode ?? codes.pool,
+      poolCode,
     ),
   );
   await pool.sendDeploy(deployer.getSender(), options.poolValue ?? POOL_DEPLOY_VALUE);
@@ -136,5 +157,5 @@ export async function deployProtocol(blockchain: Blockchain, options: DeployProt
   const admin = (await minter.getJettonData()).admin;
   if (!admin?.equals(pool.address)) throw new Error('deployProtocol: minter admin was not handed to the pool');
 
-  return { pool, minter, codes: { ...codes, pool: options.poolCode ?? codes.pool } };
+  return { pool, minter, poolVersion, codes: { ...codes, pool: poolCode } };
 }

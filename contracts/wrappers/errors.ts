@@ -18,6 +18,8 @@ export const PoolError = {
   notEnoughFundsForLoan: 0xf102,
   totalCreditTooHigh: 0xf103,
   borrowingRequestInClosedRound: 0xf104,
+  tooEarlyBorrowingRequest: 0xf105, // v2
+  contradictingOperationalParams: 0xfc00, // v2
   depositAmountTooLow: 0xf200,
   depositsAreClosed: 0xf201,
   outputAmountIsZero: 0xf202,

@@ -31,8 +31,13 @@ export const Op = {
   upgrade: 0x96e7f528, // sudoer: pool + controller
   halt: 0x139a1b4e, // pool + controller
   unhalt: 0x7247e7a5, // pool + controller
+  // v2 pool (spec §11.3)
+  partialHalt: 0x77778888, // halter: stop optimistic mode and/or close deposits
+  setOperationalParams: 0x4485c9f0, // interest manager: loan bounds, disbalance tolerance, credit start
+  getConversionRateUnsafe: 0x4b7b42e6, // anyone → pool
+  takeConversionRateUnsafe: 0x42e64b7b, // pool → asker
 
-  // pool → interest manager
+  // pool → interest manager (v2: the fee goes to the treasury)
   operationFee: 0x54d37487,
   requestNotification: 0xb1ebae06,
   stats: 0xc1344900,

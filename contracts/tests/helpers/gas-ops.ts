@@ -7,7 +7,7 @@ import { configParseGasLimitsPrices } from '@ton/ton';
 import { SandboxContract, SendMessageResult, TreasuryContract } from '@ton/sandbox';
 import { BILL_STORAGE_RESERVE, BURN_ATTACHED_VALUE, DEPOSIT_FEE } from '../../wrappers/fees';
 import { getConfigParam } from '../../wrappers/network-config';
-import { setDepositSettingsBody } from '../../wrappers/Pool';
+import { BuiltPoolVersion, setDepositSettingsBody } from '../../wrappers/Pool';
 import { jettonTransferBody } from '../../wrappers/PoolJettonWallet';
 import { PoolEnv, poolLogs } from './pool-env';
 
@@ -122,8 +122,8 @@ export function basechainGasPriceNton(env: PoolEnv): number {
  * user's jetton wallet already exists and this round's payout collection is already deployed (the first
  * deposit/bill of a round pays for deploys once, and is measured by gas.spec.ts's pool-transaction table).
  */
-export async function measurePoolGas(options: { poolCode?: Cell } = {}): Promise<PoolGasReport> {
-  const env = await PoolEnv.create({ optimistic: true, poolCode: options.poolCode });
+export async function measurePoolGas(options: { poolVersion?: BuiltPoolVersion; poolCode?: Cell } = {}): Promise<PoolGasReport> {
+  const env = await PoolEnv.create({ optimistic: true, poolVersion: options.poolVersion, poolCode: options.poolCode });
   const alice = await env.user('alice');
   const bob = await env.user('bob');
   const carol = await env.user('carol');

@@ -99,7 +99,7 @@ export class PoolEnv {
 
   /** The pool's storage decoded in TS: no get-method run, so cheap enough to call after every fuzz step. */
   async storage(): Promise<PoolStorageData> {
-    return parsePoolStorage(await this.accountData(this.pool.address));
+    return parsePoolStorage(await this.accountData(this.pool.address), this.protocol.poolVersion);
   }
 
   /** Minter total supply straight from its storage (`total_supply:Coins` comes first). */
