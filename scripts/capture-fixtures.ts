@@ -4,11 +4,13 @@
 //   DEVNET_URL=http://127.0.0.1:8081 npx tsx scripts/capture-fixtures.ts [wallet] [pool] [pool-live]
 //   npx tsx scripts/capture-fixtures.ts --self-hosted=optimistic pool          (→ devnet-pool.json)
 //   npx tsx scripts/capture-fixtures.ts --self-hosted=pessimistic pool-pessimistic
-//   npx tsx scripts/capture-fixtures.ts --self-hosted=optimistic pool-data  (→ devnet-pool-data-<version>.json)
+//   npx tsx scripts/capture-fixtures.ts --self-hosted=optimistic --pool-version=v1 pool-data  (→ devnet-pool-data-v1.json)
+//   npx tsx scripts/capture-fixtures.ts --self-hosted=optimistic --pool-version=v2 pool-data  (→ devnet-pool-data-v2.json)
 //
 // --self-hosted starts the devnet server in-process on a free port with a throw-away state dir and a minimal
-// genesis (the protocol deployed by contracts/wrappers/Protocol.ts, every role = the treasury, a 1001 TON
-// treasury deposit): small, reproducible fixtures. Without it, DEVNET_URL must point at a running devnet.
+// genesis (the protocol deployed by contracts/wrappers/Protocol.ts as the release --pool-version names, default v2,
+// v2 with a 0.25 % instant withdrawal fee; every role = the treasury, a 1001 TON treasury deposit): small,
+// reproducible fixtures. Without it, DEVNET_URL must point at a running devnet.
 //
 // Scenarios: "wallet" (dev wallet transfer, its transactions, an undeployed jetton wallet), "pool" (pool data,
 // pTON minter and wallet, a rejected deposit, a deposit, a round-end and an instant withdrawal through the dev
@@ -21,6 +23,7 @@ import { depositBody } from '../contracts/wrappers/messages';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { BuiltPoolVersion } from '../contracts/wrappers/Pool';
 import { deployProtocol } from '../contracts/wrappers/Protocol';
 import type { DevnetExtension } from '../devnet/extension';
 import { DEVNET_MUTATION_HEADERS } from '../devnet/access';
@@ -40,6 +43,11 @@ const selfHostedMode = process.argv.find((arg) => arg.startsWith('--self-hosted=
 if (selfHostedMode !== undefined && selfHostedMode !== 'optimistic' && selfHostedMode !== 'pessimistic') {
   throw new Error('--self-hosted must be optimistic or pessimistic');
 }
+const poolVersionArg = process.argv.find((arg) => arg.startsWith('--pool-version='))?.split('=')[1] ?? 'v2';
+if (poolVersionArg !== 'v1' && poolVersionArg !== 'v2') throw new Error('--pool-version must be v1 or v2');
+const selfHostedPoolVersion: BuiltPoolVersion = poolVersionArg;
+/** 0.25 % of 2^24, the devnet's default. */
+const SELF_HOSTED_INSTANT_FEE = 41943;
 const selfHosted = selfHostedMode ? await startSelfHostedDevnet(selfHostedMode === 'optimistic') : null;
 const devnetUrl = (selfHosted?.url ?? process.env.DEVNET_URL ?? 'http://127.0.0.1:8081').replace(/\/+$/, '');
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -59,6 +67,8 @@ async function startSelfHostedDevnet(optimistic: boolean) {
           deployer: treasury,
           roles: { governor: everyRole, interestManager: everyRole, halter: everyRole, approver: everyRole },
           optimistic,
+          poolVersion: selfHostedPoolVersion,
+          instantWithdrawalFee: selfHostedPoolVersion === 'v2' ? SELF_HOSTED_INSTANT_FEE : undefined,
         });
         await protocol.pool.sendDeposit(treasury.getSender(), toNano('1001'));
         ctx.state.set({ pool: protocol.pool.address.toRawString() });
@@ -301,6 +311,8 @@ async function capturePoolData(config: DevnetConfig) {
   await readPoolFullData(recorder.rpc, pool, { raw: true });
   recorder.values.version = data.version;
   recorder.values.jettonMinter = data.jettonMinter.toRawString();
+  // what the self-hosted genesis set, for the layout test to check the fee lands in the right field
+  if (selfHosted && data.version === 'v2') recorder.values.instantWithdrawalFee = String(SELF_HOSTED_INSTANT_FEE);
   recorder.save();
 }
 

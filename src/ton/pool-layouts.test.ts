@@ -143,7 +143,7 @@ describe.skipIf(!hasFixture('devnet-pool-data-v2'))('v2 recorded from our own v2
     for (const raw of [false, true]) {
       const data = await readPoolFullData(rpc, address, { raw });
       expect(data.version).toBe('v2');
-      expect(data.instantWithdrawalFee).toBeGreaterThanOrEqual(0);
+      expect(data.instantWithdrawalFee).toBe(Number(fixture.values.instantWithdrawalFee));
       expect(typeof data.accruedGovernanceFee).toBe('bigint');
       expect(typeof data.disbalanceTolerance).toBe('number');
       expect(typeof data.creditStartPriorElectionsEnd).toBe('number');
