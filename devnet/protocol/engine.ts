@@ -220,7 +220,10 @@ export class ProtocolEngine {
 
     const elector = await installDevnetElector(blockchain, { admin: actors.keeper.address, balance: ELECTOR_REWARD_FUNDS });
 
+    // The main pool runs the v2 release with its instant withdrawal fee (DEVNET_INSTANT_WITHDRAWAL_FEE).
     const protocol = await deployProtocol(blockchain, {
+      poolVersion: 'v2',
+      instantWithdrawalFee: settings.instantWithdrawalFee,
       deployer: funds,
       roles: {
         governor: actors.governor.address,
@@ -281,6 +284,7 @@ export class ProtocolEngine {
 
     // The side pool: the v1 release beside the main one, with its own minter and jetton.
     const side = await deployProtocol(blockchain, {
+      poolVersion: 'v1',
       deployer: funds,
       roles: {
         governor: actors.governor.address,

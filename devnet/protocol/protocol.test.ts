@@ -40,6 +40,8 @@ interface PoolView {
   version: 'v1' | 'v2';
   totalBalance: bigint;
   supply: bigint;
+  /** v2: share of 2^24 kept from instant withdrawals (0 on v1). */
+  instantWithdrawalFee: bigint;
   currentRoundId: number;
   jettonMinter: Address;
   withdrawalPayout: Address | null;
@@ -53,7 +55,9 @@ async function readPool(address: Address = pool): Promise<PoolView> {
   const v2 = version === 'v2';
   stack.skip(2);
   const totalBalance = stack.readBigNumber();
-  stack.skip(v2 ? 6 : 5); // v2: instant_withdrawal_fee after deposits_open
+  stack.skip(3); // interest_rate, optimistic, deposits_open
+  const instantWithdrawalFee = v2 ? stack.readBigNumber() : 0n; // v2 only, after deposits_open
+  stack.skip(2); // saved validator set hash, previous round
   const current = stack.readTuple();
   current.pop(); // borrowers
   const currentRoundId = Number(rawInt(current.pop()));
@@ -63,7 +67,7 @@ async function readPool(address: Address = pool): Promise<PoolView> {
   stack.skip(2);
   const withdrawalPayout = stack.readAddressOpt();
   const requestedForWithdrawal = stack.readBigNumber();
-  return { version, totalBalance, supply, currentRoundId, jettonMinter, withdrawalPayout, requestedForWithdrawal };
+  return { version, totalBalance, supply, instantWithdrawalFee, currentRoundId, jettonMinter, withdrawalPayout, requestedForWithdrawal };
 }
 
 async function jettonWalletOf(owner: Address, jettonMinter: Address = minter): Promise<Address> {
@@ -227,16 +231,25 @@ describe('protocol on the devnet', () => {
 
     // Instant withdrawal of half: TON comes back now, with op withdrawal#0a77535c.
     const half = minted / 2n;
+    const poolNow = await readPool();
+    // spec §3.3, §11.3: the value at the current rate, less the v2 instant withdrawal fee the main pool charges
+    const valueAtRate = (half * poolNow.totalBalance) / poolNow.supply;
+    const instantFee = (valueAtRate * poolNow.instantWithdrawalFee) >> 24n;
+    expect(poolNow.version).toBe('v2');
+    expect(instantFee).toBeGreaterThan(0n);
     const tonBefore = await client.getBalance(wallet.address);
     const instant: WithdrawMode = { waitTillRoundEnd: false, fillOrKill: true };
     await send(jettonWallet, BURN_ATTACHED_VALUE, burnBody({ amount: half, responseAddress: wallet.address, mode: instant, queryId: 2n }));
     expect(await jettonBalance(jettonWallet)).toBe(minted - half);
     const withdrawal = (await incomingOps()).find((message) => message.op === Op.withdrawal);
     expect(withdrawal).toBeDefined();
-    expect(withdrawal!.value).toBeGreaterThan(half);
-    // Net of the burn's fees, the wallet gained about the value of the pTON at the current rate.
+    // it carries the net value plus what is left of the TON attached to the burn
+    expect(withdrawal!.value).toBeGreaterThan(valueAtRate - instantFee);
+    expect(withdrawal!.value).toBeLessThan(valueAtRate - instantFee + BURN_ATTACHED_VALUE);
+    // Net of the burn's fees, the wallet gained the value of the pTON at the current rate less the instant fee.
     const tonAfter = await client.getBalance(wallet.address);
-    expect(tonAfter - tonBefore).toBeGreaterThan((half * 99n) / 100n - toNano('1'));
+    expect(tonAfter - tonBefore).toBeLessThanOrEqual(valueAtRate - instantFee);
+    expect(tonAfter - tonBefore).toBeGreaterThan(valueAtRate - instantFee - toNano('0.1'));
 
     // Round-end withdrawal of the rest: a bill now, TON at the next rotation.
     const rest = minted - half;
