@@ -2,6 +2,7 @@
 // get_pool_full_data are rewritten in flight (the chain is untouched), to a layout no release has (an unsupported
 // pool) or to the v2 layout (an upgrade while the page is open).
 import type { Page, Route } from '@playwright/test';
+import { Address } from '@ton/core';
 import { test, expect } from './fixtures';
 import { openConnectedStaking } from './support/staking-flows';
 
@@ -50,9 +51,21 @@ test.describe('pool versions', () => {
   test('a pool upgraded to v2 while the page is open: detected at the next read, and the instant quote charges the new fee', async ({ app, devnet, page, request }) => {
     let upgraded = false;
     await rewritePoolGetter(page, () => (upgraded ? toV2(41_943n) : null)); // 0.25 %
-    const { chain, staking, ptonWallet } = await openConnectedStaking({ app, devnet, page, request });
-    const { version } = await chain.poolProjection(String((await devnet.config()).pool));
-    test.skip(version !== 'v1', 'the devnet pool already runs v2: nothing to upgrade here');
+    const { chain, staking, account } = await openConnectedStaking({ app, devnet, page, request });
+    // a v1 pool of the devnet (its side pool beside the v2 main one), chosen in the picker
+    const config = await devnet.config();
+    const listed = Array.isArray(config.pools) ? (config.pools as { address: string }[]) : [{ address: String(config.pool) }];
+    let v1: string | undefined;
+    for (const pool of listed) if ((await chain.poolProjection(pool.address)).version === 'v1') v1 = v1 ?? pool.address;
+    test.skip(!v1, 'the devnet runs no v1 pool: nothing to upgrade here');
+    const pool = v1!;
+    if (Address.parse(pool).toRawString() !== (await page.getByTestId('pool-current-address').getAttribute('data-address'))) {
+      await page.getByTestId('pool-change').click();
+      await page.locator(`[data-testid="pool-preset"][data-address="${Address.parse(pool).toRawString()}"]`).getByRole('radio').click();
+    }
+    await expect(page.getByTestId('pool-current-address')).toHaveAttribute('data-address', Address.parse(pool).toRawString());
+    await expect(page.getByTestId('pool-version')).toHaveAttribute('data-version', 'v1', { timeout: 30_000 });
+    const ptonWallet = await chain.jettonWallet(await chain.poolJettonMinter(pool), account.address);
     await staking.stake('10');
     await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
     await expect(staking.ptonBalance).toHaveAttribute('data-nano', (await chain.jettonBalance(ptonWallet)).toString(), { timeout: 30_000 });
@@ -73,8 +86,8 @@ test.describe('pool versions', () => {
     await expect
       .poll(
         async () => {
-          const pool = await chain.poolProjection(String((await devnet.config()).pool));
-          const value = (4n * 10n ** 9n * pool.totalBalance) / pool.supply;
+          const chainPool = await chain.poolProjection(pool);
+          const value = (4n * 10n ** 9n * chainPool.totalBalance) / chainPool.supply;
           const fee = (value * 41_943n) / 2n ** 24n;
           const shownFee = await feeLine.getAttribute('data-fee');
           const quoted = await staking.unstakeMode('instant').getAttribute('data-expected-ton');

@@ -106,4 +106,17 @@ describe('validator bots', () => {
     expect((await engine.controllerData(blockchain, 0)).state).toBe(ControllerState.fundsStaken);
     expect((await poolView()).roundId).toBe(10);
   });
+
+  it('sets DEVNET_INSTANT_WITHDRAWAL_FEE on the v2 main pool through the governor at genesis; the side pool runs v1', async () => {
+    const other = await Blockchain.create();
+    other.verbosity = { print: false, blockchainLogs: false, vmLogs: 'none', debugLogs: false };
+    const settings = protocolSettingsFromEnv({ DEVNET_INSTANT_WITHDRAWAL_FEE: '0.5%' }, { roundSeconds: ROUND_SECONDS, controllers: 1, stakers: 0, seed: 'fee-test' });
+    const deployed = await ProtocolEngine.genesis(other, settings, clock, clock.anchor - 2, memoryLogger());
+    const main = await deployed.poolData(other, false);
+    expect(main.version).toBe('v2');
+    expect(main.instantWithdrawalFee).toBe(83886); // ⌊0.005 · 2^24⌋, the 0.5 %
+    expect((await deployed.poolData(other, false, deployed.poolAddresses[1])).version).toBe('v1');
+    // set by the governor's set_deposit_settings, as on a live pool: its wallet's one message at genesis
+    expect(await deployed.actors.governor.seqno(other)).toBe(1);
+  });
 });

@@ -1,14 +1,13 @@
 // The protocol on the devnet: genesis deployment, the validator bots and the seeded stakers of the history.
 // Every action is a signed external message from a real wallet, through the real contracts; the only things
 // set directly are the blockchain config (15, 32, 34, as the network would) and the devnet elector's account.
-import { Address, beginCell, Cell, internal, toNano, type Sender, type Transaction } from '@ton/core';
+import { Address, Cell, internal, toNano, type Sender, type Transaction } from '@ton/core';
 import { sign } from '@ton/crypto';
 import type { Blockchain, SandboxContract } from '@ton/sandbox';
 import { Controller, ControllerState, newStakeSignedData } from '../../contracts/wrappers/Controller';
 import { DevnetElector, installDevnetElector } from '../../contracts/wrappers/DevnetElector';
 import { DEPOSIT_FEE, BURN_ATTACHED_VALUE, FINALIZE_ROUND_FEE } from '../../contracts/wrappers/fees';
 import { burnBody, type WithdrawMode } from '../../contracts/wrappers/messages';
-import { Op } from '../../contracts/wrappers/opcodes';
 import { poolJettonContent } from '../../contracts/wrappers/metadata';
 import { electionTimingCell, validatorSetCell } from '../../contracts/wrappers/network-config';
 import { ConfigCache } from './config-cache';
@@ -22,7 +21,7 @@ import {
   interestRateFor,
   perRoundGrowth,
 } from './economics';
-import { Pool, type PoolFullData } from '../../contracts/wrappers/Pool';
+import { Pool, setDepositSettingsBody, type PoolFullData } from '../../contracts/wrappers/Pool';
 import { PoolJettonMinter } from '../../contracts/wrappers/PoolJettonMinter';
 import { deployProtocol } from '../../contracts/wrappers/Protocol';
 import type { Logger } from '../logger';
@@ -220,10 +219,9 @@ export class ProtocolEngine {
 
     const elector = await installDevnetElector(blockchain, { admin: actors.keeper.address, balance: ELECTOR_REWARD_FUNDS });
 
-    // The main pool runs the v2 release with its instant withdrawal fee (DEVNET_INSTANT_WITHDRAWAL_FEE).
+    // The main pool runs the v2 release; its instant withdrawal fee is set by the governor below.
     const protocol = await deployProtocol(blockchain, {
       poolVersion: 'v2',
-      instantWithdrawalFee: settings.instantWithdrawalFee,
       deployer: funds,
       roles: {
         governor: actors.governor.address,
@@ -243,18 +241,19 @@ export class ProtocolEngine {
       }),
     });
     const pool = protocol.pool;
-    // v2: the governor sets the instant withdrawal fee (set_deposit_settings, spec §11.3). A v1 pool has none.
-    const deployedVersion = (await pool.getPoolFullData()).version;
-    if (deployedVersion === 'v2' && settings.instantWithdrawalFee > 0) {
+    // The governor sets the instant withdrawal fee (DEVNET_INSTANT_WITHDRAWAL_FEE) as on a live pool: set_deposit_settings (§11.3).
+    if (settings.instantWithdrawalFee > 0) {
       await expectSuccess(
         'set_deposit_settings (instant withdrawal fee)',
-        await collect((via) => pool.sendAdmin(via, depositSettingsV2Body(true, true, settings.instantWithdrawalFee)), actors.governor, blockchain),
+        await collect(
+          (via) => pool.sendAdmin(via, setDepositSettingsBody(true, true, 0n, settings.instantWithdrawalFee)),
+          actors.governor,
+          blockchain,
+        ),
       );
-      const fee = (await pool.getPoolFullData()).instantWithdrawalFee;
-      if (fee !== settings.instantWithdrawalFee) throw new Error(`genesis: the pool's instant withdrawal fee is ${fee}, not ${settings.instantWithdrawalFee}`);
-    } else if (deployedVersion !== 'v2') {
-      logger.info(`main pool runs ${deployedVersion}: no instant withdrawal fee (DEVNET_INSTANT_WITHDRAWAL_FEE applies to v2)`);
     }
+    const fee = (await pool.getPoolFullData()).instantWithdrawalFee ?? 0;
+    if (fee !== settings.instantWithdrawalFee) throw new Error(`genesis: the pool's instant withdrawal fee is ${fee}, not ${settings.instantWithdrawalFee}`);
 
     const controllers: Address[] = [];
     for (const [index, validator] of actors.validators.entries()) {
@@ -754,17 +753,6 @@ export function parseControllerStorage(data: Cell): ControllerStorage {
   const borrowedAmount = s.loadCoins();
   const borrowingTime = s.loadUint(48);
   return { state, halted, approved, stakeAmountSent, savedValidatorSetHash, validatorSetChanges, borrowedAmount, borrowingTime };
-}
-
-/** v2 set_deposit_settings#9bf5561c query_id optimistic:Bool deposits_open:Bool instant_withdrawal_fee:uint24 (§11.3). */
-function depositSettingsV2Body(optimistic: boolean, depositsOpen: boolean, instantWithdrawalFee: number, queryId = 0n): Cell {
-  return beginCell()
-    .storeUint(Op.setDepositSettings, 32)
-    .storeUint(queryId, 64)
-    .storeBit(optimistic)
-    .storeBit(depositsOpen)
-    .storeUint(instantWithdrawalFee, 24)
-    .endCell();
 }
 
 /** The protocol's own funding wallet (a sandbox treasury, refilled when empty). */

@@ -16,6 +16,7 @@ import { memoryLogger } from '../logger';
 import { startDevnet, type RunningDevnet } from '../server';
 import { ProtocolEngine, type ProtocolState } from './engine';
 import { createProtocolExtension, nextPhaseAt, PROTOCOL_EXTENSION_NAME } from './index';
+import { DEFAULT_INSTANT_WITHDRAWAL_FEE } from './settings';
 
 const ROUND_SECONDS = 8;
 const stateDir = mkdtempSync(join(tmpdir(), 'lst-protocol-test-'));
@@ -190,6 +191,9 @@ describe('protocol on the devnet', () => {
     expect(pools[0].version).toBe(main.version);
     expect(pools[1].version).toBe(sideView.version);
     expect(sideView.version).toBe('v1');
+    // the main pool is v2, its instant withdrawal fee the default DEVNET_INSTANT_WITHDRAWAL_FEE (0.25 % of 2^24)
+    expect(main.version).toBe('v2');
+    expect(main.instantWithdrawalFee).toBe(BigInt(DEFAULT_INSTANT_WITHDRAWAL_FEE));
     // its own minter, administered by the side pool
     expect(sideView.jettonMinter.equals(main.jettonMinter)).toBe(false);
     expect(main.jettonMinter.equals(Address.parse(config.jettonMinter as string))).toBe(true);
