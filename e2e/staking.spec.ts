@@ -51,7 +51,7 @@ test.describe('stake', () => {
   // Issue 12 item 12: the Devnet Wallet shows what it would sign, and Reject returns TON Connect's user rejection.
   test('a request rejected in the wallet sheet shows the message and sends nothing', async ({ app, devnet, page, request }) => {
     const { chain, staking, account, protocol, ptonWallet } = await openConnectedStaking({ app, devnet, page, request });
-    const tonBefore = await chain.tonBalance(account.address);
+    const seqnoBefore = await chain.walletSeqno(account.address); // sent nothing = seqno unchanged, whatever arrives
     const ptonBefore = await chain.jettonBalance(ptonWallet);
 
     await staking.stakeAmount.fill('5');
@@ -70,7 +70,7 @@ test.describe('stake', () => {
       'You declined the request in your wallet. Nothing was sent.',
     );
     // nothing left the wallet
-    expect(await chain.tonBalance(account.address)).toBe(tonBefore);
+    expect(await chain.walletSeqno(account.address)).toBe(seqnoBefore);
     expect(await chain.jettonBalance(ptonWallet)).toBe(ptonBefore);
     // and the button is usable again
     await expect(staking.stakeButton).toBeEnabled();
@@ -79,17 +79,18 @@ test.describe('stake', () => {
   test('the wallet waits for the user: nothing is signed until Approve, then the stake goes through', async ({ app, devnet, page, request }) => {
     const { chain, staking, account, ptonWallet } = await openConnectedStaking({ app, devnet, page, request });
     const ptonBefore = await chain.jettonBalance(ptonWallet);
-    const tonBefore = await chain.tonBalance(account.address);
+    const seqnoBefore = await chain.walletSeqno(account.address); // sent nothing = seqno unchanged, whatever arrives
 
     await staking.stakeAmount.fill('2');
     await staking.stakeButton.click();
     await expect(approvalSheet(page)).toBeVisible();
     await page.waitForTimeout(5_000);
     await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'waiting-wallet');
-    expect(await chain.tonBalance(account.address)).toBe(tonBefore);
+    expect(await chain.walletSeqno(account.address)).toBe(seqnoBefore);
 
     await answerDevWallet(page, 'approve');
     await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
+    expect(await chain.walletSeqno(account.address)).toBe(seqnoBefore + 1n);
     expect(await chain.jettonBalance(ptonWallet)).toBeGreaterThan(ptonBefore);
   });
 

@@ -98,6 +98,15 @@ export class ChainReader {
     return cell.beginParse().loadAddress().toRawString();
   }
 
+  /**
+   * The wallet contract's seqno: it moves exactly when the wallet sends something, so an unchanged seqno proves
+   * nothing was sent whatever arrived meanwhile (a bill payout, a refund). 0 while the wallet is not deployed.
+   */
+  async walletSeqno(wallet: string): Promise<bigint> {
+    const { exitCode, stack } = await this.getMethod(wallet, 'seqno');
+    return exitCode === 0 ? BigInt(stack[0][1] as string) : 0n;
+  }
+
   /** 0 while the wallet is not deployed. */
   async jettonBalance(wallet: string): Promise<bigint> {
     const { exitCode, stack } = await this.getMethod(wallet, 'get_wallet_data');
