@@ -1,7 +1,7 @@
 // One reader for every released layout of get_pool_full_data (spec §11.1), through the app's real path: toncenter
-// JSON → parseStack → the shared parsePoolFullData. The v1 stack is recorded from our own v1 contract
-// (scripts/capture-fixtures.ts pool-data); the 32-entry (intermediate) and, until a recording exists, the
-// 34-entry (v2) stacks are hand-built from the documented layouts by inserting their extra entries into it.
+// JSON → parseStack → the shared parsePoolFullData. The v1 and v2 stacks are recorded from our own contracts
+// (scripts/capture-fixtures.ts --pool-version=v1|v2 pool-data); the 32-entry (intermediate) stack, and the v2 edge
+// cases, are hand-built from the documented layouts by inserting their extra entries into the v1 recording.
 import { Address } from '@ton/core';
 import { TonClient } from '@ton/ton';
 import { describe, expect, it } from 'vitest';
