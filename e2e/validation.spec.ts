@@ -51,10 +51,20 @@ test.describe('amount validation', () => {
     await staking.stakeAmount.fill('1,5');
     await expect(page.getByTestId('stake-amount-echo')).toHaveText('= 1.5 TON');
 
-    // Max keeps the 1 TON deposit fee and 0.1 TON gas reserve back: exactly the largest amount allowed.
+    // Max keeps the 1 TON deposit fee, the 0.1 TON gas reserve and the exit reserve a later unstake needs
+    // (1.05 TON attached to the burn + 0.05 TON gas): the position can always be unstaked without a top-up.
     await page.getByTestId('stake-amount').locator('..').getByRole('button', { name: 'Max' }).click();
-    const max = balance - 1_100_000_000n;
-    await expect(staking.stakeAmount).toHaveValue(new RegExp(`^${(max / 1_000_000_000n).toString()}(\\.\\d+)?$`));
+    const max = balance - 1_100_000_000n - 1_100_000_000n;
+    const typed = await staking.stakeAmount.inputValue();
+    const [whole, fraction = ''] = typed.split('.');
+    expect(BigInt(whole) * 1_000_000_000n + BigInt(fraction.padEnd(9, '0'))).toBe(max);
+    await expect(page.getByTestId('stake-max-hint')).toContainText('Max keeps 1.1 TON');
+    await expect(page.getByTestId('stake-exit-warning')).toHaveCount(0);
+    await expect(staking.stakeButton).toBeEnabled();
+    // More than Max but still affordable: allowed, with a warning that unstaking would need a top-up first.
+    const over = max + 1_000_000_000n;
+    await staking.stakeAmount.fill(`${over / 1_000_000_000n}.${(over % 1_000_000_000n).toString().padStart(9, '0')}`);
+    await expect(page.getByTestId('stake-exit-warning')).toBeVisible();
     await expect(staking.stakeButton).toBeEnabled();
     await expect(staking.stakeAmount).toHaveAttribute('inputmode', 'decimal');
   });

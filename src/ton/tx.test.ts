@@ -1,7 +1,7 @@
 import { Address, Cell } from '@ton/core';
 import { describe, expect, it } from 'vitest';
 import { networkPreset } from './networks';
-import { buildDepositRequest, buildWithdrawRequest, maxStakeAmount, newQueryId, requiredBalanceForStake, VALID_FOR_S } from './tx';
+import { buildDepositRequest, buildWithdrawRequest, EXIT_RESERVE, maxStakeAmount, maxStakeKeepingExitReserve, newQueryId, requiredBalanceForStake, VALID_FOR_S } from './tx';
 
 const pool = Address.parse('0:1111111111111111111111111111111111111111111111111111111111111111');
 const user = Address.parse('0:2222222222222222222222222222222222222222222222222222222222222222');
@@ -145,6 +145,17 @@ describe('query ids', () => {
   it('newQueryId reads all 8 random bytes, big-endian', () => {
     expect(newQueryId((bytes) => bytes.fill(0xff))).toBe((1n << 64n) - 1n);
     expect(newQueryId((bytes) => bytes.map((_, index) => index + 1))).toBe(0x0102030405060708n);
+  });
+});
+
+describe('maxStakeKeepingExitReserve (the Max button)', () => {
+  it('also keeps what a later unstake needs, so Max never traps the position', () => {
+    expect(EXIT_RESERVE).toBe(1_100_000_000n);
+    expect(maxStakeKeepingExitReserve(10_000_000_000n)).toBe(7_800_000_000n);
+    // after staking Max, the wallet still holds the stake's fees and the exit reserve
+    expect(10_000_000_000n - requiredBalanceForStake(maxStakeKeepingExitReserve(10_000_000_000n))).toBe(EXIT_RESERVE);
+    expect(maxStakeKeepingExitReserve(2_200_000_000n)).toBe(0n);
+    expect(maxStakeKeepingExitReserve(0n)).toBe(0n);
   });
 });
 

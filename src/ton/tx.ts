@@ -9,8 +9,14 @@ import type { ChainId, NetworkConfig } from './networks';
 /** How long a signed request stays valid. TON Connect warns above 5 minutes. */
 export const VALID_FOR_S = 5 * 60;
 
-/** Kept back by the "max" button for the wallet's own fees and a later withdrawal's gas. */
+/** Kept back beyond the deposit fee for the wallet's own fee on the stake. */
 export const STAKE_GAS_RESERVE = 100_000_000n;
+
+/** Kept in the wallet beyond a burn's attached TON for the wallet's own fee on the unstake. */
+export const UNSTAKE_GAS_RESERVE = 50_000_000n;
+
+/** TON a later unstake needs in the wallet (the burn's attached value and the wallet's fee; most of it comes back). */
+export const EXIT_RESERVE = BURN_ATTACHED_VALUE + UNSTAKE_GAS_RESERVE;
 
 /** Structurally identical to @tonconnect/sdk's SendTransactionRequest; src/ton does not depend on the SDK. */
 export interface TonConnectMessage {
@@ -104,6 +110,15 @@ export function buildWithdrawRequest(params: WithdrawRequestParams): TonConnectR
 /** Largest stake the wallet balance allows after the deposit fee and a gas reserve; never negative. */
 export function maxStakeAmount(balance: bigint): bigint {
   const max = balance - DEPOSIT_FEE - STAKE_GAS_RESERVE;
+  return max > 0n ? max : 0n;
+}
+
+/**
+ * What the Max button stakes: the most the balance allows while keeping EXIT_RESERVE, so the position can always be
+ * unstaked without a top-up. Never negative.
+ */
+export function maxStakeKeepingExitReserve(balance: bigint): bigint {
+  const max = maxStakeAmount(balance) - EXIT_RESERVE;
   return max > 0n ? max : 0n;
 }
 

@@ -10,7 +10,7 @@ import { readPoolNow } from '../../../queries/pool';
 import { useStakingContext } from '../../../queries/use-staking-context';
 import { isInFlight } from '../../../stores/pending-transactions';
 import type { NetworkConfig } from '../../../ton/networks';
-import { maxStakeAmount } from '../../../ton/tx';
+import { EXIT_RESERVE, maxStakeKeepingExitReserve } from '../../../ton/tx';
 import { formatAmount, nanoToDecimal } from '../../../ton/units';
 import { restoreStakePlan, stakePlan } from '../api/stake-plan';
 import { checkStake, stakeBlockMessage } from '../utils/stake-validation';
@@ -109,10 +109,19 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
           value={input}
           onChange={setInput}
           ticker={tickers.native}
-          onMax={() => setInput(nanoToDecimal(maxStakeAmount(balance)))}
+          onMax={() => setInput(nanoToDecimal(maxStakeKeepingExitReserve(balance)))}
           error={fieldError}
           disabled={inFlight}
         />
+        <p data-testid="stake-max-hint" className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+          Max keeps {shown(EXIT_RESERVE)} {tickers.native} in your wallet so you can unstake later without a top-up.
+        </p>
+        {check.ok && !check.preview.keepsExitReserve && (
+          <p data-testid="stake-exit-warning" role="status" className="mt-2 rounded-xl border border-amber-300 p-2 text-sm text-amber-800 dark:border-amber-700 dark:text-amber-300">
+            This stake leaves less than {shown(EXIT_RESERVE)} {tickers.native} in your wallet: unstaking later needs that much
+            for fees, so you would have to top up first.
+          </p>
+        )}
         {check.ok && (
           <dl data-testid="stake-preview" data-pton={check.preview.pton.toString()} className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm [overflow-wrap:anywhere]">
             <dt className="text-slate-500 dark:text-slate-400">{check.preview.kind === 'jettons' ? 'You receive' : 'Bill converts to about'}</dt>

@@ -17,8 +17,17 @@ describe('checkStake', () => {
     expect(result).toEqual({
       ok: true,
       // 12 TON / 1.2 = 10 pTON
-      preview: { amount: 12n * TON, pton: 10n * TON, kind: 'jettons', rate: 1_200_000_000n, fee: TON, total: 13n * TON },
+      preview: { amount: 12n * TON, pton: 10n * TON, kind: 'jettons', rate: 1_200_000_000n, fee: TON, total: 13n * TON, keepsExitReserve: true },
     });
+  });
+
+  it('warns (but allows) a stake that would leave less than a later unstake needs', () => {
+    // 20 TON: Max keeps 1 + 0.1 (this stake) + 1.1 (a later unstake) = 17.8 TON
+    const atMax = checkStake({ input: '17.8', balance: 20n * TON, pool });
+    expect(atMax.ok && atMax.preview.keepsExitReserve).toBe(true);
+    const over = checkStake({ input: '17.800000001', balance: 20n * TON, pool });
+    expect(over.ok).toBe(true);
+    expect(over.ok && over.preview.keepsExitReserve).toBe(false);
   });
 
   it('rounds the minted pTON down, as the pool does', () => {

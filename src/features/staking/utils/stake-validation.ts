@@ -2,7 +2,7 @@
 // pool's state. Pure: every message the stake button can show comes from here.
 import { DEPOSIT_FEE } from '../../../../contracts/wrappers/fees';
 import { expectedPtonForDeposit, projectedRate, type PoolFullData } from '../../../ton/pool';
-import { maxStakeAmount } from '../../../ton/tx';
+import { maxStakeAmount, maxStakeKeepingExitReserve } from '../../../ton/tx';
 import { amountInputErrorMessage } from '../../../components/tx/amount-messages';
 import { formatAmount, isAmountInputError, parseAmountInput, type AmountInputError } from '../../../ton/units';
 
@@ -29,6 +29,8 @@ export interface StakePreview {
   fee: bigint;
   /** What leaves the wallet: amount + fee. */
   total: bigint;
+  /** False when the stake would leave less than a later unstake needs (EXIT_RESERVE): warned, not refused. */
+  keepsExitReserve: boolean;
 }
 
 export type StakeCheck = { ok: true; preview: StakePreview } | { ok: false; block: StakeBlock };
@@ -55,7 +57,7 @@ export function checkStake({ input, balance, pool, minimum = MIN_STAKE_NANO }: S
 
   const quote = expectedPtonForDeposit(pool, amount);
   if (!quote.ok) return { ok: false, block: { reason: quote.reason } };
-  return { ok: true, preview: { amount, pton: quote.pton, kind: quote.kind, rate: projectedRate(pool), fee: DEPOSIT_FEE, total: amount + DEPOSIT_FEE } };
+  return { ok: true, preview: { amount, pton: quote.pton, kind: quote.kind, rate: projectedRate(pool), fee: DEPOSIT_FEE, total: amount + DEPOSIT_FEE, keepsExitReserve: amount <= maxStakeKeepingExitReserve(balance) } };
 }
 
 const shown = (nano: bigint) => formatAmount(nano, { groupSeparator: ',' });

@@ -1,7 +1,7 @@
 // Decides whether an unstake can be sent in the chosen mode and what it would pay, from the typed pTON amount,
 // the wallet's pTON and TON balances and the pool's state and liquidity. The liquidity (the pool's own balance) is
 // read on demand and may be unknown: then only the round-end mode, which never pays from it, can be quoted. Pure.
-import { BURN_ATTACHED_VALUE } from '../../../../contracts/wrappers/fees';
+import { EXIT_RESERVE, UNSTAKE_GAS_RESERVE } from '../../../ton/tx';
 import type { WithdrawMode } from '../../../../contracts/wrappers/messages';
 import {
   currentRate,
@@ -25,8 +25,7 @@ export const UNSTAKE_MODES: Record<UnstakeModeId, WithdrawMode> = {
   'fill-or-kill': { waitTillRoundEnd: false, fillOrKill: true },
 };
 
-/** Kept in the wallet beyond the burn's attached TON for the wallet's own fee. */
-export const UNSTAKE_GAS_RESERVE = 50_000_000n;
+export { UNSTAKE_GAS_RESERVE };
 
 export type UnstakeBlock =
   | { reason: AmountInputError }
@@ -132,7 +131,7 @@ export function checkUnstake({ input, ptonBalance, tonBalance, pool, poolBalance
   if (!parsed.ok) return { ok: false, block: { reason: parsed.error }, quotes: null };
   const amount = parsed.nano;
   if (amount > ptonBalance) return { ok: false, block: { reason: 'exceeds-balance', balance: ptonBalance }, quotes: null };
-  const needed = BURN_ATTACHED_VALUE + UNSTAKE_GAS_RESERVE;
+  const needed = EXIT_RESERVE;
   const quotes = quoteModes(pool, poolBalance, amount);
   if (tonBalance < needed) return { ok: false, block: { reason: 'fee-unavailable', needed }, quotes };
   const chosen = quotes[mode];
