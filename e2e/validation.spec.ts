@@ -30,6 +30,8 @@ test.describe('amount validation', () => {
       await expect(staking.stakeMessage, `message for ${JSON.stringify(input)}`).toHaveText(message);
       await expect(staking.stakeButton, `button for ${JSON.stringify(input)}`).toBeDisabled();
       await expect(staking.stakePreview).toBeHidden();
+      // one message per problem: the field says it, the line under the button does not repeat it
+      await expect(staking.stakeReason, `no second message for ${JSON.stringify(input)}`).toHaveCount(0);
     }
     // What does not parse is not echoed: "1,000" is never shown as 1 TON. A parsed amount is, even when blocked.
     await staking.stakeAmount.fill('1,000');

@@ -155,7 +155,8 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
         >
           {inFlight ? 'Staking…' : 'Stake'}
         </Button>
-        {blockReason && (
+        {/* one message per problem: under the button only what the field does not already say */}
+        {blockReason && blockReason !== fieldError && (
           <p id="stake-block-reason" data-testid="stake-block-reason" className="mt-2 text-sm text-slate-600 dark:text-slate-400">
             {blockReason}
           </p>

@@ -191,7 +191,8 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
         <Button type="submit" className="mt-4 w-full" disabled={!check.ok || inFlight || context.wrongChain || rechecking}>
           {inFlight ? 'Unstaking…' : 'Unstake'}
         </Button>
-        {blockReason && !liquidityPending && (
+        {/* one message per problem: under the button only what the field does not already say */}
+        {blockReason && !liquidityPending && blockReason !== fieldError && (
           <p data-testid="unstake-block-reason" className="mt-2 text-sm text-slate-600 dark:text-slate-400">
             {blockReason}
           </p>
