@@ -18,6 +18,12 @@ test.describe('unstake', () => {
 
     const burn = 5n * TON;
     await staking.unstakeAmount.fill('5');
+    // the two instant modes are told apart by what happens when the pool is short of liquidity
+    await expect(staking.unstakeMode('instant').getByTestId('unstake-mode-instant-shortfall')).toContainText('a bill instead');
+    await expect(staking.unstakeMode('fill-or-kill').getByTestId('unstake-mode-fill-or-kill-shortfall')).toContainText('comes back');
+    await staking.unstakeMode('instant').click();
+    // fees in plain numbers: the attached value and the expected network fees of this route
+    await expect(page.getByTestId('unstake-cost')).toHaveText(/^1\.05 TON attached .*network fees ≈ 0\.02 TON\.$/);
     await staking.unstakeMode('instant').click();
     // The pool's approximate_amount, floor(jettons · total_balance / supply), minus the v2 instant withdrawal fee
     // floor(value · fee / 2^24) (0 on a v1 pool), on the pool's current numbers.

@@ -48,6 +48,9 @@ test.describe('amount validation', () => {
     await staking.stakeAmount.fill(' 1 000,5 ');
     await expect(staking.stakeButton).toBeEnabled();
     await expect(staking.stakePreview).toBeVisible();
+    // fees in plain numbers: the expected network cost beside the refunded 1 TON, the minimum before it is hit
+    await expect(page.getByTestId('stake-cost')).toHaveText('≈ 0.02 TON');
+    await expect(page.getByTestId('stake-max-hint')).toContainText('Minimum 1 TON.');
     await expect(staking.stakeMessage).toHaveText('');
     await expect(page.getByTestId('stake-amount-echo')).toHaveText('= 1,000.5 TON');
     await staking.stakeAmount.fill('1,5');

@@ -17,3 +17,13 @@ export const TRANSFER_NOTIFICATION_AMOUNT = ONE_TON / 10n;
 export const BILL_STORAGE_RESERVE = 90_000_000n;
 /** Fixed-point basis of interest_rate, governance_fee and max_interest. */
 export const SHARE_BASIS = 1n << 24n;
+
+/**
+ * Network fees a staker pays per operation, estimated from `npm run bench:gas` on our v2 pool (deposit 0.0150 TON,
+ * instant withdrawal 0.0142, withdrawal to a bill 0.0236 beyond the bill's returned reserve, at 400 nanoTON per gas)
+ * plus the wallet's own fee, rounded up. Shown to users as an estimate ("≈"): the exact figure follows the chain's
+ * gas prices and the pool's code.
+ */
+export const STAKE_COST_ESTIMATE = 20_000_000n;
+export const UNSTAKE_INSTANT_COST_ESTIMATE = 20_000_000n;
+export const UNSTAKE_BILL_COST_ESTIMATE = 30_000_000n;

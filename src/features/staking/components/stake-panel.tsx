@@ -13,7 +13,8 @@ import type { NetworkConfig } from '../../../ton/networks';
 import { EXIT_RESERVE, maxStakeKeepingExitReserve } from '../../../ton/tx';
 import { formatAmount, nanoToDecimal } from '../../../ton/units';
 import { restoreStakePlan, stakePlan } from '../api/stake-plan';
-import { checkStake, stakeBlockMessage } from '../utils/stake-validation';
+import { checkStake, MIN_STAKE_NANO, stakeBlockMessage } from '../utils/stake-validation';
+import { STAKE_COST_ESTIMATE } from '../../../../contracts/wrappers/fees';
 import { StakeConnectPrompt } from './stake-connect-prompt';
 import { ChainReadError } from '../../../components/tx/chain-read-error';
 
@@ -114,7 +115,8 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
           disabled={inFlight}
         />
         <p data-testid="stake-max-hint" className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-          Max keeps {shown(EXIT_RESERVE)} {tickers.native} in your wallet so you can unstake later without a top-up.
+          Minimum {shown(MIN_STAKE_NANO)} {tickers.native}. Max keeps {shown(EXIT_RESERVE)} {tickers.native} in your wallet so you
+          can unstake later without a top-up.
         </p>
         {check.ok && !check.preview.keepsExitReserve && (
           <p data-testid="stake-exit-warning" role="status" className="mt-2 rounded-xl border border-amber-300 p-2 text-sm text-amber-800 dark:border-amber-700 dark:text-amber-300">
@@ -135,6 +137,10 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
             <dt className="text-slate-500 dark:text-slate-400">Deposit fee</dt>
             <dd className="text-right tabular-nums" title="Attached to the deposit; the pool refunds what gas did not use.">
               {shown(check.preview.fee)} {tickers.native} attached, mostly refunded
+            </dd>
+            <dt className="text-slate-500 dark:text-slate-400">Network fees</dt>
+            <dd data-testid="stake-cost" className="text-right tabular-nums" title="Estimated gas of the deposit, its mint and the wallet's own fee.">
+              ≈ {shown(STAKE_COST_ESTIMATE)} {tickers.native}
             </dd>
           </dl>
         )}

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { BURN_ATTACHED_VALUE } from '../../../../contracts/wrappers/fees';
 import { AmountField } from '../../../components/tx/amount-field';
 import { ChainReadError } from '../../../components/tx/chain-read-error';
 import { payoutTimeText } from '../../../components/tx/payout-time';
@@ -16,7 +17,7 @@ import type { NetworkConfig } from '../../../ton/networks';
 import { quoteInstantWithdrawal, sharePercent } from '../../../ton/pool';
 import { formatAmount, nanoToDecimal } from '../../../ton/units';
 import { restoreUnstakePlan, unstakePlan } from '../api/unstake-plan';
-import { checkUnstake, unstakeBlockMessage, type ModeQuote, type UnstakeModeId } from '../utils/unstake-validation';
+import { unstakeCostEstimate, checkUnstake, unstakeBlockMessage, type ModeQuote, type UnstakeModeId } from '../utils/unstake-validation';
 
 const shown = (nano: bigint, maxFractionDigits = 4) => formatAmount(nano, { groupSeparator: ',', maxFractionDigits });
 
@@ -25,6 +26,18 @@ const MODE_LABELS: Record<UnstakeModeId, string> = {
   'round-end': 'At round end',
   'fill-or-kill': 'Instant or cancel',
 };
+
+/** What each mode does when the pool cannot pay now: the difference between the two instant modes. */
+function shortfallText(id: UnstakeModeId, jetton: string): string {
+  switch (id) {
+    case 'instant':
+      return 'If the pool is short of liquidity: a bill instead, paid at round end.';
+    case 'round-end':
+      return 'Always a bill, paid at round end; no instant withdrawal fee.';
+    case 'fill-or-kill':
+      return `If the pool is short of liquidity: nothing is paid and your ${jetton} comes back.`;
+  }
+}
 
 export function UnstakePanel({ network }: { network: NetworkConfig }) {
   const context = useStakingContext(network);
@@ -179,6 +192,9 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
                   ) : (
                     <span className="block text-slate-500">{id === 'round-end' ? `Paid ${payoutText}, at the round-end rate.` : 'Paid now if the pool has the liquidity.'}</span>
                   )}
+                  <span data-testid={`unstake-mode-${id}-shortfall`} className="block text-xs text-slate-500 dark:text-slate-400">
+                    {shortfallText(id, tickers.jetton)}
+                  </span>
                   {unavailable && <span className="block text-amber-700 dark:text-amber-300">{unavailable}</span>}
                 </span>
               </label>
@@ -188,6 +204,12 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
             <ChainReadError error={liquidity.error} onRetry={() => void liquidity.refetch()} retrying={liquidity.isFetching} />
           )}
         </fieldset>
+        {check.ok && (
+          <p data-testid="unstake-cost" className="mt-3 text-sm text-slate-600 dark:text-slate-400">
+            {shown(BURN_ATTACHED_VALUE)} {tickers.native} attached (what gas does not use comes back); network fees ≈{' '}
+            {shown(unstakeCostEstimate(check.chosen.route))} {tickers.native}.
+          </p>
+        )}
         <Button type="submit" className="mt-4 w-full" disabled={!check.ok || inFlight || context.wrongChain || rechecking}>
           {inFlight ? 'Unstaking…' : 'Unstake'}
         </Button>

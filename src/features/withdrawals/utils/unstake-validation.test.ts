@@ -138,6 +138,18 @@ describe('checkUnstake', () => {
     expect(reason({ poolBalance: undefined, tonBalance: 0n })).toBe('fee-unavailable');
   });
 
+  it('refuses a dust unstake that would pay no more than its network fees, per route', () => {
+    // 0.015 pTON at 1.1 pays 0.0165 TON now: below the ≈0.02 TON an instant unstake costs
+    const instant = checkUnstake({ ...base, input: '0.015' });
+    expect(instant).toMatchObject({ ok: false, block: { reason: 'dust', cost: 20_000_000n, expected: 16_500_000n } });
+    // 0.02 pTON pays 0.022 TON now: allowed instantly, but as a bill (≈0.03 TON of fees, 0.023 TON at round end) refused
+    expect(checkUnstake({ ...base, input: '0.02' }).ok).toBe(true);
+    expect(checkUnstake({ ...base, input: '0.02', mode: 'round-end' })).toMatchObject({ ok: false, block: { reason: 'dust', cost: 30_000_000n } });
+    expect(unstakeBlockMessage({ reason: 'dust', cost: 20_000_000n, expected: 16_500_000n }, tickers)).toBe(
+      'That amount would pay about 0.0165 TON, no more than the ≈0.02 TON of network fees it costs. Unstake more.',
+    );
+  });
+
   it('blocks everything on a halted pool', () => {
     expect(reason({ pool: { ...pool, halted: true }, mode: 'round-end' })).toBe('halted');
   });

@@ -2,6 +2,7 @@
 // the wallet's pTON and TON balances and the pool's state and liquidity. The liquidity (the pool's own balance) is
 // read on demand and may be unknown: then only the round-end mode, which never pays from it, can be quoted. Pure.
 import { EXIT_RESERVE, UNSTAKE_GAS_RESERVE } from '../../../ton/tx';
+import { UNSTAKE_BILL_COST_ESTIMATE, UNSTAKE_INSTANT_COST_ESTIMATE } from '../../../../contracts/wrappers/fees';
 import type { WithdrawMode } from '../../../../contracts/wrappers/messages';
 import {
   currentRate,
@@ -37,7 +38,9 @@ export type UnstakeBlock =
   /** The pool's liquidity is still being read (or could not be): instant routes cannot be predicted yet. */
   | { reason: 'liquidity-unknown' }
   | { reason: 'pessimistic-pool' }
-  | { reason: 'zero-output' };
+  | { reason: 'zero-output' }
+  /** The route would pay less than the network fees it costs (`cost`): refused rather than sent at a loss. */
+  | { reason: 'dust'; cost: bigint; expected: bigint };
 
 export type PoolForUnstake = Pick<
   PoolFullData,
@@ -137,7 +140,15 @@ export function checkUnstake({ input, ptonBalance, tonBalance, pool, poolBalance
   const chosen = quotes[mode];
   if (!chosen) return { ok: false, block: { reason: 'liquidity-unknown' }, quotes };
   if (chosen.block) return { ok: false, block: chosen.block, quotes };
+  const cost = unstakeCostEstimate(chosen.route);
+  if (chosen.route !== 'returned' && chosen.expectedTon <= cost)
+    return { ok: false, block: { reason: 'dust', cost, expected: chosen.expectedTon }, quotes };
   return { ok: true, amount, quotes, chosen };
+}
+
+/** The estimated network fees of an unstake by its predicted route (contracts/wrappers/fees.ts). */
+export function unstakeCostEstimate(route: ModeQuote['route']): bigint {
+  return route === 'bill' ? UNSTAKE_BILL_COST_ESTIMATE : UNSTAKE_INSTANT_COST_ESTIMATE;
 }
 
 const shown = (nano: bigint) => formatAmount(nano, { groupSeparator: ',' });
@@ -159,5 +170,7 @@ export function unstakeBlockMessage(block: UnstakeBlock, tickers: { native: stri
       return 'Instant withdrawals are switched off on this pool: it pays withdrawals only at round end.';
     case 'zero-output':
       return `That amount is too small: it would pay 0 ${tickers.native}.`;
+    case 'dust':
+      return `That amount would pay about ${shown(block.expected)} ${tickers.native}, no more than the ≈${shown(block.cost)} ${tickers.native} of network fees it costs. Unstake more.`;
   }
 }
