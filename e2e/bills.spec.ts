@@ -15,6 +15,7 @@ test.describe('bills', () => {
     const held = await chain.jettonBalance(ptonWallet);
 
     const burn = 3n * TON;
+    await staking.showUnstake();
     await staking.unstakeAmount.fill('3');
     await staking.unstakeMode('round-end').click();
     // The round-end mode tells when it pays.

@@ -198,6 +198,7 @@ test.describe('phone: Devnet Mobile Wallet over the TON Connect bridge', () => {
     await expect(staking.ptonBalance).toHaveAttribute('data-nano', ptonAfterStake.toString());
 
     // Unstake to a bill, over the restored session.
+    await staking.showUnstake();
     await staking.unstakeAmount.fill('4');
     await staking.unstakeMode('round-end').click();
     await expect(staking.unstakeButton).toBeEnabled();

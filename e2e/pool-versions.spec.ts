@@ -69,6 +69,7 @@ test.describe('pool versions', () => {
     await staking.stake('10');
     await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
     await expect(staking.ptonBalance).toHaveAttribute('data-nano', (await chain.jettonBalance(ptonWallet)).toString(), { timeout: 30_000 });
+    await staking.showUnstake();
     await staking.unstakeAmount.fill('4');
     await staking.unstakeMode('instant').click();
     await expect(staking.unstakeMode('instant')).not.toHaveAttribute('data-expected-ton', '', { timeout: 30_000 });

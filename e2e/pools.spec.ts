@@ -139,6 +139,7 @@ test.describe('pool picker', () => {
     expect(staked - before).toBe(previewed);
 
     // instant unstake: v1 charges no instant fee, so no fee line
+    await staking.showUnstake();
     await staking.unstakeAmount.fill('3');
     await staking.unstakeMode('instant').click();
     await expect(page.getByTestId('unstake-mode-instant-fee')).toHaveCount(0);

@@ -1,7 +1,7 @@
 import { Address } from '@ton/core';
 import { test, expect } from './fixtures';
 import { answerDevWallet, approvalSheet } from './support/dev-wallet';
-import { mintedFor, openConnectedStaking, untilAppMatchesChain, type StakingFixtures } from './support/staking-flows';
+import { mintedFor, openConnectedStaking, StakingPage, untilAppMatchesChain, type StakingFixtures } from './support/staking-flows';
 
 const TON = 1_000_000_000n;
 
@@ -94,10 +94,28 @@ test.describe('stake', () => {
     expect(await chain.jettonBalance(ptonWallet)).toBeGreaterThan(ptonBefore);
   });
 
+  test('the stake widget comes first: its amount field is on the first screen at 1440×900 and at 390×844', async ({ app, devnet, page, request }) => {
+    const { staking } = await openConnectedStaking({ app, devnet, page, request });
+    for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const box = await staking.stakeAmount.boundingBox();
+      expect(box, `amount field at ${viewport.width}×${viewport.height}`).not.toBeNull();
+      expect(box!.y + box!.height, `amount field bottom at ${viewport.width}×${viewport.height}`).toBeLessThanOrEqual(viewport.height);
+    }
+    // the tabs switch with the keyboard too (WAI-ARIA tabs: arrow keys)
+    await page.getByRole('tab', { name: 'Stake', exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: 'Unstake', exact: true })).toHaveAttribute('aria-selected', 'true');
+    await expect(staking.unstakeAmount).toBeVisible();
+    await expect(staking.stakeAmount).toBeHidden();
+  });
+
   test('stake at a 390×844 phone viewport', async ({ app, devnet, page, request }) => {
     await stakeAndCheck({ app, devnet, page, request }, 3n, { width: 390, height: 844 });
     // The staking panels fit the narrow screen (page coordinates: another element may scroll the page sideways).
     for (const name of ['Stake', 'Unstake', 'Bills']) {
+      if (name === 'Unstake') await new StakingPage(page).showUnstake();
       const edges = await page
         .getByRole('region', { name, exact: true })
         .evaluate((element) => {

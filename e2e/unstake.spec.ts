@@ -17,6 +17,7 @@ test.describe('unstake', () => {
     await expect(staking.ptonBalance).toHaveAttribute('data-nano', ptonBefore.toString());
 
     const burn = 5n * TON;
+    await staking.showUnstake();
     await staking.unstakeAmount.fill('5');
     // the two instant modes are told apart by what happens when the pool is short of liquidity
     await expect(staking.unstakeMode('instant').getByTestId('unstake-mode-instant-shortfall')).toContainText('a bill instead');
@@ -66,6 +67,7 @@ test.describe('unstake', () => {
     const held = await chain.jettonBalance(ptonWallet);
     await expect(staking.ptonBalance).toHaveAttribute('data-nano', held.toString());
 
+    await staking.showUnstake();
     await page.getByTestId('unstake-amount').locator('..').getByRole('button', { name: 'Max' }).click();
     await staking.unstakeMode('fill-or-kill').click();
     await expect(staking.unstakeButton).toBeEnabled();

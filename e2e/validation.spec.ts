@@ -79,6 +79,7 @@ test.describe('amount validation', () => {
     await app.open();
     await app.connectDevWallet();
     await staking.ready();
+    await staking.showUnstake();
     await expect(staking.unstakeAmount).toBeVisible();
     await expect(staking.unstakeButton).toBeDisabled();
 

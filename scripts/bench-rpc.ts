@@ -215,6 +215,7 @@ async function main() {
       // paid at the next round switch: with too little of the round left, wait for the next one so both loads see it.
       await waitForRoomInRound(devnetUrl, BILL_ROUND_ROOM_S);
       log(`unstaking ${UNSTAKE_PTON} pTON at round end`);
+      await page.getByRole('tab', { name: 'Unstake', exact: true }).click();
       await page.getByTestId('unstake-amount').fill(UNSTAKE_PTON);
       await page.getByTestId('unstake-mode-round-end').click();
       await page.getByRole('button', { name: 'Unstake', exact: true }).click();

@@ -229,6 +229,17 @@ export class StakingPage {
     this.paidBills = page.getByTestId('paid-bill');
   }
 
+  /** Stake and Unstake share one widget as tabs; the other tab's form stays mounted but hidden. */
+  async showUnstake(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Unstake', exact: true }).click();
+    await expect(this.unstakeAmount).toBeVisible();
+  }
+
+  async showStake(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Stake', exact: true }).click();
+    await expect(this.stakeAmount).toBeVisible();
+  }
+
   unstakeMode(mode: 'instant' | 'round-end' | 'fill-or-kill'): Locator {
     return this.page.getByTestId(`unstake-mode-${mode}`);
   }

@@ -45,11 +45,13 @@ function Panel({ label, fallback, children }: { label: string; fallback: ReactNo
 export function App({ likelyConnected }: { likelyConnected: boolean }) {
   const restored = useIsConnectionRestored();
   const wallet = useTonWallet();
-  const placeholders = panelPlaceholders(network, restored ? wallet !== null : likelyConnected);
+  const connected = restored ? wallet !== null : likelyConnected;
+  const placeholders = panelPlaceholders(network, connected);
   return (
     <Layout network={network} walletSlot={<TonConnectButton />}>
       <DashboardGrid
         network={network}
+        connected={connected}
         wallet={
           <ErrorBoundary label="the wallet panel">
             <WalletPanel expectConnected={likelyConnected} />

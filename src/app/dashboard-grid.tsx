@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import { Card } from '../components/ui/card';
 import { Skeleton } from '../components/ui/skeleton';
+import { Tabs } from '../components/ui/tabs';
 import type { NetworkConfig } from '../ton/networks';
 
 export interface DashboardSlots {
   network: NetworkConfig;
+  /** A wallet is (likely) connected: Stake and Unstake share the widget as tabs; without one, the stake prompt alone. */
+  connected: boolean;
   wallet: ReactNode;
   stats: ReactNode;
   stake: ReactNode;
@@ -18,16 +21,31 @@ export interface DashboardSlots {
  * The dashboard's geometry, shared by the static first paint (shell.tsx) and the live app (app.tsx), so the swap
  * from skeletons to panels moves nothing that does not have to move.
  */
-export function DashboardGrid({ network, wallet, stats, stake, unstake, bills, position, rounds }: DashboardSlots) {
+export function DashboardGrid({ network, connected, wallet, stats, stake, unstake, bills, position, rounds }: DashboardSlots) {
+  // The staking widget comes first (on a phone its amount field is on the first screen); what the app is, the wallet,
+  // the pool's figures and the user's history follow.
+  const widget = connected ? (
+    <Tabs
+      label="Stake or unstake"
+      testId="stake-widget"
+      items={[
+        { id: 'stake', label: 'Stake', content: stake },
+        { id: 'unstake', label: 'Unstake', content: unstake },
+      ]}
+    />
+  ) : (
+    <div data-testid="stake-widget">{stake}</div>
+  );
   return (
     <div className="grid gap-6">
-      <Intro network={network} />
-      {wallet}
-      {stats}
-      <div className="grid gap-6 md:grid-cols-2">
-        {stake}
-        {unstake}
+      <div className="grid gap-6 md:grid-cols-2 md:items-start">
+        <div className="min-w-0">{widget}</div>
+        <div className="grid min-w-0 gap-6">
+          <Intro network={network} />
+          {wallet}
+        </div>
       </div>
+      {stats}
       {bills}
       {position}
       {rounds}

@@ -8,7 +8,7 @@ import { WalletRestoring } from '../features/wallet/components/wallet-restoring'
 import { PanelSkeleton } from './dashboard-grid';
 import type { DashboardSlots } from './dashboard-grid';
 
-export type PanelSlot = Exclude<keyof DashboardSlots, 'network'>;
+export type PanelSlot = Exclude<keyof DashboardSlots, 'network' | 'connected'>;
 
 /**
  * `connected`: whether a wallet session is likely to be restored (features/wallet/session-hint.ts). Without one, the wallet-only

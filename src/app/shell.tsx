@@ -15,7 +15,7 @@ function ConnectButtonPlaceholder() {
 export function AppShell({ network, likelyConnected }: { network: NetworkConfig; likelyConnected: boolean }) {
   return (
     <Layout network={network} walletSlot={<ConnectButtonPlaceholder />}>
-      <DashboardGrid network={network} {...panelPlaceholders(network, likelyConnected)} />
+      <DashboardGrid network={network} connected={likelyConnected} {...panelPlaceholders(network, likelyConnected)} />
     </Layout>
   );
 }
