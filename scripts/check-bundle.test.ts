@@ -85,6 +85,9 @@ describe('mainnet production build', () => {
       {
         env: {
           ...env,
+          // vitest runs with NODE_ENV=test, which would make this a development build (dev JSX runtime with each
+          // element's source path): build as `npm run build:mainnet` does.
+          NODE_ENV: 'production',
           VITE_APP_URL: appUrl,
           // A fail-over list: the CSP must let the page reach every entry.
           VITE_TON_ENDPOINTS: 'https://toncenter.com/api/v2/jsonRPC,https://rpc.example.org/ton/jsonRPC#rps=5',
@@ -101,6 +104,11 @@ describe('mainnet production build', () => {
   it('contains no devnet marker', () => {
     const hits = findInBundle(outDir, DEVNET_MARKERS);
     expect(hits).toEqual([]);
+  });
+
+  it('names no path of the machine that built it', () => {
+    // The checkout path may contain a devnet marker itself (e.g. /work/devnet/): a production build holds no paths.
+    expect(findInBundle(outDir, [process.cwd()])).toEqual([]);
   });
 
   it('does not inline secrets from the build environment', () => {
