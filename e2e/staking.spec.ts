@@ -125,6 +125,20 @@ test.describe('stake', () => {
       expect(edges.left, `${name} panel left edge`).toBeGreaterThanOrEqual(0);
       expect(edges.right, `${name} panel right edge`).toBeLessThanOrEqual(390);
     }
+    // the header stays on one row, and the small controls are real tap targets (≥ 44 × 44 px)
+    const home = (await page.getByTestId('app-home').boundingBox())!;
+    const header = (await page.getByTestId('app-header').boundingBox())!;
+    expect(header.height, 'header height: one row').toBeLessThan(home.height + 40);
+    const targets = [
+      page.getByRole('button', { name: 'Max' }).first(),
+      page.getByRole('button', { name: 'Copy wallet address' }),
+      page.getByRole('button', { name: 'Disconnect' }),
+    ];
+    for (const target of targets) {
+      const box = (await target.boundingBox())!;
+      expect(box.height, `${await target.textContent()} height`).toBeGreaterThanOrEqual(44);
+      expect(box.width, `${await target.textContent()} width`).toBeGreaterThanOrEqual(44);
+    }
   });
 
   test('stake completes while the devnet answers 429s and is slow', async ({

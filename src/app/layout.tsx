@@ -31,12 +31,13 @@ export function Layout({ network, walletSlot, children }: LayoutProps) {
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <a href={import.meta.env.BASE_URL} className="flex items-center gap-2 rounded-lg">
+        {/* one row on a phone: below 640 px the app name is left to screen readers and the logo */}
+        <div data-testid="app-header" className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-3">
+          <a href={import.meta.env.BASE_URL} data-testid="app-home" className="flex shrink-0 items-center gap-2 rounded-lg">
             <Logo />
-            <span className="text-lg font-bold tracking-tight">LSt Staking</span>
+            <span className="text-lg font-bold tracking-tight max-sm:sr-only">LSt Staking</span>
           </a>
-          <div className="flex min-h-10 items-center gap-3">
+          <div className="flex min-h-10 min-w-0 items-center gap-2 sm:gap-3">
             <span data-testid="network-badge">
               <Badge tone={networkTone[network.name]} title={`Connected to ${network.endpoint}`}>
                 {network.label}

@@ -21,7 +21,8 @@ export function Button({
   type = 'button',
   ...props
 }: ButtonProps) {
-  const sizeClasses = size === 'sm' ? 'px-2.5 py-1 text-sm' : 'px-4 py-2';
+  // small buttons still give a finger 44×44 px on a phone-width screen (WCAG 2.5.5 target size)
+  const sizeClasses = size === 'sm' ? 'px-2.5 py-1 text-sm max-sm:min-h-11 max-sm:min-w-11' : 'px-4 py-2';
   return (
     <button
       type={type}
