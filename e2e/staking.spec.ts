@@ -31,6 +31,10 @@ test.describe('stake', () => {
     await staking.stakeButton.click();
     await answerDevWallet(page, 'approve');
     await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
+    // the form starts over after a success; the result stays shown and in view
+    await expect(staking.stakeAmount).toHaveValue('');
+    await expect(staking.stakePreview).toBeHidden();
+    await expect(staking.stakeStatus).toBeInViewport();
     await expect(staking.stakeStatusMessage).toContainText('you received');
 
     // Judged on-chain: the pTON balance rose by exactly the previewed amount.

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { AmountField } from '../../../components/tx/amount-field';
 import { TxStatus } from '../../../components/tx/tx-status';
 import { useTrackedSend } from '../../../components/tx/use-tracked-send';
+import { useAfterConfirmed } from '../../../components/tx/use-after-confirmed';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
@@ -24,6 +25,8 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
   const context = useStakingContext(network);
   const sender = useTrackedSend(network, 'stake', (saved, request) => restoreStakePlan(network, saved, request));
   const [input, setInput] = useState('');
+  // after a success the form starts over; the result stays shown (and in view) until dismissed
+  useAfterConfirmed(sender.tx, () => setInput(''));
   const [poolConfirmed, setPoolConfirmed] = useState(false);
   const [rechecking, setRechecking] = useState(false);
   const queryClient = useQueryClient();

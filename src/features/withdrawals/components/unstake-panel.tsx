@@ -6,6 +6,7 @@ import { ChainReadError } from '../../../components/tx/chain-read-error';
 import { payoutTimeText } from '../../../components/tx/payout-time';
 import { TxStatus } from '../../../components/tx/tx-status';
 import { useTrackedSend } from '../../../components/tx/use-tracked-send';
+import { useAfterConfirmed } from '../../../components/tx/use-after-confirmed';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
@@ -43,6 +44,8 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
   const context = useStakingContext(network);
   const sender = useTrackedSend(network, 'unstake', (saved, request) => restoreUnstakePlan(network, saved, request));
   const [input, setInput] = useState('');
+  // after a success the form starts over; the result stays shown (and in view) until dismissed
+  useAfterConfirmed(sender.tx, () => setInput(''));
   const [mode, setMode] = useState<UnstakeModeId>('instant');
   const [rechecking, setRechecking] = useState(false);
   const queryClient = useQueryClient();
