@@ -24,17 +24,16 @@ export interface DashboardSlots {
 export function DashboardGrid({ network, connected, wallet, stats, stake, unstake, bills, position, rounds }: DashboardSlots) {
   // The staking widget comes first (on a phone its amount field is on the first screen); what the app is, the wallet,
   // the pool's figures and the user's history follow.
-  const widget = connected ? (
+  // One element whether connected or not, so connecting does not remount the stake form (and cancel its reads).
+  const widget = (
     <Tabs
       label="Stake or unstake"
       testId="stake-widget"
       items={[
         { id: 'stake', label: 'Stake', content: stake },
-        { id: 'unstake', label: 'Unstake', content: unstake },
+        ...(connected ? [{ id: 'unstake', label: 'Unstake', content: unstake }] : []),
       ]}
     />
-  ) : (
-    <div data-testid="stake-widget">{stake}</div>
   );
   return (
     <div className="grid gap-6">

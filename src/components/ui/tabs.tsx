@@ -13,7 +13,9 @@ export interface TabItem {
  */
 export function Tabs({ label, items, testId }: { label: string; items: TabItem[]; testId?: string }) {
   const baseId = useId();
-  const [active, setActive] = useState(items[0]?.id);
+  const [chosen, setActive] = useState(items[0]?.id);
+  // a tab that went away (e.g. Unstake after a disconnect) falls back to the first
+  const active = items.some((item) => item.id === chosen) ? chosen : items[0]?.id;
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
   const select = (index: number) => {
@@ -28,9 +30,11 @@ export function Tabs({ label, items, testId }: { label: string; items: TabItem[]
     select(moves[event.key]);
   };
 
+  // a single item needs no tabs: its panel alone (same elements, so adding a tab later keeps it mounted)
+  const single = items.length < 2;
   return (
     <div data-testid={testId}>
-      <div role="tablist" aria-label={label} className="mb-3 grid grid-cols-2 gap-1 rounded-xl bg-slate-100 p-1 dark:bg-slate-800">
+      <div hidden={single} role="tablist" aria-label={label} className="mb-3 grid grid-cols-2 gap-1 rounded-xl bg-slate-100 p-1 dark:bg-slate-800">
         {items.map((item, index) => {
           const selected = item.id === active;
           return (
@@ -59,9 +63,9 @@ export function Tabs({ label, items, testId }: { label: string; items: TabItem[]
       {items.map((item) => (
         <div
           key={item.id}
-          role="tabpanel"
+          role={single ? undefined : 'tabpanel'}
           id={`${baseId}-panel-${item.id}`}
-          aria-labelledby={`${baseId}-tab-${item.id}`}
+          aria-labelledby={single ? undefined : `${baseId}-tab-${item.id}`}
           hidden={item.id !== active}
         >
           {item.content}
