@@ -92,7 +92,7 @@ test.describe('pool versions', () => {
     await expect(page.getByTestId('pool-upgraded')).toContainText('upgraded from v1 to v2', { timeout: 60_000 });
     await expect(page.getByTestId('pool-version')).toHaveAttribute('data-version', 'v2');
     const feeLine = page.getByTestId('unstake-mode-instant-fee');
-    await expect(feeLine).toContainText('Instant withdrawal fee 0.25 %', { timeout: 30_000 });
+    await expect(feeLine).toContainText('Fee 0.25 %', { timeout: 30_000 });
     // value = floor(4 pTON · total_balance / supply) on the chain's numbers; fee = floor(value · 41943 / 2^24); the
     // quote is the rest (polled: a rotation may move the rate between two reads)
     await expect
@@ -108,6 +108,7 @@ test.describe('pool versions', () => {
         { timeout: 60_000 },
       )
       .toBe(true);
-    await expect(page.getByTestId('unstake-mode-round-end-fee')).toContainText('No instant withdrawal fee');
+    await expect(page.getByTestId('unstake-mode-round-end-fee')).toContainText('No fee');
+    await expect(page.getByTestId('unstake-fee-note')).toContainText('0.25 % instant withdrawal fee');
   });
 });

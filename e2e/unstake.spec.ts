@@ -22,6 +22,11 @@ test.describe('unstake', () => {
     // the two instant modes are told apart by what happens when the pool is short of liquidity
     await expect(staking.unstakeMode('instant').getByTestId('unstake-mode-instant-shortfall')).toContainText('a bill instead');
     await expect(staking.unstakeMode('fill-or-kill').getByTestId('unstake-mode-fill-or-kill-shortfall')).toContainText('comes back');
+    // the three modes sit side by side (one row) on a desktop-width screen, each with what it yields
+    const tops = await Promise.all((['instant', 'round-end', 'fill-or-kill'] as const).map(async (mode) => (await staking.unstakeMode(mode).boundingBox())?.y));
+    expect(tops[0]).toBeDefined();
+    expect(new Set(tops).size).toBe(1);
+    await expect(staking.unstakeMode('round-end').getByTestId('unstake-mode-round-end-yield')).toContainText(/≈ [\d,.]+ /, { timeout: 30_000 });
     await staking.unstakeMode('instant').click();
     // fees in plain numbers: the attached value and the expected network fees of this route
     await expect(page.getByTestId('unstake-cost')).toHaveText(/^1\.05 TON attached .*network fees ≈ 0\.02 TON\.$/);
@@ -40,7 +45,8 @@ test.describe('unstake', () => {
     );
     // the devnet's main pool is v2 with a non-zero instant withdrawal fee (DEVNET_INSTANT_WITHDRAWAL_FEE)
     expect(before.instantWithdrawalFee).toBeGreaterThan(0n);
-    await expect(staking.page.getByTestId('unstake-mode-instant-fee')).toContainText('Instant withdrawal fee');
+    await expect(staking.page.getByTestId('unstake-mode-instant-fee')).toContainText(/^Fee [\d.]+ %: −/);
+    await expect(staking.page.getByTestId('unstake-fee-note')).toContainText('instant withdrawal fee');
     const tonBefore = await chain.tonBalance(account.address);
     await staking.unstake();
     await expect(staking.unstakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });

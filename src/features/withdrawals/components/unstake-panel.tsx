@@ -32,11 +32,11 @@ const MODE_LABELS: Record<UnstakeModeId, string> = {
 function shortfallText(id: UnstakeModeId, jetton: string): string {
   switch (id) {
     case 'instant':
-      return 'If the pool is short of liquidity: a bill instead, paid at round end.';
+      return 'If the pool is short: a bill instead, paid at round end.';
     case 'round-end':
-      return 'Always a bill, paid at round end; no instant withdrawal fee.';
+      return 'Always a bill, paid at round end.';
     case 'fill-or-kill':
-      return `If the pool is short of liquidity: nothing is paid and your ${jetton} comes back.`;
+      return `If the pool is short: nothing is paid, your ${jetton} comes back.`;
   }
 }
 
@@ -97,7 +97,7 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
       ? `paid ${payoutText}`
       : quote.mode === 'fill-or-kill'
         ? quote.route === 'instant'
-          ? 'now, or your pTON comes back'
+          ? 'now, or not at all'
           : 'cannot be filled now: your pTON would come back'
         : 'now';
 
@@ -157,8 +157,9 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
           hint={maxHint}
           disabled={inFlight}
         />
-        <fieldset className="mt-3 grid gap-2" disabled={inFlight}>
+        <fieldset className="mt-3 grid gap-2 sm:grid-cols-3" disabled={inFlight}>
           <legend className="mb-1 text-sm font-medium text-slate-700 dark:text-slate-300">How to receive {tickers.native}</legend>
+          {/* Side by side from 640 px: what each mode yields, its fee and when it arrives, read across at a glance. */}
           {(Object.keys(MODE_LABELS) as UnstakeModeId[]).map((id) => {
             const quote = quotes?.[id];
             const unavailable = quote?.block ? unstakeBlockMessage(quote.block, tickers) : null;
@@ -167,44 +168,56 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
                 key={id}
                 data-testid={`unstake-mode-${id}`}
                 data-expected-ton={quote?.expectedTon.toString() ?? ''}
-                className={`flex cursor-pointer items-start gap-3 rounded-xl border p-3 text-sm ${mode === id ? 'border-brand-500' : 'border-slate-200 dark:border-slate-800'}`}
+                className={`flex min-w-0 cursor-pointer flex-col gap-1 rounded-xl border p-3 text-sm ${mode === id ? 'border-brand-500 bg-brand-50/40 dark:bg-brand-500/10' : 'border-slate-200 dark:border-slate-800'}`}
               >
-                <input type="radio" name="unstake-mode" value={id} checked={mode === id} onChange={() => setMode(id)} className="mt-1" />
-                <span className="flex-1">
+                <span className="flex items-center gap-2">
+                  <input type="radio" name="unstake-mode" value={id} checked={mode === id} onChange={() => setMode(id)} />
                   <span className="font-medium">{MODE_LABELS[id]}</span>
-                  {quote ? (
-                    <span className="block text-slate-600 dark:text-slate-400">
-                      ≈ {shown(quote.expectedTon, 9)} {tickers.native}, {timing(quote)}
-                      {quote.fee > 0n ? (
-                        <span className="block" data-testid={`unstake-mode-${id}-fee`} data-fee={quote.fee.toString()}>
-                          Instant withdrawal fee {sharePercent(quote.feeShare)} %: −{shown(quote.fee, 9)} {tickers.native}
-                        </span>
-                      ) : quote.route === 'bill' && quote.feeShare > 0 ? (
-                        <span className="block" data-testid={`unstake-mode-${id}-fee`} data-fee="0">
-                          No instant withdrawal fee ({sharePercent(quote.feeShare)} %) at round end
-                        </span>
-                      ) : null}
-                    </span>
-                  ) : quotes && !liquidity.isError ? (
-                    <span className="flex items-center gap-2 text-slate-500" data-testid={`unstake-mode-${id}-loading`}>
-                      <Skeleton className="h-4 w-16" label="Checking the pool's liquidity" />
-                      checking what the pool can pay now…
-                    </span>
-                  ) : quotes ? (
-                    <span className="block text-slate-500">Cannot be quoted without the pool's liquidity.</span>
-                  ) : (
-                    <span className="block text-slate-500">{id === 'round-end' ? `Paid ${payoutText}, at the round-end rate.` : 'Paid now if the pool has the liquidity.'}</span>
-                  )}
-                  <span data-testid={`unstake-mode-${id}-shortfall`} className="block text-xs text-slate-500 dark:text-slate-400">
-                    {shortfallText(id, tickers.jetton)}
-                  </span>
-                  {unavailable && <span className="block text-amber-700 dark:text-amber-300">{unavailable}</span>}
                 </span>
+                {quote ? (
+                  <>
+                    <span className="font-semibold tabular-nums" title={`${shown(quote.expectedTon, 9)} ${tickers.native}`} data-testid={`unstake-mode-${id}-yield`}>
+                      ≈ {shown(quote.expectedTon)} {tickers.native}
+                    </span>
+                    <span className="text-slate-600 dark:text-slate-400">{timing(quote)}</span>
+                    {quote.fee > 0n ? (
+                      <span className="text-slate-600 dark:text-slate-400" data-testid={`unstake-mode-${id}-fee`} data-fee={quote.fee.toString()}>
+                        Fee {sharePercent(quote.feeShare)} %: <span title={`${shown(quote.fee, 9)} ${tickers.native}`}>−{shown(quote.fee)} {tickers.native}</span>
+                      </span>
+                    ) : quote.route === 'bill' && quote.feeShare > 0 ? (
+                      <span className="text-slate-600 dark:text-slate-400" data-testid={`unstake-mode-${id}-fee`} data-fee="0">
+                        No fee
+                      </span>
+                    ) : (
+                      <span className="text-slate-600 dark:text-slate-400">No fee</span>
+                    )}
+                  </>
+                ) : quotes && !liquidity.isError ? (
+                  <span className="flex items-center gap-2 text-slate-500" data-testid={`unstake-mode-${id}-loading`}>
+                    <Skeleton className="h-4 w-16" label="Checking the pool's liquidity" />
+                    checking what the pool can pay now…
+                  </span>
+                ) : quotes ? (
+                  <span className="text-slate-500">Cannot be quoted without the pool's liquidity.</span>
+                ) : (
+                  <span className="text-slate-500">{id === 'round-end' ? `Paid ${payoutText}, at the round-end rate.` : 'Paid now if the pool has the liquidity.'}</span>
+                )}
+                <span data-testid={`unstake-mode-${id}-shortfall`} className="text-xs text-slate-500 dark:text-slate-400">
+                  {shortfallText(id, tickers.jetton)}
+                </span>
+                {unavailable && <span className="text-amber-700 dark:text-amber-300">{unavailable}</span>}
               </label>
             );
           })}
+          {quotes && quotes['round-end'].feeShare > 0 && (
+            <p data-testid="unstake-fee-note" className="text-xs text-slate-500 sm:col-span-3 dark:text-slate-400">
+              Paid now, the pool keeps its {sharePercent(quotes['round-end'].feeShare)} % instant withdrawal fee; a bill at round end pays none.
+            </p>
+          )}
           {liquidity.isError && wantsLiquidity && (
-            <ChainReadError error={liquidity.error} onRetry={() => void liquidity.refetch()} retrying={liquidity.isFetching} />
+            <div className="sm:col-span-3">
+              <ChainReadError error={liquidity.error} onRetry={() => void liquidity.refetch()} retrying={liquidity.isFetching} />
+            </div>
           )}
         </fieldset>
         {check.ok && (
