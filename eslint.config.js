@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { noCrossFeatureImports } from './scripts/eslint/no-cross-feature-imports.js';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'contracts/build', 'test-results', 'playwright-report', '.devnet', 'public'] },
@@ -27,6 +28,12 @@ export default tseslint.config(
         { patterns: [{ group: ['react', 'react-dom', '@tanstack/*', 'zustand', '**/features/**', '**/app/**'], message: 'src/ton and contracts stay framework-free' }] },
       ],
     },
+  },
+  // One feature never imports another (shared pieces live in src/components, src/queries or src/ton).
+  {
+    files: ['src/features/**/*.{ts,tsx}'],
+    plugins: { local: { rules: { 'no-cross-feature-imports': noCrossFeatureImports } } },
+    rules: { 'local/no-cross-feature-imports': 'error' },
   },
   // The devnet is built on the contract wrappers only, never on the app.
   {
