@@ -28,6 +28,22 @@ test.describe('bills', () => {
     const bill = page.locator('[data-testid="bill"][data-kind="withdrawal"]');
     await expect(bill.first()).toHaveAttribute('data-amount', burn.toString(), { timeout: 30_000 });
     const billAddress = (await bill.first().getAttribute('data-address'))!;
+    // One clock: the round tile and the bill's ETA show the same wait, sampled in one frame, a few seconds apart.
+    for (let sample = 0; sample < 3; sample += 1) {
+      const { tile, eta, status } = await page.evaluate(() => {
+        const listed = document.querySelector('[data-testid="bill"][data-kind="withdrawal"]');
+        return {
+          tile: document.querySelector('[data-testid="stat-next-round"]')?.textContent ?? '',
+          eta: listed?.textContent ?? '',
+          status: listed?.getAttribute('data-status') ?? 'gone',
+        };
+      });
+      // once the round has switched the bill is being paid and shows no ETA
+      if (status !== 'pending') break;
+      if (tile === 'Due now') expect(eta).toContain('due now');
+      else expect(eta).toContain(`(in ${tile})`);
+      await page.waitForTimeout(1_100);
+    }
     const tonBeforePayout = await chain.tonBalance(account.address);
 
     // Paid at the next rotation: the bill NFT burns itself and the TON arrives.

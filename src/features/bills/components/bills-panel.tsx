@@ -1,4 +1,5 @@
 import { ChainReadError } from '../../../components/tx/chain-read-error';
+import { useNowSeconds } from '../../../components/time/clock';
 import { payoutTimeText } from '../../../components/tx/payout-time';
 import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
@@ -36,13 +37,14 @@ function TxLink({ network, tx, label, testId }: { network: NetworkConfig; tx: Tx
 
 export function BillsPanel({ network }: { network: NetworkConfig }) {
   const context = useStakingContext(network);
+  const now = useNowSeconds();
   const { owner, pool, tickers } = context;
   const { book } = useOwnerBills(network, owner, context.poolAddress, pool.data);
 
   if (!owner) return null;
   const unit = (bill: BillRecord) => (bill.kind === 'deposit' ? tickers.native : tickers.jetton);
   const payoutUnit = (bill: BillRecord) => (bill.kind === 'deposit' ? tickers.jetton : tickers.native);
-  const payoutText = payoutTimeText(expectedPayoutAt(context.protocol.data));
+  const payoutText = payoutTimeText(expectedPayoutAt(context.protocol.data), now);
   const pending = book.data ? openBills(book.data) : undefined;
   const history = book.data ? paidBills(book.data) : [];
   const kindText = (bill: BillRecord) => (bill.kind === 'deposit' ? 'Deposit' : 'Withdrawal');

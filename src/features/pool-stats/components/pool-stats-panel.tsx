@@ -7,14 +7,15 @@ import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { ptonMetadataQuery } from '../../../queries/pool';
 import { poolInspectionQuery } from '../../../queries/pool-inspection';
+import { expectedPayoutAt } from '../../../queries/protocol';
 import { recentApyEstimate, typicalRoundSeconds } from '../../../ton/history';
 import { currentRate, sharePercent, totalValueLocked, UnsupportedPoolError, type PoolVersion } from '../../../ton/pool';
 import { formatAmount } from '../../../ton/units';
 import { usePoolRounds } from '../../../queries/use-pool-rounds';
 import { meaningfulApy } from '../../../../contracts/wrappers/apy';
-import { apyDisplay, formatDuration, formatPercent, formatSmallPercent, MAINNET_ROUND_SECONDS, nextRoundEnd, projectedYield } from '../utils/pool-metrics';
+import { formatDuration, ROUND_DUE_EXPLANATION, useNowSeconds } from '../../../components/time/clock';
+import { apyDisplay, formatPercent, formatSmallPercent, MAINNET_ROUND_SECONDS, nextRoundEnd, projectedYield } from '../utils/pool-metrics';
 import { PoolFacts, PoolPicker } from './pool-picker';
-import { useNowSeconds } from './use-now';
 
 function Stat({
   label,
@@ -118,7 +119,8 @@ export function PoolStatsPanel() {
   const currentApy = apyDisplay(recentApyEstimate(points), points.length);
   const lastRound = points[points.length - 1];
   const roundEnd = nextRoundEnd({
-    nextRoundAt: protocol.data?.nextRoundAt ?? null,
+    // on the browser's clock, like every bill's ETA (the devnet's clock may differ)
+    nextRoundAt: expectedPayoutAt(protocol.data),
     lastRoundEnd: lastRound?.endTime ?? null,
     typicalRoundSeconds: typicalRoundSeconds(history.data?.rounds ?? []),
     nowS: now,
@@ -189,7 +191,15 @@ export function PoolStatsPanel() {
           testId="stat-next-round"
           exact={roundEnd ? String(roundEnd.at) : undefined}
           value={roundEnd ? (roundEnd.at > now ? formatDuration(roundEnd.at - now) : 'Due now') : '—'}
-          hint={roundEnd?.source === 'estimate' ? 'Estimated from recent round lengths' : roundEnd ? 'Devnet schedule' : 'Unknown until two rounds are seen'}
+          hint={
+            roundEnd && roundEnd.at <= now
+              ? `Due now: ${ROUND_DUE_EXPLANATION}`
+              : roundEnd?.source === 'estimate'
+                ? 'Estimated from recent round lengths'
+                : roundEnd
+                  ? 'Devnet schedule'
+                  : 'Unknown until two rounds are seen'
+          }
         />
       </dl>
     </Card>

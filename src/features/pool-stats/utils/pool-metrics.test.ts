@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_MEANINGFUL_APY, meaningfulApy, recentApyEstimate } from '../../../../contracts/wrappers/apy';
-import { apyDisplay, formatDuration, formatPercent, formatSmallPercent, MAX_LENT_SHARE, nextRoundEnd, projectedYield, YEAR_S } from './pool-metrics';
+import { apyDisplay, formatPercent, formatSmallPercent, MAX_LENT_SHARE, nextRoundEnd, projectedYield, YEAR_S } from './pool-metrics';
 
 const TON = 1_000_000_000n;
 const round = (borrowed: bigint) => ({ borrowers: null, roundId: 1, activeBorrowers: 0, borrowed, expected: 0n, returned: 0n, profit: 0n });
@@ -81,13 +81,5 @@ describe('formatting', () => {
     expect(formatSmallPercent(1830 / 2 ** 24)).toBe('0.0109 %');
     expect(formatSmallPercent(1 / 2 ** 24)).toBe('0.00000596 %');
     expect(formatSmallPercent(0)).toBe('0 %');
-  });
-
-  it('formats durations at a useful precision', () => {
-    expect(formatDuration(12.7)).toBe('12 s');
-    expect(formatDuration(249)).toBe('4 min 09 s');
-    expect(formatDuration(3900)).toBe('1 h 05 min');
-    expect(formatDuration(2 * 86_400 + 3 * 3600)).toBe('2 d 03 h');
-    expect(formatDuration(-5)).toBe('0 s');
   });
 });

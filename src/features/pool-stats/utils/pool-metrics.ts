@@ -103,12 +103,3 @@ export function apyDisplay(estimate: ApyEstimate, roundsSeen?: number): ApyDispl
   }
 }
 
-/** "2 d 03 h", "1 h 05 min", "4 min 09 s", "12 s"; negative durations read as 0 s. */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (s >= 86_400) return `${Math.floor(s / 86_400)} d ${pad(Math.floor((s % 86_400) / 3600))} h`;
-  if (s >= 3600) return `${Math.floor(s / 3600)} h ${pad(Math.floor((s % 3600) / 60))} min`;
-  if (s >= 60) return `${Math.floor(s / 60)} min ${pad(s % 60)} s`;
-  return `${s} s`;
-}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { BURN_ATTACHED_VALUE } from '../../../../contracts/wrappers/fees';
 import { AmountField } from '../../../components/tx/amount-field';
 import { ChainReadError } from '../../../components/tx/chain-read-error';
+import { useNowSeconds } from '../../../components/time/clock';
 import { payoutTimeText } from '../../../components/tx/payout-time';
 import { TxStatus } from '../../../components/tx/tx-status';
 import { useTrackedSend } from '../../../components/tx/use-tracked-send';
@@ -42,6 +43,7 @@ function shortfallText(id: UnstakeModeId, jetton: string): string {
 
 export function UnstakePanel({ network }: { network: NetworkConfig }) {
   const context = useStakingContext(network);
+  const now = useNowSeconds();
   const sender = useTrackedSend(network, 'unstake', (saved, request) => restoreUnstakePlan(network, saved, request));
   const [input, setInput] = useState('');
   // after a success the form starts over; the result stays shown (and in view) until dismissed
@@ -89,7 +91,7 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
   const liquidityPending = !context.wrongChain && !check.ok && check.block.reason === 'liquidity-unknown';
   // Not the amount's fault: the mode list shows the liquidity being read (or the read's error).
   const fieldError = (input === '' && !context.wrongChain && !check.ok && check.block.reason === 'empty') || liquidityPending ? null : blockReason;
-  const payoutText = payoutTimeText(expectedPayoutAt(context.protocol.data));
+  const payoutText = payoutTimeText(expectedPayoutAt(context.protocol.data), now);
   const quotes = check.quotes;
 
   const timing = (quote: ModeQuote) =>
