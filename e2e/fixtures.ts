@@ -1,5 +1,5 @@
 // Shared fixtures: no request leaves the machine, each test has its own funded dev wallet, and page objects.
-import { test as base, expect, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import { E2E_DEVNET_URL } from './support/env';
 import { AppPage } from './support/app-page';
 import { DevnetApi } from './support/devnet-api';
@@ -11,6 +11,14 @@ function isLoopback(url: string): boolean {
   const { protocol, hostname } = new URL(url);
   if (protocol === 'data:' || protocol === 'blob:') return true;
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+/**
+ * Console errors a test provokes on purpose and the app reports correctly: the browser logs every failed request
+ * ("Failed to load resource"), and tests make the devnet fail (429s, 500s, aborted routes).
+ */
+function isExpectedConsoleError(text: string): boolean {
+  return /^Failed to load resource: /.test(text);
 }
 
 /** A devnet wallet name unique to this test and attempt, within the devnet's [A-Za-z0-9_.-]{1,64}. */
@@ -25,6 +33,10 @@ interface Fixtures {
   app: AppPage;
   /** Non-loopback URLs the page tried to reach (all aborted). */
   blockedRequests: string[];
+  /** Uncaught errors and console errors of every page of the test; the test fails when any is left (issue 16 item 12). */
+  pageErrors: string[];
+  /** Console errors a spec provokes on purpose (set with test.use, with its reason); uncaught errors always fail. */
+  expectedConsoleErrors: RegExp | null;
 }
 
 export const test = base.extend<Fixtures>({
@@ -33,7 +45,24 @@ export const test = base.extend<Fixtures>({
     await use([]);
   },
 
-  context: async ({ context, blockedRequests }, use, testInfo) => {
+  expectedConsoleErrors: [null, { option: true }],
+
+  // eslint-disable-next-line no-empty-pattern -- as above
+  pageErrors: async ({}, use) => {
+    await use([]);
+  },
+
+  context: async ({ context, blockedRequests, pageErrors, expectedConsoleErrors }, use, testInfo) => {
+    const watch = (page: Page) => {
+      page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
+      page.on('console', (message) => {
+        const text = message.text();
+        if (message.type() !== 'error' || isExpectedConsoleError(text) || expectedConsoleErrors?.test(text)) return;
+        pageErrors.push(`console.error: ${text}`);
+      });
+    };
+    context.pages().forEach(watch);
+    context.on('page', watch);
     await context.route('**/*', async (route) => {
       const url = route.request().url();
       if (isLoopback(url)) return route.continue();
@@ -41,12 +70,14 @@ export const test = base.extend<Fixtures>({
       return route.abort('blockedbyclient');
     });
     await use(context);
+    if (pageErrors.length > 0) testInfo.annotations.push({ type: 'page-errors', description: pageErrors.join('\n') });
     if (blockedRequests.length > 0) {
       testInfo.annotations.push({
         type: 'blocked-requests',
         description: [...new Set(blockedRequests)].join('\n'),
       });
     }
+    expect(pageErrors, 'uncaught page errors or console errors').toEqual([]);
   },
 
   // eslint-disable-next-line no-empty-pattern -- as above

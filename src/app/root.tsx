@@ -6,7 +6,7 @@ import type { UIWallet } from '@tonconnect/ui-react';
 import { IS_DEVNET, network } from '../config/network';
 import { App } from './app';
 import { AppProviders } from './providers';
-import { createTonConnect } from './ton-connect';
+import { createTonConnect, handleCancelledConnectAttempts } from './ton-connect';
 import { twaReturnUrl } from './telegram';
 
 interface StartOptions {
@@ -24,6 +24,7 @@ export async function startApp(root: Root, { insideTelegram, likelyConnected }: 
     const { installDevnetWallet } = await import('../dev-wallet/install');
     includeWallets.push(installDevnetWallet(network.devnetUrl, { nativeTicker: network.nativeTicker }));
   }
+  handleCancelledConnectAttempts();
   const connector = createTonConnect({
     // Vite's base: `/` or the path a production build is served under (GitHub Pages: /<repo>/).
     appRoot: new URL(import.meta.env.BASE_URL, window.location.origin).href,

@@ -1,4 +1,4 @@
-import { TonConnect } from '@tonconnect/ui-react';
+import { TonConnect, TonConnectError } from '@tonconnect/ui-react';
 import type { ChainId } from '../ton/networks';
 
 export interface TonConnectSetup {
@@ -24,4 +24,21 @@ export function createTonConnect({ appRoot, localWalletsList, requiredChain }: T
   });
   if (requiredChain) connector.setConnectionNetwork(requiredChain);
   return connector;
+}
+
+/**
+ * The SDK's "Aborted after attempts N": a bridge connection attempt that was cancelled because the user closed the
+ * modal or picked another wallet before the wallet's bridge answered. The SDK (3.4) starts that attempt in a detached
+ * promise with no catch (BridgeProvider.connect), so the cancellation surfaces as an unhandled rejection. Nothing was
+ * requested or lost; it is not an error of the app or of the user's connection.
+ */
+export function isCancelledConnectAttempt(reason: unknown): boolean {
+  return reason instanceof TonConnectError && /\nAborted after attempts \d+$/.test(reason.message);
+}
+
+/** Keeps that cancellation out of the console as an uncaught error (issue 16 item 12); every other rejection stays. */
+export function handleCancelledConnectAttempts(target: Pick<Window, 'addEventListener'> = window): void {
+  target.addEventListener('unhandledrejection', (event) => {
+    if (isCancelledConnectAttempt(event.reason)) event.preventDefault();
+  });
 }
