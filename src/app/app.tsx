@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import { NetworkStatus } from '../components/tx/network-status';
 import { TonConnectButton, useIsConnectionRestored, useTonWallet } from '@tonconnect/ui-react';
 import { network } from '../config/network';
 import { DeferUntilVisible } from '../components/ui/defer-until-visible';
@@ -49,6 +50,7 @@ export function App({ likelyConnected }: { likelyConnected: boolean }) {
   const placeholders = panelPlaceholders(network, connected);
   return (
     <Layout network={network} walletSlot={<TonConnectButton />}>
+      <NetworkStatus />
       <DashboardGrid
         network={network}
         connected={connected}

@@ -2,6 +2,7 @@ import { Button } from '../ui/button';
 import { PoolNotConfiguredError } from '../../queries/protocol';
 import { GetMethodError, RpcError } from '../../ton/client';
 import { UnsupportedPoolError } from '../../ton/pool';
+import { isUnreachable, UNREACHABLE_TEXT } from './read-error';
 
 /** A failed chain read in plain words, with Retry (the scheduler already backed off before giving up). */
 export function ChainReadError({ error, onRetry, retrying }: { error: Error; onRetry: () => void; retrying: boolean }) {
@@ -14,8 +15,8 @@ export function ChainReadError({ error, onRetry, retrying }: { error: Error; onR
           ? 'The selected address is not a staking pool on this network.'
       : error instanceof RpcError && error.kind === 'rate-limited'
         ? 'The network is busy right now. Please retry in a moment.'
-        : error instanceof RpcError && error.kind === 'timeout'
-          ? 'The network did not answer in time.'
+        : isUnreachable(error)
+          ? UNREACHABLE_TEXT
           : 'Could not read the staking pool from the network.';
   return (
     <div role="alert" className="flex flex-wrap items-center gap-3 text-sm text-red-700 dark:text-red-300">

@@ -1,6 +1,7 @@
 // Which pool the app works with: the network's presets, or any pasted address once it is checked on this network
 // (the getter parses, the minter's get_wallet_address equals the address the app computes). Shows the pool's
 // version, code hash and jetton, and a link that shares the choice (`?pool=`).
+import { readErrorText } from '../../../components/tx/read-error';
 import { useQuery } from '@tanstack/react-query';
 import { useTonWallet } from '@tonconnect/ui-react';
 import { Address } from '@ton/core';
@@ -131,7 +132,7 @@ function PasteAddress({ network, selection, onChosen }: { network: NetworkConfig
       {candidate && inspection.isPending && <p className="text-sm text-slate-500">Checking the pool on {network.label}…</p>}
       {candidate && inspection.isError && (
         <p role="alert" data-testid="pool-check-error" className="text-sm text-red-700 dark:text-red-300">
-          Could not check that address on {network.label}: {inspection.error.message}
+          Could not check that address on {network.label}: {readErrorText(inspection.error)}
         </p>
       )}
       {candidate && inspection.data && (

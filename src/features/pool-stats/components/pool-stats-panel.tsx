@@ -4,6 +4,8 @@ import { useState, type ReactNode } from 'react';
 import { network } from '../../../config/network';
 import { Badge } from '../../../components/ui/badge';
 import { Card } from '../../../components/ui/card';
+import { StaleMark } from '../../../components/ui/stale-mark';
+import { isUnreachable, readErrorText } from '../../../components/tx/read-error';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { ptonMetadataQuery } from '../../../queries/pool';
 import { poolInspectionQuery } from '../../../queries/pool-inspection';
@@ -67,7 +69,7 @@ function UnsupportedPool({ address, error }: { address: string; error: Unsupport
       {inspection.data ? (
         <PoolFacts inspection={inspection.data} network={network} testId="pool-unsupported-facts" />
       ) : inspection.isError ? (
-        <p className="text-sm text-red-700 dark:text-red-300">Could not read the pool account: {inspection.error.message}</p>
+        <p className="text-sm text-red-700 dark:text-red-300">Could not read the pool account: {readErrorText(inspection.error)}</p>
       ) : (
         <Skeleton className="h-16 w-full" label="Loading the pool account" />
       )}
@@ -92,12 +94,14 @@ export function PoolStatsPanel() {
       </Card>
     );
   }
-  if (error) {
+  // A failed refresh of a pool already read keeps its figures on screen, marked stale (the page-wide notice says why).
+  const stale = pool.data !== undefined && (pool.isError || pool.failureCount > 0);
+  if (error && !(pool.data && isUnreachable(error))) {
     return (
       <Card title="Pool">
         {selection.address && <PoolPicker network={network} selection={selection} />}
         <p role="alert" className="text-red-700 dark:text-red-300">
-          Could not read the pool: {error.message}
+          Could not read the pool: {readErrorText(error)}
         </p>
       </Card>
     );
@@ -133,6 +137,7 @@ export function PoolStatsPanel() {
       title="Pool"
       actions={
         <div className="flex flex-wrap gap-2" data-testid="pool-flags">
+          {stale && <StaleMark updatedAt={pool.dataUpdatedAt} testId="pool-stale" />}
           <Badge tone={data.depositsOpen ? 'success' : 'warning'}>{data.depositsOpen ? 'Deposits open' : 'Deposits closed'}</Badge>
           <Badge tone="info" title={data.optimistic ? 'Deposits mint pTON at once; withdrawals pay at once when liquid' : 'Deposits and withdrawals settle at round end, through bills'}>
             {data.optimistic ? 'Optimistic' : 'Pessimistic'}

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { readErrorText } from '../../../components/tx/read-error';
 import { useTonWallet } from '@tonconnect/ui-react';
 import { Address } from '@ton/core';
 import { lazy, Suspense, useMemo } from 'react';
@@ -63,7 +64,7 @@ export function PositionPanel() {
     return (
       <Card title="My position">
         <p role="alert" className="text-red-700 dark:text-red-300">
-          Could not read your position: {error.message}
+          Could not read your position: {readErrorText(error)}
         </p>
       </Card>
     );

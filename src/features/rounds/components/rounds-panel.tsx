@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { readErrorText } from '../../../components/tx/read-error';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { network } from '../../../config/network';
 import { Button } from '../../../components/ui/button';
@@ -117,7 +118,7 @@ export function RoundsPanel() {
   if (history.error) {
     body = (
       <p role="alert" className="text-red-700 dark:text-red-300">
-        Could not read the round history: {history.error.message}
+        Could not read the round history: {readErrorText(history.error)}
       </p>
     );
   } else if (!history.data) {
@@ -151,7 +152,7 @@ export function RoundsPanel() {
             {older.isPending ? 'Loading…' : 'Load older rounds'}
           </Button>
         )}
-        {older.error && <span role="alert">Could not load older rounds: {older.error.message}</span>}
+        {older.error && <span role="alert">Could not load older rounds: {readErrorText(older.error)}</span>}
       </div>
     </Card>
   );

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { NetworkConfig } from '../../../ton/networks';
 import { Button } from '../../../components/ui/button';
 import { Skeleton } from '../../../components/ui/skeleton';
+import { StaleMark } from '../../../components/ui/stale-mark';
+import { readErrorText } from '../../../components/tx/read-error';
 import { tonBalanceQuery } from '../../../queries/account-state';
 import { formatAmount } from '../../../ton/units';
 import { EXACT_BALANCE_FORMAT, SHOWN_BALANCE_FORMAT } from '../utils/balance-format';
@@ -10,10 +12,10 @@ export function WalletBalance({ network, address }: { network: NetworkConfig; ad
   const balance = useQuery(tonBalanceQuery(network, address));
 
   if (balance.isPending) return <Skeleton className="h-8 w-40" label="Loading balance" />;
-  if (balance.isError) {
+  if (balance.data === undefined) {
     return (
       <div role="alert" className="flex flex-wrap items-center gap-3 text-sm text-red-700 dark:text-red-300">
-        <span>Could not load the balance: {balance.error.message}</span>
+        <span>Could not load the balance: {readErrorText(balance.error)}</span>
         <Button
           variant="secondary"
           size="sm"
@@ -35,6 +37,7 @@ export function WalletBalance({ network, address }: { network: NetworkConfig; ad
     >
       {formatAmount(balance.data, SHOWN_BALANCE_FORMAT)}{' '}
       <span className="text-base font-medium text-slate-500 dark:text-slate-400">{network.nativeTicker}</span>
+      {(balance.isError || balance.failureCount > 0) && <StaleMark updatedAt={balance.dataUpdatedAt} testId="wallet-balance-stale" />}
     </p>
   );
 }

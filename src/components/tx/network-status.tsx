@@ -1,0 +1,39 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Button } from '../ui/button';
+import { networkUnreachable, UNREACHABLE_TEXT } from './read-error';
+
+/**
+ * One notice for the whole page while chain reads cannot reach the network: the polls keep retrying on their own,
+ * Retry asks again now. Panels keep showing what they last read, marked stale.
+ */
+export function NetworkStatus() {
+  const queryClient = useQueryClient();
+  const cache = queryClient.getQueryCache();
+  const [down, setDown] = useState(false);
+  useEffect(() => {
+    const update = () => setDown(networkUnreachable(cache.getAll().map((query) => query.state)));
+    update();
+    return cache.subscribe(update);
+  }, [cache]);
+  const [retrying, setRetrying] = useState(false);
+  if (!down) return null;
+  const retry = async () => {
+    setRetrying(true);
+    await queryClient
+      .refetchQueries({ predicate: (query) => query.state.status === 'error' || query.state.fetchFailureCount > 0 })
+      .finally(() => setRetrying(false));
+  };
+  return (
+    <div
+      role="status"
+      data-testid="network-status"
+      className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+    >
+      <span>{UNREACHABLE_TEXT} Figures shown may be out of date.</span>
+      <Button variant="secondary" size="sm" onClick={() => void retry()} disabled={retrying}>
+        {retrying ? 'Retrying…' : 'Retry'}
+      </Button>
+    </div>
+  );
+}

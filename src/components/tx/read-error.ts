@@ -1,0 +1,34 @@
+// Chain-read failures in words a staker understands: "Failed to fetch" and friends never reach the screen.
+import { RpcError } from '../../ton/client';
+
+export const UNREACHABLE_TEXT = "Can't reach the network, retrying…";
+
+/** The network (or the RPC endpoint) could not be reached or did not answer: nothing wrong with the request itself. */
+export function isUnreachable(error: unknown): boolean {
+  if (error instanceof RpcError) return error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server';
+  // fetch's own failure ("Failed to fetch", "NetworkError when attempting to fetch resource", "Load failed") and aborts
+  if (error instanceof TypeError) return /fetch|network|load failed/i.test(error.message);
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+}
+
+/** What to show for a failed read: the unreachable notice for connectivity, the error's own words otherwise. */
+export function readErrorText(error: Error): string {
+  if (isUnreachable(error)) return UNREACHABLE_TEXT;
+  if (error instanceof RpcError && error.kind === 'rate-limited') return 'The network is busy right now, retrying…';
+  return error.message;
+}
+
+/** The part of a query's state the notice reads (TanStack Query's QueryState). */
+export interface ReadState {
+  status: 'pending' | 'error' | 'success';
+  error: unknown;
+  fetchFailureCount: number;
+  fetchFailureReason: unknown;
+}
+
+/** True while some read last failed because the network could not be reached (and is being retried). */
+export function networkUnreachable(states: ReadState[]): boolean {
+  return states.some(
+    (state) => (state.status === 'error' && isUnreachable(state.error)) || (state.fetchFailureCount > 0 && isUnreachable(state.fetchFailureReason)),
+  );
+}
