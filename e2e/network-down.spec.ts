@@ -4,7 +4,7 @@ import { openConnectedStaking } from './support/staking-flows';
 test.describe('when the RPC is down', () => {
   test.describe.configure({ timeout: 180_000 });
   test('says it cannot reach the network with a Retry, keeps the last figures marked stale, and recovers', async ({ app, devnet, page, request }) => {
-    const { staking } = await openConnectedStaking({ app, devnet, page, request });
+    await openConnectedStaking({ app, devnet, page, request });
     const balance = app.walletBalance;
     await expect(balance).toHaveAttribute('data-nano', /^\d+$/);
     const lastBalance = await balance.getAttribute('data-nano');
