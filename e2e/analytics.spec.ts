@@ -142,7 +142,7 @@ test.describe('pool analytics', () => {
     expect(Number(await history.getByTestId('chart-apy').getAttribute('data-newest-round'))).toBe(chainAfter[chainAfter.length - 1].roundId);
   });
 
-  test('my position: pTON and its value equal the chain; rewards since the deposit are the fees paid', async ({ app, devnet, page, request }) => {
+  test('my position: pTON and its value equal the chain; rewards and the costs of the deposit are shown apart', async ({ app, devnet, page, request }) => {
     test.setTimeout(180_000);
     const pool = await poolAddress(devnet);
     const account = await devnet.account();
@@ -175,12 +175,18 @@ test.describe('pool analytics', () => {
       const { rate } = await poolFigures(pool);
       expect(await position.getByTestId('position-value').getAttribute('data-value')).toBe(((pton * rate) / TON).toString());
     }).toPass({ timeout: 45_000 });
-    // Right after depositing, "rewards" are the costs (gas, the projected-vs-current rate gap), maybe plus one round's
-    // profit if a round ended meanwhile: well under 1 TON either way. Missing a refund or the deposit would show.
-    await expect(position.getByTestId('position-rewards')).toHaveAttribute('data-value', /^-?\d+$/, { timeout: 30_000 });
+    // Right after depositing, rewards (the rate's growth on pTON held through a round) are zero, or one round's growth
+    // if a round ended meanwhile: never negative. The costs (gas, the projected-vs-current rate gap) are apart, under
+    // 1 TON, and rewards − costs is the net; missing a refund or the deposit would show.
+    await expect(position.getByTestId('position-rewards')).toHaveAttribute('data-value', /^\d+$/, { timeout: 30_000 });
     const rewards = BigInt((await position.getByTestId('position-rewards').getAttribute('data-value'))!);
-    expect(rewards).toBeGreaterThan(-TON);
-    expect(rewards).toBeLessThan(TON);
+    expect(rewards).toBeLessThan(TON / 10n);
+    await expect(position.getByTestId('position-rewards')).not.toContainText('−');
+    const costs = BigInt((await position.getByTestId('position-costs').getAttribute('data-value'))!);
+    expect(costs).toBeGreaterThan(0n);
+    expect(costs).toBeLessThan(TON);
+    const net = BigInt((await position.getByTestId('position-net').getAttribute('data-value'))!);
+    expect(net).toBe(rewards - costs);
     await expect(position.getByTestId('position-bills')).toHaveAttribute('data-value', '0');
   });
 });

@@ -163,8 +163,9 @@ export function PoolStatsPanel() {
       )}
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-3">
         <Stat
-          label="Exchange rate"
+          label="Current rate"
           testId="stat-rate"
+          hint={`What 1 ${jetton} is worth now; instant withdrawals pay at this rate`}
           exact={rate.toString()}
           // all 9 digits: a round's growth is a few parts in 10^7 on mainnet and on the devnet alike
           value={`1 ${jetton} = ${formatAmount(rate, { maxFractionDigits: 9 })} ${native}`}

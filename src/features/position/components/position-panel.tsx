@@ -14,7 +14,7 @@ import { currentRate, RATE_BASIS, type PoolFullData } from '../../../ton/pool';
 import { formatAmount } from '../../../ton/units';
 import { usePoolRounds } from '../../../queries/use-pool-rounds';
 import { PositionConnectPrompt } from './position-connect-prompt';
-import { accountFlows, positionValueSeries, rewardsEarned } from '../utils/flows';
+import { accountFlows, positionResult, positionValueSeries } from '../utils/flows';
 
 const PositionChart = lazy(() => import('./position-chart'));
 
@@ -70,12 +70,13 @@ export function PositionPanel() {
     );
   }
 
-  const rewards = flows && totalValue !== undefined && flows.deposits > 0 ? rewardsEarned(flows, totalValue) : undefined;
+  const result = flows && totalValue !== undefined && flows.deposits > 0 ? positionResult(flows, totalValue, series) : undefined;
+  const signed = (nano: bigint) => `${nano < 0n ? '−' : '+'}${amount(nano < 0n ? -nano : nano)} ${native}`;
   const hasPosition = (pton !== undefined && pton > 0n) || (openBills !== undefined && openBills.length > 0);
 
   return (
     <Card title="My position">
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-5">
         <div>
           <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Balance</dt>
           <dd className="text-lg font-semibold tabular-nums" data-testid="position-pton" data-value={pton?.toString()}>
@@ -89,15 +90,27 @@ export function PositionPanel() {
           </dd>
         </div>
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Rewards since first deposit</dt>
+          <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Rewards earned</dt>
           <dd
-            className={`text-lg font-semibold tabular-nums ${rewards !== undefined && rewards < 0n ? 'text-red-700 dark:text-red-400' : ''}`}
+            className="text-lg font-semibold tabular-nums"
             data-testid="position-rewards"
-            data-value={rewards?.toString()}
+            data-value={result?.rewards.toString()}
+            title="The rate's growth on the pTON you held through each round"
           >
-            {hasPosition && !flows ? <Skeleton /> : rewards === undefined ? '—' : `${rewards < 0n ? '−' : '+'}${amount(rewards < 0n ? -rewards : rewards)} ${native}`}
+            {hasPosition && !flows ? <Skeleton /> : result === undefined ? '—' : signed(result.rewards)}
           </dd>
           {flows && !flows.complete && <dd className="text-xs text-slate-500">From your latest transactions only</dd>}
+        </div>
+        <div>
+          <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Fees and costs</dt>
+          <dd className="text-lg font-semibold tabular-nums" data-testid="position-costs" data-value={result?.costs.toString()}>
+            {hasPosition && !flows ? <Skeleton /> : result === undefined ? '—' : `${amount(result.costs < 0n ? 0n : result.costs)} ${native}`}
+          </dd>
+          {result && (
+            <dd className="text-xs text-slate-500 dark:text-slate-400" data-testid="position-net" data-value={result.netReturn.toString()}>
+              Net {signed(result.netReturn)}
+            </dd>
+          )}
         </div>
         <div>
           <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Pending bills</dt>
@@ -118,7 +131,10 @@ export function PositionPanel() {
         </ul>
       )}
       <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
-        Rewards = value now − ({native} you sent to the pool − {native} it sent back), from your wallet's transactions; fees count against them. {jetton} sent to or received from other wallets is not tracked.
+        Rewards earned = the rate's growth on the {jetton} you held through each round. Fees and costs = rewards − net, where net = value
+        now − ({native} you sent to the pool − {native} it sent back): gas, the pool's fees and, until a new deposit's first round ends,
+        the gap between the projected rate it was minted at and the current rate. {jetton} sent to or received from other wallets is not
+        tracked.
       </p>
       {chartRows.length > 1 && (
         <div className="mt-4">

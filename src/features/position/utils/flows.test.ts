@@ -4,7 +4,7 @@ import { burnBody, depositBody } from '../../../../contracts/wrappers/messages';
 import { Op } from '../../../../contracts/wrappers/opcodes';
 import { roundPoints, type CompletedRound } from '../../../ton/history';
 import { ownerEvents, mergeEvents } from '../../../ton/owner-history';
-import { accountFlows, positionFlows, positionValueSeries, rewardsEarned } from './flows';
+import { accountFlows, positionFlows, positionResult, positionValueSeries, rewardsEarned, rewardsFromRate } from './flows';
 
 const TON = 1_000_000_000n;
 const owner = Address.parse('0:' + 'aa'.repeat(32));
@@ -93,5 +93,46 @@ describe('positionValueSeries', () => {
 
   it('is empty for someone who never held pTON', () => {
     expect(positionValueSeries([], points, { time: 3000, rate: TON, pton: 0n })).toEqual([]);
+  });
+});
+
+describe('rewards and costs told apart', () => {
+  const R = 1_000_000_000n; // RATE_BASIS: nanoTON per pTON
+
+  it('right after a stake: no rewards yet, the costs are what the stake lost (never a negative reward)', () => {
+    // 10 TON deposited with 1 TON attached, 0.98 refunded; 9.99 pTON minted at the projected rate, worth 9.98 now
+    const flows = { tonSent: 11n * TON, tonReceived: 980_000_000n };
+    const series = [{ pton: 9_990_000_000n, rate: 999_000_000n }];
+    const result = positionResult(flows, 9_980_010_000n, series);
+    expect(result.rewards).toBe(0n);
+    expect(result.netReturn).toBeLessThan(0n);
+    expect(result.costs).toBe(-result.netReturn);
+  });
+
+  it('rewards are the rate growth on what was held through each round', () => {
+    const series = [
+      { pton: 10n * TON, rate: R },
+      { pton: 10n * TON, rate: 1_010_000_000n }, // +1 %: +0.1 TON on 10 pTON
+      { pton: 4n * TON, rate: 1_020_000_000n }, // 6 pTON left after this round's growth: +0.1 on the 10 held through it
+      { pton: 4n * TON, rate: 1_030_000_000n }, // +0.04 on 4
+    ];
+    expect(rewardsFromRate(series)).toBe(240_000_000n);
+  });
+
+  it('a bill being paid moves TON around but never counts as a reward, once or twice', () => {
+    const series = [
+      { pton: 10n * TON, rate: R },
+      { pton: 7n * TON, rate: 1_010_000_000n },
+    ];
+    // 3 pTON went into a withdrawal bill: before the payout the bill is part of the value, after it the TON received is.
+    const billPays = 3_030_000_000n;
+    const before = positionResult({ tonSent: 11n * TON, tonReceived: TON }, 7n * 1_010_000_000n + billPays, series);
+    const after = positionResult({ tonSent: 11n * TON, tonReceived: TON + billPays }, 7n * 1_010_000_000n, series);
+    expect(before.rewards).toBe(100_000_000n);
+    expect(after.rewards).toBe(before.rewards);
+    expect(after.netReturn).toBe(before.netReturn);
+    // even a stale view that still counts the paid bill as open cannot inflate the rewards
+    const doubled = positionResult({ tonSent: 11n * TON, tonReceived: TON + billPays }, 7n * 1_010_000_000n + billPays, series);
+    expect(doubled.rewards).toBe(before.rewards);
   });
 });

@@ -73,6 +73,8 @@ export interface PositionValuePoint {
   roundId: number | null;
   /** pTON held then. */
   pton: bigint;
+  /** The pool's rate then (nanoTON per pTON, RATE_BASIS). */
+  rate: bigint;
   /** pTON × the rate after that round, in nanoTON. */
   value: bigint;
 }
@@ -88,13 +90,40 @@ export function positionValueSeries(changes: PtonChange[], points: RoundPoint[],
     if (point.endTime < start) continue;
     while (next < changes.length && changes[next].time <= point.endTime) held += changes[next++].delta;
     const pton = held > 0n ? held : 0n;
-    series.push({ time: point.endTime, roundId: point.roundId, pton, value: (pton * point.rate) / RATE_BASIS });
+    series.push({ time: point.endTime, roundId: point.roundId, pton, rate: point.rate, value: (pton * point.rate) / RATE_BASIS });
   }
-  series.push({ time: now.time, roundId: null, pton: now.pton, value: (now.pton * now.rate) / RATE_BASIS });
+  series.push({ time: now.time, roundId: null, pton: now.pton, rate: now.rate, value: (now.pton * now.rate) / RATE_BASIS });
   return series;
 }
 
-/** What the position earned: current value − (TON sent − TON received). */
+/**
+ * Rewards earned: the rate's growth on the pTON held through each round, Σ pTON_before × (rate_after − rate_before).
+ * It counts no transfer at all, so a deposit, a withdrawal or a bill being paid can never show up as a reward
+ * (or twice). A deposit mid-round mints at the projected rate and earns from the next round on.
+ */
+export function rewardsFromRate(series: Pick<PositionValuePoint, 'pton' | 'rate'>[]): bigint {
+  let rewards = 0n;
+  for (let i = 1; i < series.length; i += 1) rewards += (series[i - 1].pton * (series[i].rate - series[i - 1].rate)) / RATE_BASIS;
+  return rewards;
+}
+
+export interface PositionResult {
+  /** Rate growth on the pTON held (rewardsFromRate). */
+  rewards: bigint;
+  /** What the position cost beyond what it earned: gas, the pool's fees, and until its first round end the gap between a new deposit's projected rate and the current one. */
+  costs: bigint;
+  /** Value now − net TON put in: rewards − costs. */
+  netReturn: bigint;
+}
+
+/** Rewards and costs told apart: rewards from the rate, costs as what the transfers lost beside them. */
+export function positionResult(flows: Pick<PositionFlows, 'tonSent' | 'tonReceived'>, currentValue: bigint, series: Pick<PositionValuePoint, 'pton' | 'rate'>[]): PositionResult {
+  const netReturn = rewardsEarned(flows, currentValue);
+  const rewards = rewardsFromRate(series);
+  return { rewards, costs: rewards - netReturn, netReturn };
+}
+
+/** What the position returned overall: current value − (TON sent − TON received). */
 export function rewardsEarned(flows: Pick<PositionFlows, 'tonSent' | 'tonReceived'>, currentValue: bigint): bigint {
   return currentValue - (flows.tonSent - flows.tonReceived);
 }

@@ -133,9 +133,13 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
             <dd className="text-right font-medium tabular-nums">
               {shown(check.preview.pton, 9)} {tickers.jetton}
             </dd>
-            <dt className="text-slate-500 dark:text-slate-400">Rate</dt>
-            <dd className="text-right tabular-nums">
+            <dt className="text-slate-500 dark:text-slate-400">Projected rate</dt>
+            <dd className="text-right tabular-nums" data-testid="stake-projected-rate">
               1 {tickers.jetton} = {shown(check.preview.rate, 6)} {tickers.native}
+            </dd>
+            <dd className="col-span-2 text-xs text-slate-500 dark:text-slate-400" data-testid="stake-rate-explanation">
+              Deposits get the rate expected at this round's end (the pool tile shows the current one), so new {tickers.jetton} does not
+              take a share of rewards it did not fund.
             </dd>
             <dt className="text-slate-500 dark:text-slate-400">Deposit fee</dt>
             <dd className="text-right tabular-nums" title="Attached to the deposit; the pool refunds what gas did not use.">
