@@ -188,5 +188,24 @@ test.describe('pool analytics', () => {
     const net = BigInt((await position.getByTestId('position-net').getAttribute('data-value'))!);
     expect(net).toBe(rewards - costs);
     await expect(position.getByTestId('position-bills')).toHaveAttribute('data-value', '0');
+
+    // After a round end the chart plots the value and the cumulative rewards apart, each with its axis label and
+    // legend, each a labelled keyboard stop; the numbers are in a table.
+    await expect(position.getByTestId('chart-position')).toBeVisible({ timeout: 120_000 });
+    for (const [id, axis, legend] of [
+      ['chart-position-value', 'Value, TON', 'Value (TON)'],
+      ['chart-position-rewards', 'Rewards, TON', 'Rewards (TON)'],
+    ] as const) {
+      const figure = position.getByTestId(id);
+      await expect(figure).toContainText(axis);
+      await expect(figure.locator('.recharts-legend-item-text')).toHaveText(legend);
+      await expect(figure).toHaveAttribute('aria-label', /\d/);
+      await figure.focus();
+      await expect(figure).toBeFocused();
+    }
+    await position.getByText('Show the numbers').click();
+    const rewardCells = await position.getByTestId('chart-position-table').locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(rewardCells.length).toBeGreaterThan(1);
+    for (const cell of rewardCells) expect(cell).not.toContain('-');
   });
 });

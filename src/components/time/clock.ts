@@ -47,3 +47,8 @@ export function formatDuration(seconds: number): string {
 
 /** What a round that is due is waiting for, said wherever "due now" is shown. */
 export const ROUND_DUE_EXPLANATION = 'the round has ended; waiting for the validators to repay and the pool to switch rounds';
+
+/** "Dec 4, 01:05 PM" in the reader's locale: the one date format of charts and histories. */
+export function formatDateTime(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}

@@ -1,5 +1,5 @@
 import { ChainReadError } from '../../../components/tx/chain-read-error';
-import { useNowSeconds } from '../../../components/time/clock';
+import { formatDateTime, useNowSeconds } from '../../../components/time/clock';
 import { payoutTimeText } from '../../../components/tx/payout-time';
 import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
@@ -13,7 +13,8 @@ import { formatAmount } from '../../../ton/units';
 import { openBills, paidBills } from '../utils/bill-history';
 
 const shown = (nano: bigint) => formatAmount(nano, { groupSeparator: ',', maxFractionDigits: 4 });
-const when = (time: number) => new Date(time * 1000).toLocaleString();
+// the charts' date format (one rule for dates across the app)
+const when = formatDateTime;
 
 /** The owner's transaction: an explorer link where the network has an explorer, the short hash otherwise. */
 function TxLink({ network, tx, label, testId }: { network: NetworkConfig; tx: TxRef; label: string; testId: string }) {

@@ -1,28 +1,93 @@
 // recharts only here (React.lazy): kept out of the initial bundle.
-import { Area, AreaChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatDateTime } from '../../../components/time/clock';
 
 export interface PositionChartRow {
   time: number;
   /** TON, for drawing only. */
   value: number;
+  /** Rewards earned up to then (cumulativeRewards), TON, for drawing only. */
+  rewards: number;
 }
 
-const dateOf = (time: number) => new Date(time * 1000).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const VALUE_COLOR = '#6366f1';
+const REWARDS_COLOR = '#059669';
+const shown = (value: number, digits: number) => value.toLocaleString(undefined, { maximumFractionDigits: digits });
 
+/**
+ * Value and rewards on two charts, each with its own axis: a withdrawal lowers the value but never the rewards, so it
+ * cannot read as a loss. Each chart is one keyboard stop named by what it shows; the numbers are in a table below.
+ */
 export default function PositionChart({ rows, nativeTicker }: { rows: PositionChartRow[]; nativeTicker: string }) {
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const axisLabel = (text: string) => ({ value: text, angle: -90, position: 'insideLeft' as const, style: { fontSize: 11, textAnchor: 'middle' as const } });
+  const xAxis = <XAxis dataKey="time" type="number" domain={['dataMin', 'dataMax']} tickFormatter={formatDateTime} tick={{ fontSize: 11 }} label={{ value: 'Round end', position: 'insideBottom', offset: -2, style: { fontSize: 11 } }} height={36} />;
   return (
-    <figure data-testid="chart-position" data-points={rows.length}>
-      <figcaption className="mb-2 text-sm font-medium">Position value ({nativeTicker}) at each round end</figcaption>
-      <div className="h-40" aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%">
-          <AreaChart accessibilityLayer={false} data={rows} margin={{ top: 4, right: 8, bottom: 4, left: 8 }}>
-            <XAxis dataKey="time" type="number" domain={['dataMin', 'dataMax']} tickFormatter={dateOf} tick={{ fontSize: 11 }} />
-            <YAxis domain={['auto', 'auto']} tick={{ fontSize: 11 }} width={64} tickFormatter={(v: number) => v.toLocaleString(undefined, { maximumFractionDigits: 4 })} />
-            <Tooltip labelFormatter={(time) => dateOf(Number(time))} formatter={(value) => [`${Number(value).toLocaleString(undefined, { maximumFractionDigits: 6 })} ${nativeTicker}`, 'Value']} />
-            <Area dataKey="value" stroke="#6366f1" fill="#6366f1" fillOpacity={0.15} isAnimationActive={false} />
-          </AreaChart>
-        </ResponsiveContainer>
+    <div data-testid="chart-position" data-points={rows.length}>
+      <div className="grid gap-4 md:grid-cols-2">
+        <figure
+          tabIndex={0}
+          data-testid="chart-position-value"
+          aria-label={`Position value in ${nativeTicker} at each round end: from ${shown(first.value, 4)} to ${shown(last.value, 4)} over ${rows.length} points`}
+          className="rounded-lg"
+        >
+          <figcaption className="mb-2 text-sm font-medium">Position value ({nativeTicker})</figcaption>
+          <div className="h-44" aria-hidden="true">
+            <ResponsiveContainer width="100%" height="100%">
+              <AreaChart accessibilityLayer={false} data={rows} margin={{ top: 4, right: 8, bottom: 8, left: 12 }}>
+                <CartesianGrid strokeDasharray="3 3" opacity={0.3} />
+                {xAxis}
+                <YAxis domain={['auto', 'auto']} tick={{ fontSize: 11 }} width={72} tickFormatter={(v: number) => shown(v, 4)} label={axisLabel(`Value, ${nativeTicker}`)} />
+                <Tooltip labelFormatter={(time) => formatDateTime(Number(time))} formatter={(value) => [`${shown(Number(value), 6)} ${nativeTicker}`, 'Value']} />
+                <Legend verticalAlign="top" height={20} wrapperStyle={{ fontSize: 12 }} />
+                <Area name={`Value (${nativeTicker})`} dataKey="value" stroke={VALUE_COLOR} fill={VALUE_COLOR} fillOpacity={0.15} isAnimationActive={false} />
+              </AreaChart>
+            </ResponsiveContainer>
+          </div>
+        </figure>
+        <figure
+          tabIndex={0}
+          data-testid="chart-position-rewards"
+          aria-label={`Rewards earned in ${nativeTicker}, cumulative: ${shown(last.rewards, 6)} so far`}
+          className="rounded-lg"
+        >
+          <figcaption className="mb-2 text-sm font-medium">Rewards earned, cumulative ({nativeTicker})</figcaption>
+          <div className="h-44" aria-hidden="true">
+            <ResponsiveContainer width="100%" height="100%">
+              <LineChart accessibilityLayer={false} data={rows} margin={{ top: 4, right: 8, bottom: 8, left: 12 }}>
+                <CartesianGrid strokeDasharray="3 3" opacity={0.3} />
+                {xAxis}
+                <YAxis domain={[0, 'auto']} tick={{ fontSize: 11 }} width={72} tickFormatter={(v: number) => shown(v, 4)} label={axisLabel(`Rewards, ${nativeTicker}`)} />
+                <Tooltip labelFormatter={(time) => formatDateTime(Number(time))} formatter={(value) => [`${shown(Number(value), 6)} ${nativeTicker}`, 'Rewards']} />
+                <Legend verticalAlign="top" height={20} wrapperStyle={{ fontSize: 12 }} />
+                <Line name={`Rewards (${nativeTicker})`} dataKey="rewards" stroke={REWARDS_COLOR} dot={false} isAnimationActive={false} />
+              </LineChart>
+            </ResponsiveContainer>
+          </div>
+        </figure>
       </div>
-    </figure>
+      <details className="mt-2 text-sm">
+        <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Show the numbers</summary>
+        <table className="mt-2 w-full text-left tabular-nums" data-testid="chart-position-table">
+          <thead>
+            <tr className="text-slate-500">
+              <th scope="col">Round end</th>
+              <th scope="col">Value, {nativeTicker}</th>
+              <th scope="col">Rewards, {nativeTicker}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.time}>
+                <td>{formatDateTime(row.time)}</td>
+                <td>{shown(row.value, 4)}</td>
+                <td>{shown(row.rewards, 6)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
   );
 }

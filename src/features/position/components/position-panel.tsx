@@ -14,7 +14,7 @@ import { currentRate, RATE_BASIS, type PoolFullData } from '../../../ton/pool';
 import { formatAmount } from '../../../ton/units';
 import { usePoolRounds } from '../../../queries/use-pool-rounds';
 import { PositionConnectPrompt } from './position-connect-prompt';
-import { accountFlows, positionResult, positionValueSeries } from '../utils/flows';
+import { accountFlows, cumulativeRewards, positionResult, positionValueSeries } from '../utils/flows';
 
 const PositionChart = lazy(() => import('./position-chart'));
 
@@ -54,7 +54,10 @@ export function PositionPanel() {
     if (!flows || rate === undefined || pton === undefined) return [];
     return positionValueSeries(flows.ptonChanges, points, { time: rateReadAt, rate, pton });
   }, [flows, points, rate, pton, rateReadAt]);
-  const chartRows = useMemo(() => series.map((point) => ({ time: point.time, value: Number(point.value) / 1e9 })), [series]);
+  const chartRows = useMemo(() => {
+    const rewards = cumulativeRewards(series);
+    return series.map((point, i) => ({ time: point.time, value: Number(point.value) / 1e9, rewards: Number(rewards[i]) / 1e9 }));
+  }, [series]);
 
   if (!wallet) {
     return <PositionConnectPrompt jettonTicker={jetton} />;

@@ -4,7 +4,7 @@ import { burnBody, depositBody } from '../../../../contracts/wrappers/messages';
 import { Op } from '../../../../contracts/wrappers/opcodes';
 import { roundPoints, type CompletedRound } from '../../../ton/history';
 import { ownerEvents, mergeEvents } from '../../../ton/owner-history';
-import { accountFlows, positionFlows, positionResult, positionValueSeries, rewardsEarned, rewardsFromRate } from './flows';
+import { accountFlows, cumulativeRewards, positionFlows, positionResult, positionValueSeries, rewardsEarned, rewardsFromRate } from './flows';
 
 const TON = 1_000_000_000n;
 const owner = Address.parse('0:' + 'aa'.repeat(32));
@@ -134,5 +134,19 @@ describe('rewards and costs told apart', () => {
     // even a stale view that still counts the paid bill as open cannot inflate the rewards
     const doubled = positionResult({ tonSent: 11n * TON, tonReceived: TON + billPays }, 7n * 1_010_000_000n + billPays, series);
     expect(doubled.rewards).toBe(before.rewards);
+  });
+});
+
+describe('cumulativeRewards', () => {
+  it('rises with the rate and stays put when pTON leaves (a withdrawal is not a loss)', () => {
+    const series = [
+      { pton: 10n * TON, rate: 1_000_000_000n },
+      { pton: 10n * TON, rate: 1_010_000_000n },
+      { pton: 2n * TON, rate: 1_010_000_000n }, // 8 pTON withdrawn, no round in between
+      { pton: 2n * TON, rate: 1_020_000_000n },
+    ];
+    const cumulative = cumulativeRewards(series);
+    expect(cumulative).toEqual([0n, 100_000_000n, 100_000_000n, 120_000_000n]);
+    expect(cumulative[cumulative.length - 1]).toBe(rewardsFromRate(series));
   });
 });

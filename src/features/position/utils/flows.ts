@@ -107,6 +107,15 @@ export function rewardsFromRate(series: Pick<PositionValuePoint, 'pton' | 'rate'
   return rewards;
 }
 
+/** Rewards earned up to each point of the series (rewardsFromRate of its prefix): never moved by a transfer. */
+export function cumulativeRewards(series: Pick<PositionValuePoint, 'pton' | 'rate'>[]): bigint[] {
+  let total = 0n;
+  return series.map((point, i) => {
+    if (i > 0) total += (series[i - 1].pton * (point.rate - series[i - 1].rate)) / RATE_BASIS;
+    return total;
+  });
+}
+
 export interface PositionResult {
   /** Rate growth on the pTON held (rewardsFromRate). */
   rewards: bigint;

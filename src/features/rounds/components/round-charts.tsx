@@ -1,11 +1,12 @@
 // recharts lives only in this module, loaded with React.lazy: it is not part of the initial bundle.
 import { Bar, CartesianGrid, Cell, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RoundChartRow } from '../utils/chart-rows';
+import { formatDateTime } from '../../../components/time/clock';
 
 const GAIN = '#10b981';
 const LOSS = '#dc2626';
 
-const dateOf = (endTime: number) => new Date(endTime * 1000).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateOf = formatDateTime;
 const percent = (value: unknown) => (typeof value === 'number' ? `${value.toPrecision(3)} %` : '—');
 
 export default function RoundCharts({ rows, nativeTicker, jettonTicker }: { rows: RoundChartRow[]; nativeTicker: string; jettonTicker: string }) {

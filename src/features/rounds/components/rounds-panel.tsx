@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { formatDateTime } from '../../../components/time/clock';
 import { readErrorText } from '../../../components/tx/read-error';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { network } from '../../../config/network';
@@ -60,7 +61,7 @@ function RoundsTable({ points, native }: { points: RoundPoint[]; native: string 
                 <th scope="row" className="px-3 py-1.5 text-left font-medium">
                   #{point.roundId}
                 </th>
-                <td className="px-3 py-1.5 text-left">{new Date(point.endTime * 1000).toLocaleString()}</td>
+                <td className="px-3 py-1.5 text-left">{formatDateTime(point.endTime)}</td>
                 <td className="px-3 py-1.5">{ton(point.borrowed)}</td>
                 <td className="px-3 py-1.5">{ton(point.returned)}</td>
                 <td className={`px-3 py-1.5 ${loss ? 'font-semibold text-red-700 dark:text-red-400' : ''}`}>
