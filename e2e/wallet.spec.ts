@@ -1,6 +1,5 @@
 import { test, expect } from './fixtures';
-import { formatAmount } from '../src/ton/units';
-import { SHOWN_BALANCE_FORMAT } from '../src/features/wallet/utils/balance-format';
+import { formatSummary } from '../src/components/format/amounts';
 
 test.describe('wallet', () => {
   test('connect through the TON Connect modal, see address and balance, restore after reload, disconnect', async ({
@@ -21,7 +20,7 @@ test.describe('wallet', () => {
     await expect(app.walletAddress).toHaveAttribute('title', account.friendly);
     await expect(app.walletBalance).toHaveAttribute('data-nano', account.balance);
     await expect(app.walletBalance).toContainText(
-      formatAmount(BigInt(account.balance), SHOWN_BALANCE_FORMAT),
+      formatSummary(BigInt(account.balance)),
     );
     await expect(app.walletNetwork).toHaveText('Devnet');
     await expect(app.tonConnectButton).not.toHaveText(/connect wallet/i);
@@ -55,6 +54,8 @@ test.describe('wallet', () => {
     const before = BigInt((await app.walletBalance.getAttribute('data-nano')) ?? '');
 
     await page.getByRole('button', { name: /^Get [\d,.]+ test / }).click();
+    // the button says what happened after the click, not only while it is busy
+    await expect(page.getByTestId('faucet-status')).toContainText(/^Sent [\d,.]+ test \S+ to your wallet/, { timeout: 30_000 });
     await expect
       .poll(async () => BigInt((await app.walletBalance.getAttribute('data-nano')) ?? '0'))
       .toBeGreaterThan(before);

@@ -1,4 +1,5 @@
 import { ChainReadError } from '../../../components/tx/chain-read-error';
+import { formatSummary } from '../../../components/format/amounts';
 import { formatDateTime, useNowSeconds } from '../../../components/time/clock';
 import { payoutTimeText } from '../../../components/tx/payout-time';
 import { Card } from '../../../components/ui/card';
@@ -9,10 +10,9 @@ import { useOwnerBills } from '../../../queries/use-owner-bills';
 import { useStakingContext } from '../../../queries/use-staking-context';
 import { billExpectedPayout } from '../../../ton/bills';
 import type { NetworkConfig } from '../../../ton/networks';
-import { formatAmount } from '../../../ton/units';
 import { openBills, paidBills } from '../utils/bill-history';
 
-const shown = (nano: bigint) => formatAmount(nano, { groupSeparator: ',', maxFractionDigits: 4 });
+const shown = formatSummary;
 // the charts' date format (one rule for dates across the app)
 const when = formatDateTime;
 

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { formatAggregate, formatRate } from '../../../components/format/amounts';
 import { useTonWallet } from '@tonconnect/ui-react';
 import { useState, type ReactNode } from 'react';
 import { network } from '../../../config/network';
@@ -12,7 +13,6 @@ import { poolInspectionQuery } from '../../../queries/pool-inspection';
 import { expectedPayoutAt } from '../../../queries/protocol';
 import { recentApyEstimate, typicalRoundSeconds } from '../../../ton/history';
 import { currentRate, sharePercent, totalValueLocked, UnsupportedPoolError, type PoolVersion } from '../../../ton/pool';
-import { formatAmount } from '../../../ton/units';
 import { usePoolRounds } from '../../../queries/use-pool-rounds';
 import { meaningfulApy } from '../../../../contracts/wrappers/apy';
 import { formatDuration, ROUND_DUE_EXPLANATION, useNowSeconds } from '../../../components/time/clock';
@@ -168,14 +168,14 @@ export function PoolStatsPanel() {
           hint={`What 1 ${jetton} is worth now; instant withdrawals pay at this rate`}
           exact={rate.toString()}
           // all 9 digits: a round's growth is a few parts in 10^7 on mainnet and on the devnet alike
-          value={`1 ${jetton} = ${formatAmount(rate, { maxFractionDigits: 9 })} ${native}`}
+          value={`1 ${jetton} = ${formatRate(rate)} ${native}`}
         />
         <Stat
           label="TVL"
           testId="stat-tvl"
           exact={tvl.toString()}
-          value={`${formatAmount(tvl, { maxFractionDigits: 2, groupSeparator: ',' })} ${native}`}
-          hint={pendingDeposits > 0n ? `+ ${formatAmount(pendingDeposits, { maxFractionDigits: 2, groupSeparator: ',' })} ${native} pending deposits` : undefined}
+          value={`${formatAggregate(tvl)} ${native}`}
+          hint={pendingDeposits > 0n ? `+ ${formatAggregate(pendingDeposits)} ${native} pending deposits` : undefined}
         />
         <Stat label="Round" testId="stat-round" exact={String(data.currentRound.roundId)} value={`#${data.currentRound.roundId}`} />
         <Stat

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { formatSummary } from '../../../components/format/amounts';
 import { readErrorText } from '../../../components/tx/read-error';
 import { useTonWallet } from '@tonconnect/ui-react';
 import { Address } from '@ton/core';
@@ -11,14 +12,13 @@ import { ptonBalanceQuery, ptonMetadataQuery } from '../../../queries/pool';
 import { useOwnerBills } from '../../../queries/use-owner-bills';
 import { billExpectedPayout } from '../../../ton/bills';
 import { currentRate, RATE_BASIS, type PoolFullData } from '../../../ton/pool';
-import { formatAmount } from '../../../ton/units';
 import { usePoolRounds } from '../../../queries/use-pool-rounds';
 import { PositionConnectPrompt } from './position-connect-prompt';
 import { accountFlows, cumulativeRewards, positionResult, positionValueSeries } from '../utils/flows';
 
 const PositionChart = lazy(() => import('./position-chart'));
 
-const amount = (nano: bigint, digits = 4) => formatAmount(nano, { maxFractionDigits: digits, groupSeparator: ',' });
+const amount = formatSummary;
 
 /** TON a bill stands for: a deposit bill holds TON; a withdrawal bill pays the expected TON at round end. */
 function billValue(pool: PoolFullData, bill: BillRecord): bigint {

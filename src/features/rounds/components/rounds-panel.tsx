@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { formatAggregate, formatRate } from '../../../components/format/amounts';
 import { formatDateTime } from '../../../components/time/clock';
 import { readErrorText } from '../../../components/tx/read-error';
 import { lazy, Suspense, useMemo, useState } from 'react';
@@ -8,7 +9,6 @@ import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { ptonMetadataQuery } from '../../../queries/pool';
 import { roundsInRange, type HistoryRange, type RoundPoint } from '../../../ton/history';
-import { formatAmount } from '../../../ton/units';
 import { loadOlderRounds } from '../../../queries/round-history';
 import { usePoolRounds } from '../../../queries/use-pool-rounds';
 import { chartRows, unannualisedCount } from '../utils/chart-rows';
@@ -21,7 +21,7 @@ const RANGES: { value: HistoryRange; label: string }[] = [
   { value: 'all', label: 'All' },
 ];
 
-const ton = (nano: bigint) => formatAmount(nano, { maxFractionDigits: 2, groupSeparator: ',' });
+const ton = formatAggregate;
 
 /** "0.0186 %", a round's small growth to 3 significant digits ("0.0000186 %"); never exponent notation. */
 function percentText(fraction: number | null): string {
@@ -67,7 +67,7 @@ function RoundsTable({ points, native }: { points: RoundPoint[]; native: string 
                 <td className={`px-3 py-1.5 ${loss ? 'font-semibold text-red-700 dark:text-red-400' : ''}`}>
                   {loss ? `−${ton(-point.profit)} (loss)` : ton(point.profit)}
                 </td>
-                <td className="px-3 py-1.5">{formatAmount(point.rate, { maxFractionDigits: 9 })}</td>
+                <td className="px-3 py-1.5">{formatRate(point.rate)}</td>
                 <td className={`px-3 py-1.5 ${point.growth !== null && point.growth < 0 ? 'text-red-700 dark:text-red-400' : ''}`}>{percentText(point.growth)}</td>
                 <td className="px-3 py-1.5">{percentText(point.apy)}</td>
               </tr>

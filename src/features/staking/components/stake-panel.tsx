@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { formatExact, formatRate, formatSummary } from '../../../components/format/amounts';
 import { useState } from 'react';
 import { AmountField } from '../../../components/tx/amount-field';
 import { TxStatus } from '../../../components/tx/tx-status';
@@ -12,14 +13,14 @@ import { useStakingContext } from '../../../queries/use-staking-context';
 import { isInFlight } from '../../../stores/pending-transactions';
 import type { NetworkConfig } from '../../../ton/networks';
 import { EXIT_RESERVE, maxStakeKeepingExitReserve } from '../../../ton/tx';
-import { formatAmount, nanoToDecimal } from '../../../ton/units';
+import { nanoToDecimal } from '../../../ton/units';
 import { restoreStakePlan, stakePlan } from '../api/stake-plan';
 import { checkStake, MIN_STAKE_NANO, stakeBlockMessage } from '../utils/stake-validation';
 import { STAKE_COST_ESTIMATE } from '../../../../contracts/wrappers/fees';
 import { StakeConnectPrompt } from './stake-connect-prompt';
 import { ChainReadError } from '../../../components/tx/chain-read-error';
 
-const shown = (nano: bigint, maxFractionDigits = 4) => formatAmount(nano, { groupSeparator: ',', maxFractionDigits });
+const shown = formatSummary;
 
 export function StakePanel({ network }: { network: NetworkConfig }) {
   const context = useStakingContext(network);
@@ -131,11 +132,11 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
           <dl data-testid="stake-preview" data-pton={check.preview.pton.toString()} className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm [overflow-wrap:anywhere]">
             <dt className="text-slate-500 dark:text-slate-400">{check.preview.kind === 'jettons' ? 'You receive' : 'Bill converts to about'}</dt>
             <dd className="text-right font-medium tabular-nums">
-              {shown(check.preview.pton, 9)} {tickers.jetton}
+              <span title={`${formatExact(check.preview.pton)} ${tickers.jetton}`}>{shown(check.preview.pton)}</span> {tickers.jetton}
             </dd>
             <dt className="text-slate-500 dark:text-slate-400">Projected rate</dt>
             <dd className="text-right tabular-nums" data-testid="stake-projected-rate">
-              1 {tickers.jetton} = {shown(check.preview.rate, 6)} {tickers.native}
+              1 {tickers.jetton} = {formatRate(check.preview.rate)} {tickers.native}
             </dd>
             <dd className="col-span-2 text-xs text-slate-500 dark:text-slate-400" data-testid="stake-rate-explanation">
               Deposits get the rate expected at this round's end (the pool tile shows the current one), so new {tickers.jetton} does not

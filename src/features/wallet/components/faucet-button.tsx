@@ -3,7 +3,8 @@ import type { NetworkConfig } from '../../../ton/networks';
 import { Button } from '../../../components/ui/button';
 import { requestTestCoins } from '../api/faucet';
 import { tonBalanceQuery } from '../../../queries/account-state';
-import { formatAmount } from '../../../ton/units';
+import { formatSummary } from '../../../components/format/amounts';
+import { readErrorText } from '../../../components/tx/read-error';
 
 const FAUCET_AMOUNT_NANO = 100n * 10n ** 9n;
 
@@ -22,16 +23,19 @@ export function FaucetButton({
     mutationFn: () => requestTestCoins(devnetUrl, address, FAUCET_AMOUNT_NANO),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tonBalanceQuery(network, address).queryKey }),
   });
+  const amountText = `${formatSummary(FAUCET_AMOUNT_NANO)} test ${network.nativeTicker}`;
   return (
     <div className="flex flex-wrap items-center gap-3">
       <Button variant="secondary" size="sm" onClick={() => faucet.mutate()} disabled={faucet.isPending}>
-        {faucet.isPending
-          ? 'Sending…'
-          : `Get ${formatAmount(FAUCET_AMOUNT_NANO)} test ${network.nativeTicker}`}
+        {faucet.isPending ? 'Sending…' : `Get ${amountText}`}
       </Button>
+      {/* feedback that outlives the click: what happened, and where to look */}
+      <span role="status" data-testid="faucet-status" className="text-sm text-slate-600 dark:text-slate-400">
+        {faucet.isPending ? `Asking the devnet faucet for ${amountText}…` : faucet.isSuccess ? `Sent ${amountText} to your wallet; the balance above updates in a moment.` : ''}
+      </span>
       {faucet.isError && (
         <span role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {faucet.error.message}
+          The faucet did not send: {readErrorText(faucet.error)}
         </span>
       )}
     </div>

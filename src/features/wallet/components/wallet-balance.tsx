@@ -5,8 +5,7 @@ import { Skeleton } from '../../../components/ui/skeleton';
 import { StaleMark } from '../../../components/ui/stale-mark';
 import { readErrorText } from '../../../components/tx/read-error';
 import { tonBalanceQuery } from '../../../queries/account-state';
-import { formatAmount } from '../../../ton/units';
-import { EXACT_BALANCE_FORMAT, SHOWN_BALANCE_FORMAT } from '../utils/balance-format';
+import { formatExact, formatSummary } from '../../../components/format/amounts';
 
 export function WalletBalance({ network, address }: { network: NetworkConfig; address: string }) {
   const balance = useQuery(tonBalanceQuery(network, address));
@@ -27,7 +26,7 @@ export function WalletBalance({ network, address }: { network: NetworkConfig; ad
       </div>
     );
   }
-  const exact = `${formatAmount(balance.data, EXACT_BALANCE_FORMAT)} ${network.nativeTicker}`;
+  const exact = `${formatExact(balance.data)} ${network.nativeTicker}`;
   return (
     <p
       data-testid="wallet-balance"
@@ -35,7 +34,7 @@ export function WalletBalance({ network, address }: { network: NetworkConfig; ad
       title={exact}
       className="text-2xl font-semibold tabular-nums"
     >
-      {formatAmount(balance.data, SHOWN_BALANCE_FORMAT)}{' '}
+      {formatSummary(balance.data)}{' '}
       <span className="text-base font-medium text-slate-500 dark:text-slate-400">{network.nativeTicker}</span>
       {(balance.isError || balance.failureCount > 0) && <StaleMark updatedAt={balance.dataUpdatedAt} testId="wallet-balance-stale" />}
     </p>

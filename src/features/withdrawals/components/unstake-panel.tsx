@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { formatExact, formatSummary } from '../../../components/format/amounts';
 import { useState } from 'react';
 import { BURN_ATTACHED_VALUE } from '../../../../contracts/wrappers/fees';
 import { AmountField } from '../../../components/tx/amount-field';
@@ -17,11 +18,11 @@ import { useStakingContext } from '../../../queries/use-staking-context';
 import { isInFlight } from '../../../stores/pending-transactions';
 import type { NetworkConfig } from '../../../ton/networks';
 import { quoteInstantWithdrawal, sharePercent } from '../../../ton/pool';
-import { formatAmount, nanoToDecimal } from '../../../ton/units';
+import { nanoToDecimal } from '../../../ton/units';
 import { restoreUnstakePlan, unstakePlan } from '../api/unstake-plan';
 import { unstakeCostEstimate, checkUnstake, unstakeBlockMessage, type ModeQuote, type UnstakeModeId } from '../utils/unstake-validation';
 
-const shown = (nano: bigint, maxFractionDigits = 4) => formatAmount(nano, { groupSeparator: ',', maxFractionDigits });
+const shown = formatSummary;
 
 const MODE_LABELS: Record<UnstakeModeId, string> = {
   instant: 'Instant',
@@ -178,13 +179,13 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
                 </span>
                 {quote ? (
                   <>
-                    <span className="font-semibold tabular-nums" title={`${shown(quote.expectedTon, 9)} ${tickers.native}`} data-testid={`unstake-mode-${id}-yield`}>
+                    <span className="font-semibold tabular-nums" title={`${formatExact(quote.expectedTon)} ${tickers.native}`} data-testid={`unstake-mode-${id}-yield`}>
                       ≈ {shown(quote.expectedTon)} {tickers.native}
                     </span>
                     <span className="text-slate-600 dark:text-slate-400">{timing(quote)}</span>
                     {quote.fee > 0n ? (
                       <span className="text-slate-600 dark:text-slate-400" data-testid={`unstake-mode-${id}-fee`} data-fee={quote.fee.toString()}>
-                        Fee {sharePercent(quote.feeShare)} %: <span title={`${shown(quote.fee, 9)} ${tickers.native}`}>−{shown(quote.fee)} {tickers.native}</span>
+                        Fee {sharePercent(quote.feeShare)} %: <span title={`${formatExact(quote.fee)} ${tickers.native}`}>−{shown(quote.fee)} {tickers.native}</span>
                       </span>
                     ) : quote.route === 'bill' && quote.feeShare > 0 ? (
                       <span className="text-slate-600 dark:text-slate-400" data-testid={`unstake-mode-${id}-fee`} data-fee="0">
