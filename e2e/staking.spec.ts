@@ -143,6 +143,12 @@ test.describe('stake', () => {
       expect(box.height, `${await target.textContent()} height`).toBeGreaterThanOrEqual(44);
       expect(box.width, `${await target.textContent()} width`).toBeGreaterThanOrEqual(44);
     }
+    // no pool figure wraps into three lines on a phone
+    const tiles = await page.locator('dd[data-testid^="stat-"]').evaluateAll((elements) =>
+      elements.map((element) => ({ id: element.getAttribute('data-testid'), lines: element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight) })),
+    );
+    expect(tiles.length).toBeGreaterThanOrEqual(6);
+    for (const tile of tiles) expect(tile.lines, `${tile.id} lines`).toBeLessThan(2.5);
   });
 
   test('stake completes while the devnet answers 429s and is slow', async ({

@@ -26,6 +26,7 @@ function Stat({
   hint,
   exact,
   title,
+  wide = false,
 }: {
   label: string;
   testId: string;
@@ -34,9 +35,11 @@ function Stat({
   exact?: string;
   /** Tooltip of the value, e.g. why it reads "—". */
   title?: string;
+  /** A long value (the rate, the TVL): a whole row on a phone, so it never wraps into three lines. */
+  wide?: boolean;
 }) {
   return (
-    <div className="rounded-xl bg-slate-50 p-3 dark:bg-slate-800/50">
+    <div className={`rounded-xl bg-slate-50 p-3 dark:bg-slate-800/50 ${wide ? 'max-md:col-span-2' : ''}`}>
       <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
       <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid={testId} data-value={exact} title={title}>
         {value}
@@ -165,6 +168,7 @@ export function PoolStatsPanel() {
         <Stat
           label="Current rate"
           testId="stat-rate"
+          wide
           hint={`What 1 ${jetton} is worth now; instant withdrawals pay at this rate`}
           exact={rate.toString()}
           // all 9 digits: a round's growth is a few parts in 10^7 on mainnet and on the devnet alike
@@ -173,6 +177,7 @@ export function PoolStatsPanel() {
         <Stat
           label="TVL"
           testId="stat-tvl"
+          wide
           exact={tvl.toString()}
           value={`${formatAggregate(tvl)} ${native}`}
           hint={pendingDeposits > 0n ? `+ ${formatAggregate(pendingDeposits)} ${native} pending deposits` : undefined}
