@@ -1,8 +1,7 @@
-// Tailwind 4 reads this through `@config` in src/index.css. Colours follow the OS theme (dark-friendly by default).
+// Tailwind 4 reads this through `@config` in src/index.css. Dark mode is the `dark` class (see src/index.css).
 /** @type {import('tailwindcss').Config} */
 export default {
   content: ['./index.html', './src/**/*.{ts,tsx}'],
-  darkMode: 'media',
   theme: {
     extend: {
       colors: {

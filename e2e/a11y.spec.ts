@@ -24,19 +24,31 @@ async function seriousViolations(page: Page) {
 }
 
 test.describe('accessibility', () => {
-  test('no serious or critical axe violations, disconnected and connected', async ({ page, app }) => {
-    await app.open();
-    await expect(app.connectPrompt).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
+  for (const theme of ['light', 'dark'] as const) {
+    test(`no serious or critical axe violations, disconnected and connected (${theme} theme)`, async ({ page, app }) => {
+      // chosen in the header's theme control, as a user would
+      await app.open();
+      await page.getByTestId('theme-toggle').selectOption(theme);
+      await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /(^|\s)dark(\s|$)/ : /^(?!.*\bdark\b).*$/);
+      await expect(app.connectPrompt).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
 
-    await app.connectDevWallet();
-    await expect(page.getByTestId('stake-amount')).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByTestId('stake-ton-balance')).toBeVisible({ timeout: 30_000 });
-    // The charts mount only when scrolled to; axe must see them too.
-    const history = await app.showRoundHistory();
-    await expect(history.getByTestId('chart-apy')).toBeVisible({ timeout: 30_000 });
-    expect(await seriousViolations(page)).toEqual([]);
-  });
+      await app.connectDevWallet();
+      await expect(page.getByTestId('stake-amount')).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByTestId('stake-ton-balance')).toBeVisible({ timeout: 30_000 });
+      // The charts mount only when scrolled to; axe must see them too.
+      const history = await app.showRoundHistory();
+      await expect(history.getByTestId('chart-apy')).toBeVisible({ timeout: 30_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+      if (theme === 'dark') {
+        await page.screenshot({ path: test.info().outputPath('dashboard-dark.png') });
+        // the choice is kept across a reload, and TON Connect's modal follows it
+        await page.reload();
+        await expect(page.locator('html')).toHaveClass(/(^|\s)dark(\s|$)/);
+        await expect(page.getByTestId('theme-toggle')).toHaveValue('dark');
+      }
+    });
+  }
 
   test('keyboard only: Tab to the amount, type, Tab to Stake, Enter reaches the devnet wallet', async ({
     page,

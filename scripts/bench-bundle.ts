@@ -1,4 +1,4 @@
-// `npm run bench:bundle`: the production bundle's gzip sizes and a Lighthouse run (desktop preset) against it.
+// `npm run bench:bundle`: the production bundle's gzip sizes and Lighthouse runs (desktop and mobile presets) against it.
 // Builds the testnet mode into a temp dir with its RPC endpoint and pool pointed at a devnet this script starts, so
 // Lighthouse measures the exact code users get (no Devnet Wallet, CSP on) reading a live pool, offline.
 // Prints one JSON object. Flags: --no-lighthouse (sizes only, no devnet). Budget: initial JS <= 180 KB gzip.
@@ -151,13 +151,28 @@ function layoutShiftSources(details: unknown): string[] {
     );
 }
 
+/** Issue 13's targets on the mobile preset. */
+export const MOBILE_TARGETS = { performance_min: 95, lcp_ms_max: 1800, tbt_ms_max: 150, cls_max: 0.05 } as const;
+
+export function withinMobileTargets(figures: Pick<LighthouseFigures, 'performance' | 'lcp_ms' | 'tbt_ms' | 'cls'>): boolean {
+  return (
+    figures.performance >= MOBILE_TARGETS.performance_min &&
+    figures.lcp_ms <= MOBILE_TARGETS.lcp_ms_max &&
+    figures.tbt_ms <= MOBILE_TARGETS.tbt_ms_max &&
+    figures.cls <= MOBILE_TARGETS.cls_max
+  );
+}
+
 /** The run with the median performance score (the upper one of an even count). */
 export function medianRun<T extends { performance: number }>(runs: T[]): T {
   if (runs.length === 0) throw new Error('no Lighthouse runs');
   return [...runs].sort((a, b) => a.performance - b.performance)[Math.floor(runs.length / 2)];
 }
 
-async function runLighthouse(url: string): Promise<LighthouseFigures> {
+/** Lighthouse's desktop preset, or its default mobile preset (a mid-range phone: 4x CPU slowdown, slow 4G, simulated). */
+type LighthousePreset = 'desktop' | 'mobile';
+
+async function runLighthouse(url: string, preset: LighthousePreset): Promise<LighthouseFigures> {
   const { launch } = await import('chrome-launcher');
   const { default: lighthouse } = await import('lighthouse');
   const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
@@ -166,7 +181,7 @@ async function runLighthouse(url: string): Promise<LighthouseFigures> {
     const result = await lighthouse(
       url,
       { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] },
-      desktopConfig,
+      preset === 'desktop' ? desktopConfig : undefined,
     );
     if (!result) throw new Error('Lighthouse returned no result');
     // The whole report, for digging into a figure (BENCH_LIGHTHOUSE_REPORT=path).
@@ -242,6 +257,8 @@ async function main(): Promise<void> {
 
     let lighthouse: LighthouseFigures | null = null;
     let lighthouseScores: number[] = [];
+    let lighthouseMobile: LighthouseFigures | null = null;
+    let lighthouseMobileScores: number[] = [];
     if (withLighthouse) {
       preview = spawn(
         'npx',
@@ -261,18 +278,26 @@ async function main(): Promise<void> {
       await waitForUrl(previewOrigin, 60_000);
       // Lighthouse's own advice for noisy machines: several runs, report the median (by score); all scores are listed.
       const runs: LighthouseFigures[] = [];
-      for (let run = 0; run < LIGHTHOUSE_RUNS; run++) runs.push(await runLighthouse(`${previewOrigin}/`));
+      for (let run = 0; run < LIGHTHOUSE_RUNS; run++) runs.push(await runLighthouse(`${previewOrigin}/`, 'desktop'));
       lighthouse = medianRun(runs);
       lighthouseScores = runs.map((run) => run.performance);
+      const mobileRuns: LighthouseFigures[] = [];
+      for (let run = 0; run < LIGHTHOUSE_RUNS; run++) mobileRuns.push(await runLighthouse(`${previewOrigin}/`, 'mobile'));
+      lighthouseMobile = medianRun(mobileRuns);
+      lighthouseMobileScores = mobileRuns.map((run) => run.performance);
     }
 
     const result = {
-      bench: 'production bundle (testnet mode): gzip sizes and Lighthouse desktop',
+      bench: 'production bundle (testnet mode): gzip sizes, Lighthouse desktop and mobile',
       ...sizes,
       initial_js_budget_kb: INITIAL_JS_BUDGET_KB,
       initial_js_within_budget: sizes.initial_js_gzip_kb <= INITIAL_JS_BUDGET_KB,
       lighthouse,
       lighthouse_runs: lighthouseScores,
+      lighthouse_mobile: lighthouseMobile,
+      lighthouse_mobile_runs: lighthouseMobileScores,
+      lighthouse_mobile_targets: MOBILE_TARGETS,
+      lighthouse_mobile_within_targets: lighthouseMobile ? withinMobileTargets(lighthouseMobile) : null,
       // Lighthouse's TBT and score swing with whatever else runs on the machine; this says how busy it was.
       load_average_1m: Math.round(loadavg()[0] * 10) / 10,
       lighthouse_target: withLighthouse

@@ -5,7 +5,8 @@ import { network } from './config/network';
 import { AppLoadFailed, AppShell } from './app/shell';
 import { likelyConnected } from './features/wallet/session-hint';
 import { browserStorage } from './queries/persisted';
-import { installTelegramMiniApp, type TelegramHost } from './app/telegram';
+import { installTelegramMiniApp, isDarkColour, type TelegramHost } from './app/telegram';
+import { installTheme } from './components/theme/theme';
 
 async function start() {
   // Builds inject Buffer into the @ton/* chunks that use it (vite.config.ts), keeping it out of the initial bundle;
@@ -13,6 +14,8 @@ async function start() {
   if (import.meta.env.DEV) await import('./polyfills');
   // Before the first paint, so a Mini App never flashes the browser theme.
   const telegram = installTelegramMiniApp(window as unknown as TelegramHost, document.documentElement);
+  const telegramBackground = telegram?.themeParams.bg_color;
+  installTheme(document.documentElement, telegramBackground ? isDarkColour(telegramBackground) : null);
 
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');

@@ -5,6 +5,7 @@ import { createQueryClient } from './query-client';
 import type { NetworkConfig } from '../ton/networks';
 import { ErrorBoundary } from './error-boundary';
 import { WrongNetworkNotice } from './network-guard';
+import { useThemeStore } from '../components/theme/theme';
 
 // TON Connect UI's default blue (#0098EA) under white text is 3.1:1; brand-600 reaches 5.1:1 (WCAG AA needs 4.5:1).
 const ACCESSIBLE_BLUE = '#1a6fc4';
@@ -35,6 +36,7 @@ export function AppProviders({
   children,
 }: AppProvidersProps) {
   const [queryClient] = useState(createQueryClient);
+  const theme = useThemeStore((state) => state.theme);
   return (
     <ErrorBoundary label="the app">
       <QueryClientProvider client={queryClient}>
@@ -42,7 +44,7 @@ export function AppProviders({
           connector={connector}
           analytics={{ mode: 'off' }}
           walletsListConfiguration={{ includeWallets }}
-          uiPreferences={{ borderRadius: 'm', colorsSet: ACCESSIBLE_TON_CONNECT_COLORS }}
+          uiPreferences={{ borderRadius: 'm', colorsSet: ACCESSIBLE_TON_CONNECT_COLORS, theme: theme === 'dark' ? THEME.DARK : THEME.LIGHT }}
           // Mobile wallets opened by a universal link come back to the app ('back') or to the Mini App.
           actionsConfiguration={{ returnStrategy: 'back', twaReturnUrl }}
         >

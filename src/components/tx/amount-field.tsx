@@ -42,7 +42,7 @@ export function AmountField({ label, value, onChange, ticker, onMax, error, hint
           onChange={(event) => onChange(event.target.value)}
           className="w-0 min-w-0 flex-1 bg-transparent text-xl tabular-nums outline-none"
         />
-        <span className="text-sm font-medium text-slate-500">{ticker}</span>
+        <span className="text-sm font-medium text-slate-500 dark:text-slate-400">{ticker}</span>
         {onMax && (
           <Button size="sm" variant="secondary" onClick={onMax} disabled={disabled}>
             Max

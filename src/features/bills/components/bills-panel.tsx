@@ -60,7 +60,7 @@ export function BillsPanel({ network }: { network: NetworkConfig }) {
       ) : !pending ? (
         <Skeleton className="h-12 w-full" label="Loading your bills" />
       ) : pending.length === 0 ? (
-        <p data-testid="bills-empty" className="text-sm text-slate-500">
+        <p data-testid="bills-empty" className="text-sm text-slate-500 dark:text-slate-400">
           No pending bills.
         </p>
       ) : (
@@ -81,14 +81,14 @@ export function BillsPanel({ network }: { network: NetworkConfig }) {
                   <span className="font-medium">
                     {kindText(bill)} · {shown(bill.amount)} {unit(bill)}
                   </span>
-                  <span className="text-slate-500" data-testid="bill-status">
+                  <span className="text-slate-500 dark:text-slate-400" data-testid="bill-status">
                     {status === 'pending' ? `Bill #${bill.index} · pending` : 'Round ended, payout pending'}
                   </span>
                 </div>
                 <div className="text-slate-600 dark:text-slate-400">
                   {pool.data ? `≈ ${shown(billExpectedPayout(pool.data, bill))} ${payoutUnit(bill)}` : '…'}, {status === 'pending' ? `paid ${payoutText}` : 'on its way'}
                 </div>
-                <div className="text-xs text-slate-500">
+                <div className="text-xs text-slate-500 dark:text-slate-400">
                   <TxLink network={network} tx={bill.created} label="Issued" testId="bill-created-tx" />
                 </div>
               </li>
@@ -113,7 +113,7 @@ export function BillsPanel({ network }: { network: NetworkConfig }) {
                 <div>
                   {kindText(bill)} · {shown(bill.amount)} {unit(bill)} → {shown(bill.payout!.amount)} {payoutUnit(bill)}
                 </div>
-                <div className="grid text-xs text-slate-500">
+                <div className="grid text-xs text-slate-500 dark:text-slate-400">
                   <TxLink network={network} tx={bill.created} label="Issued" testId="bill-created-tx" />
                   <TxLink network={network} tx={bill.payout!} label="Paid" testId="bill-payout-tx" />
                 </div>

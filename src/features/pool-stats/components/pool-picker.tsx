@@ -129,7 +129,7 @@ function PasteAddress({ network, selection, onChosen }: { network: NetworkConfig
           {staticError}
         </p>
       )}
-      {candidate && inspection.isPending && <p className="text-sm text-slate-500">Checking the pool on {network.label}…</p>}
+      {candidate && inspection.isPending && <p className="text-sm text-slate-500 dark:text-slate-400">Checking the pool on {network.label}…</p>}
       {candidate && inspection.isError && (
         <p role="alert" data-testid="pool-check-error" className="text-sm text-red-700 dark:text-red-300">
           Could not check that address on {network.label}: {readErrorText(inspection.error)}
@@ -220,7 +220,7 @@ export function PoolPicker({ network, selection, version }: { network: NetworkCo
                   />
                   <span>{preset.label}</span>
                   {preset.version && <Badge>{VERSION_LABELS[preset.version]}</Badge>}
-                  <span className="font-mono text-xs text-slate-500">{short(friendly(preset.address, network))}</span>
+                  <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{short(friendly(preset.address, network))}</span>
                 </label>
               );
             })}

@@ -71,7 +71,7 @@ export default function PositionChart({ rows, nativeTicker }: { rows: PositionCh
         <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Show the numbers</summary>
         <table className="mt-2 w-full text-left tabular-nums" data-testid="chart-position-table">
           <thead>
-            <tr className="text-slate-500">
+            <tr className="text-slate-500 dark:text-slate-400">
               <th scope="col">Round end</th>
               <th scope="col">Value, {nativeTicker}</th>
               <th scope="col">Rewards, {nativeTicker}</th>

@@ -102,7 +102,7 @@ export function PositionPanel() {
           >
             {hasPosition && !flows ? <Skeleton /> : result === undefined ? '—' : signed(result.rewards)}
           </dd>
-          {flows && !flows.complete && <dd className="text-xs text-slate-500">From your latest transactions only</dd>}
+          {flows && !flows.complete && <dd className="text-xs text-slate-500 dark:text-slate-400">From your latest transactions only</dd>}
         </div>
         <div>
           <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Fees and costs</dt>

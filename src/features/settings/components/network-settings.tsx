@@ -14,7 +14,7 @@ export function NetworkSettings({ network }: { network: NetworkConfig }) {
       <summary className="cursor-pointer text-lg font-semibold">RPC endpoints</summary>
       {open && (
         <div className="mt-4">
-          <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+          <Suspense fallback={<p className="text-sm text-slate-500 dark:text-slate-400">Loading…</p>}>
             <RpcEndpointsPanel network={network} />
           </Suspense>
         </div>

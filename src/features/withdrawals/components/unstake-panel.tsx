@@ -196,14 +196,14 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
                     )}
                   </>
                 ) : quotes && !liquidity.isError ? (
-                  <span className="flex items-center gap-2 text-slate-500" data-testid={`unstake-mode-${id}-loading`}>
+                  <span className="flex items-center gap-2 text-slate-500 dark:text-slate-400" data-testid={`unstake-mode-${id}-loading`}>
                     <Skeleton className="h-4 w-16" label="Checking the pool's liquidity" />
                     checking what the pool can pay now…
                   </span>
                 ) : quotes ? (
-                  <span className="text-slate-500">Cannot be quoted without the pool's liquidity.</span>
+                  <span className="text-slate-500 dark:text-slate-400">Cannot be quoted without the pool's liquidity.</span>
                 ) : (
-                  <span className="text-slate-500">{id === 'round-end' ? `Paid ${payoutText}, at the round-end rate.` : 'Paid now if the pool has the liquidity.'}</span>
+                  <span className="text-slate-500 dark:text-slate-400">{id === 'round-end' ? `Paid ${payoutText}, at the round-end rate.` : 'Paid now if the pool has the liquidity.'}</span>
                 )}
                 <span data-testid={`unstake-mode-${id}-shortfall`} className="text-xs text-slate-500 dark:text-slate-400">
                   {shortfallText(id, tickers.jetton)}
