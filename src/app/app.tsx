@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import { Notices } from '../components/notifications/notices';
 import { NetworkStatus } from '../components/tx/network-status';
 import { TonConnectButton, useIsConnectionRestored, useTonWallet } from '@tonconnect/ui-react';
 import { network } from '../config/network';
@@ -51,6 +52,7 @@ export function App({ likelyConnected }: { likelyConnected: boolean }) {
   return (
     <Layout network={network} walletSlot={<TonConnectButton />}>
       <NetworkStatus />
+      <Notices />
       <DashboardGrid
         network={network}
         connected={connected}

@@ -17,7 +17,9 @@ function sameOwner<T>(owner: string | undefined, ownerAt: number) {
 
 export function useOwnerBills(network: NetworkConfig, owner: string | undefined, poolAddress: string | undefined, pool: PoolFullData | undefined) {
   const queryClient = useQueryClient();
-  const account = useQuery(accountStateQuery(network, owner));
+  // Polled in a background tab too: a bill paid while the user looks elsewhere is noticed (and notified) at once.
+  // One getAddressInformation per balance interval; everything else follows from a changed last transaction.
+  const account = useQuery({ ...accountStateQuery(network, owner), refetchIntervalInBackground: true });
   const ptonWallet = ptonWalletFor(pool, owner);
   const currentRoundId = pool?.currentRound.roundId;
   // Asked only by a cold read that needs a second page: the round history (shared with the stats) says how far back.

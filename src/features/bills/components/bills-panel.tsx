@@ -1,4 +1,6 @@
 import { ChainReadError } from '../../../components/tx/chain-read-error';
+import { useEffect, useRef } from 'react';
+import { notifyBillPaid } from '../../../components/notifications/notices';
 import { formatSummary } from '../../../components/format/amounts';
 import { formatDateTime, useNowSeconds } from '../../../components/time/clock';
 import { payoutTimeText } from '../../../components/tx/payout-time';
@@ -36,11 +38,30 @@ function TxLink({ network, tx, label, testId }: { network: NetworkConfig; tx: Tx
   );
 }
 
+/** A toast (and the title count when the tab is hidden) for each bill seen pending here and now paid. */
+function useNotifyPaidBills(bills: BillRecord[] | undefined, tickers: { native: string; jetton: string }) {
+  const open = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    if (!bills) return;
+    const wasOpen = open.current;
+    if (wasOpen) {
+      for (const bill of bills) {
+        if (bill.payout && wasOpen.has(bill.address)) {
+          const unit = bill.kind === 'deposit' ? tickers.jetton : tickers.native;
+          notifyBillPaid(`Your ${bill.kind} bill #${bill.index} paid ${formatSummary(bill.payout.amount)} ${unit}.`);
+        }
+      }
+    }
+    open.current = new Set(bills.filter((bill) => !bill.payout).map((bill) => bill.address));
+  }, [bills, tickers.jetton, tickers.native]);
+}
+
 export function BillsPanel({ network }: { network: NetworkConfig }) {
   const context = useStakingContext(network);
   const now = useNowSeconds();
   const { owner, pool, tickers } = context;
   const { book } = useOwnerBills(network, owner, context.poolAddress, pool.data);
+  useNotifyPaidBills(book.data?.bills, tickers);
 
   if (!owner) return null;
   const unit = (bill: BillRecord) => (bill.kind === 'deposit' ? tickers.native : tickers.jetton);
