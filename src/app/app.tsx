@@ -1,4 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import { WatchAddressForm, WatchingCard } from '../components/watch/watch';
+import { useWatchAddress } from '../stores/watch-address';
 import { Notices } from '../components/notifications/notices';
 import { NetworkStatus } from '../components/tx/network-status';
 import { TonConnectButton, useIsConnectionRestored, useTonWallet } from '@tonconnect/ui-react';
@@ -47,7 +49,9 @@ function Panel({ label, fallback, children }: { label: string; fallback: ReactNo
 export function App({ likelyConnected }: { likelyConnected: boolean }) {
   const restored = useIsConnectionRestored();
   const wallet = useTonWallet();
-  const connected = restored ? wallet !== null : likelyConnected;
+  const watching = useWatchAddress((state) => state.watched !== null);
+  // watching an address: read-only, the staking widget gives way to what is watched
+  const connected = !watching && (restored ? wallet !== null : likelyConnected);
   const placeholders = panelPlaceholders(network, connected);
   return (
     <Layout network={network} walletSlot={<TonConnectButton />}>
@@ -67,9 +71,13 @@ export function App({ likelyConnected }: { likelyConnected: boolean }) {
           </Panel>
         }
         stake={
-          <Panel label="staking" fallback={placeholders.stake}>
-            <StakePanel network={network} />
-          </Panel>
+          watching ? (
+            <WatchingCard network={network} />
+          ) : (
+            <Panel label="staking" fallback={placeholders.stake}>
+              <StakePanel network={network} />
+            </Panel>
+          )
         }
         unstake={
           <Panel label="unstaking" fallback={placeholders.unstake}>
@@ -94,6 +102,7 @@ export function App({ likelyConnected }: { likelyConnected: boolean }) {
           </Panel>
         }
       />
+      <WatchAddressForm />
       <NetworkSettings network={network} />
       <EndpointNotice />
     </Layout>

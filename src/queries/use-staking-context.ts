@@ -1,4 +1,5 @@
 // Everything the staking, unstaking and bills panels read, from one set of shared queries (one cache entry each).
+import { useWatchAddress } from '../stores/watch-address';
 import { useQuery } from '@tanstack/react-query';
 import { useTonWallet } from '@tonconnect/ui-react';
 import type { NetworkConfig } from '../ton/networks';
@@ -8,7 +9,9 @@ import { useSelectedPool } from './use-selected-pool';
 
 export function useStakingContext(network: NetworkConfig) {
   const wallet = useTonWallet();
-  const owner = wallet?.account.address;
+  // a watched address (read-only view) replaces the connected wallet's everywhere it is read
+  const watched = useWatchAddress((state) => state.watched);
+  const owner = watched ?? wallet?.account.address;
   const selection = useSelectedPool(network);
   const protocol = selection.protocol;
   const pool = useQuery(poolQuery(network, selection.address, undefined, poolRefetchMs(protocol.data?.roundSeconds)));
@@ -19,8 +22,10 @@ export function useStakingContext(network: NetworkConfig) {
   return {
     wallet,
     owner,
+    /** Showing a watched address: read-only, nothing may be sent. */
+    watching: watched !== null,
     /** The wallet is on another chain than the app: nothing may be sent. */
-    wrongChain: wallet ? wallet.account.chain !== network.chain : false,
+    wrongChain: wallet && watched === null ? wallet.account.chain !== network.chain : false,
     protocol,
     /** The pool the panels read and send to (the user's choice or the network's default). */
     poolAddress: selection.address,

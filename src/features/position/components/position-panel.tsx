@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useWatchAddress } from '../../../stores/watch-address';
 import { formatSummary } from '../../../components/format/amounts';
 import { readErrorText } from '../../../components/tx/read-error';
 import { useTonWallet } from '@tonconnect/ui-react';
@@ -27,7 +28,8 @@ function billValue(pool: PoolFullData, bill: BillRecord): bigint {
 
 export function PositionPanel() {
   const wallet = useTonWallet();
-  const owner = wallet?.account.address;
+  const watched = useWatchAddress((state) => state.watched);
+  const owner = watched ?? wallet?.account.address;
   const { poolAddress, pool, points } = usePoolRounds(network);
   const metadata = useQuery(ptonMetadataQuery(network, pool.data?.jettonMinter.toRawString()));
   // Balance, own history and bills: one shared read each (the bills panel reads the same entries).
@@ -59,7 +61,7 @@ export function PositionPanel() {
     return series.map((point, i) => ({ time: point.time, value: Number(point.value) / 1e9, rewards: Number(rewards[i]) / 1e9 }));
   }, [series]);
 
-  if (!wallet) {
+  if (!owner) {
     return <PositionConnectPrompt jettonTicker={jetton} />;
   }
   const error = pool.error ?? balance.error ?? book.error ?? account.error ?? history.error;
