@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { RewardsCalculator } from './rewards-calculator';
+import { thirtyDayApy } from '../utils/calculator';
 import { formatAggregate, formatRate } from '../../../components/format/amounts';
 import { useTonWallet } from '@tonconnect/ui-react';
 import { useState, type ReactNode } from 'react';
@@ -124,6 +126,7 @@ export function PoolStatsPanel() {
   const projected = projectedYield(data, roundSeconds);
   const projectedApy = apyDisplay(meaningfulApy(projected.apy));
   const currentApy = apyDisplay(recentApyEstimate(points), points.length);
+  const thirtyDay = thirtyDayApy(points, now);
   const lastRound = points[points.length - 1];
   const roundEnd = nextRoundEnd({
     // on the browser's clock, like every bill's ETA (the devnet's clock may differ)
@@ -213,6 +216,15 @@ export function PoolStatsPanel() {
           }
         />
       </dl>
+      <RewardsCalculator
+        native={native}
+        instantFeeShare={data.instantWithdrawalFee ?? 0}
+        apys={[
+          { label: 'Current APY', apy: recentApyEstimate(points).apy, note: currentApy.explanation ?? undefined },
+          { label: '30-day APY', apy: thirtyDay.apy, note: thirtyDay.apy === null ? 'Not enough rounds in the last 30 days' : undefined },
+          { label: 'Projected APY', apy: meaningfulApy(projected.apy).apy, note: projectedApy.explanation ?? undefined },
+        ]}
+      />
     </Card>
   );
 }

@@ -1,0 +1,107 @@
+import { useId, useState } from 'react';
+import { formatSummary } from '../../../components/format/amounts';
+import { amountInputErrorMessage } from '../../../components/tx/amount-messages';
+import { parseAmountInput } from '../../../ton/units';
+import { projectStake } from '../utils/calculator';
+import { formatPercent } from '../utils/pool-metrics';
+
+const PERIODS = [1, 3, 6, 12, 24, 36] as const;
+
+export interface CalculatorApy {
+  label: string;
+  apy: number | null;
+  /** Why there is no figure, when there is none. */
+  note?: string;
+}
+
+/** "If I stake X for N months", at each APY the pool shows, with both exits' costs. */
+export function RewardsCalculator({ apys, instantFeeShare, native }: { apys: CalculatorApy[]; instantFeeShare: number; native: string }) {
+  const [input, setInput] = useState('1000');
+  const [months, setMonths] = useState<number>(12);
+  const id = useId();
+  const parsed = parseAmountInput(input);
+  const amount = parsed.ok ? parsed.nano : null;
+  const show = (nano: bigint) => `${formatSummary(nano)} ${native}`;
+  return (
+    <details className="mt-4 rounded-xl border border-slate-200 p-3 dark:border-slate-800" data-testid="rewards-calculator">
+      <summary className="cursor-pointer font-medium">Rewards calculator</summary>
+      <div className="mt-3 flex flex-wrap items-end gap-3 text-sm">
+        <label className="grid gap-1" htmlFor={`${id}-amount`}>
+          If I stake ({native})
+          <input
+            id={`${id}-amount`}
+            data-testid="calculator-amount"
+            inputMode="decimal"
+            value={input}
+            onChange={(event) => setInput(event.target.value)}
+            className="min-h-11 w-40 rounded-lg border border-slate-300 bg-white px-3 dark:border-slate-700 dark:bg-slate-950"
+          />
+        </label>
+        <label className="grid gap-1" htmlFor={`${id}-months`}>
+          for
+          <select
+            id={`${id}-months`}
+            data-testid="calculator-months"
+            value={months}
+            onChange={(event) => setMonths(Number(event.target.value))}
+            className="min-h-11 rounded-lg border border-slate-300 bg-white px-2 dark:border-slate-700 dark:bg-slate-950"
+          >
+            {PERIODS.map((period) => (
+              <option key={period} value={period}>
+                {period} {period === 1 ? 'month' : 'months'}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {!parsed.ok ? (
+        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">
+          {amountInputErrorMessage(parsed.error, 'stake', native)}
+        </p>
+      ) : (
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full text-right text-sm tabular-nums" data-testid="calculator-table">
+            <thead className="text-xs text-slate-500 dark:text-slate-400">
+              <tr>
+                <th scope="col" className="text-left font-medium">At the</th>
+                <th scope="col" className="font-medium">Worth then</th>
+                <th scope="col" className="font-medium">Rewards</th>
+                <th scope="col" className="font-medium">You get, exit at round end</th>
+                <th scope="col" className="font-medium">You get, exit instantly</th>
+              </tr>
+            </thead>
+            <tbody>
+              {apys.map((row) => {
+                const projection = amount !== null && row.apy !== null ? projectStake(amount, months, row.apy, instantFeeShare) : null;
+                return (
+                  <tr key={row.label} data-testid="calculator-row" data-apy={row.apy ?? ''} data-value={projection?.value.toString() ?? ''}>
+                    <th scope="row" className="py-1 text-left font-normal">
+                      {row.label} {formatPercent(row.apy)}
+                    </th>
+                    {projection ? (
+                      <>
+                        <td>{show(projection.value)}</td>
+                        <td>+{show(projection.rewards)}</td>
+                        <td>{show(projection.netRoundEnd)}</td>
+                        <td title={projection.instantFee > 0n ? `Includes the pool's instant withdrawal fee: −${show(projection.instantFee)}` : undefined}>{show(projection.netInstant)}</td>
+                      </>
+                    ) : (
+                      <td colSpan={4} className="text-slate-500 dark:text-slate-400">
+                        {row.note ?? 'No meaningful APY yet'}
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+            Past APY does not promise future rewards. Both exits include the network fees of the stake and the unstake;
+            {instantFeeShare > 0 ? ` an instant exit also pays the pool's ${formatPercent(instantFeeShare / 2 ** 24)} instant withdrawal fee,` : ' this pool charges no instant withdrawal fee,'} a
+            round-end exit waits for the round to end.
+          </p>
+        </div>
+      )}
+    </details>
+  );
+}
