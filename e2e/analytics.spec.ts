@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 // Pool analytics against the e2e devnet: the stats, the round history (charts + table) and the position equal what
 // the chain says, read here independently with TonClient (@ton/ton) and the pool's logs; a finished round shows up
 // without a reload. The devnet runs its default rounds (DEVNET_ROUND_SECONDS unset, 120 s) and fast-forwards its
@@ -203,6 +204,13 @@ test.describe('pool analytics', () => {
       await figure.focus();
       await expect(figure).toBeFocused();
     }
+    // the flows export lists the deposit, signed from the wallet, with its transaction
+    const [flowsFile] = await Promise.all([page.waitForEvent('download'), position.getByTestId('export-flows').click()]);
+    expect(flowsFile.suggestedFilename()).toBe('staking-flows.csv');
+    const flows = readFileSync(await flowsFile.path(), 'utf8').trimEnd().split('\r\n');
+    expect(flows[0]).toBe('date_utc,type,ton,pton,rate_ton_per_pton,tx_hash');
+    expect(flows.some((line) => /^[\d-]+T[\d:.]+Z,deposit \(TON sent incl. fee\),-101,,[\d.]+,[0-9a-f]{64}$/.test(line)), flows.join('\n')).toBe(true);
+    expect(flows.some((line) => line.includes(',pTON received,'))).toBe(true);
     await position.getByText('Show the numbers').click();
     const rewardCells = await position.getByTestId('chart-position-table').locator('tbody tr td:nth-child(3)').allTextContents();
     expect(rewardCells.length).toBeGreaterThan(1);
@@ -232,5 +240,19 @@ test.describe('rewards calculator', () => {
     // a bad amount is refused with the app's message
     await page.getByTestId('calculator-amount').fill('1,000');
     await expect(calculator.getByRole('alert')).toBeVisible();
+  });
+});
+
+test.describe('round history export', () => {
+  test('Export CSV saves the rounds shown, one line each', async ({ app, page }) => {
+    await app.open();
+    const history = await app.showRoundHistory();
+    await expect(history.getByTestId('chart-apy')).toBeVisible({ timeout: 30_000 });
+    const points = Number(await history.getByTestId('chart-apy').getAttribute('data-points'));
+    const [file] = await Promise.all([page.waitForEvent('download'), history.getByTestId('export-rounds').click()]);
+    const lines = readFileSync(await file.path(), 'utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('round,end_utc,rate_ton_per_pton,total_balance_ton,supply_pton,borrowed_ton,returned_ton,profit_ton,growth_percent,apy_percent');
+    expect(lines.length - 1).toBeGreaterThanOrEqual(points);
+    expect(lines[1]).toMatch(/^\d+,\d{4}-\d\d-\d\dT[\d:.]+Z,\d+(\.\d+)?,/);
   });
 });

@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { ExportButton } from '../../../components/export/export-button';
+import { FLOWS_HEADER, flowRows } from '../utils/export-rows';
 import { useWatchAddress } from '../../../stores/watch-address';
 import { formatSummary } from '../../../components/format/amounts';
 import { readErrorText } from '../../../components/tx/read-error';
@@ -141,6 +143,16 @@ export function PositionPanel() {
         the gap between the projected rate it was minted at and the current rate. {jetton} sent to or received from other wallets is not
         tracked.
       </p>
+      {history.data && book.data && poolAddress && ptonWallet && rate !== undefined && (
+        <div className="mt-3">
+          <ExportButton
+            testId="export-flows"
+            fileName="staking-flows.csv"
+            header={FLOWS_HEADER}
+            rows={() => flowRows(history.data!.events, book.data!.bills, { pool: Address.parse(poolAddress), ptonWallet: Address.parse(ptonWallet) }, points, rate)}
+          />
+        </div>
+      )}
       {chartRows.length > 1 && (
         <div className="mt-4">
           <Suspense fallback={<Skeleton className="h-40 w-full" label="Loading chart" />}>

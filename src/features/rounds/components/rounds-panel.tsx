@@ -1,4 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ExportButton } from '../../../components/export/export-button';
+import { ROUNDS_HEADER, roundRows } from '../utils/export-rows';
 import { formatAggregate, formatRate } from '../../../components/format/amounts';
 import { formatDateTime } from '../../../components/time/clock';
 import { readErrorText } from '../../../components/tx/read-error';
@@ -104,6 +106,7 @@ export function RoundsPanel() {
           </Button>
         ))}
       </div>
+      <ExportButton testId="export-rounds" fileName="round-history.csv" header={ROUNDS_HEADER} rows={() => roundRows(shown)} />
       <div role="group" aria-label="View" className="flex gap-1">
         <Button size="sm" variant={view === 'chart' ? 'primary' : 'ghost'} aria-pressed={view === 'chart'} onClick={() => setView('chart')}>
           Charts
