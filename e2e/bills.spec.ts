@@ -28,6 +28,7 @@ test.describe('bills', () => {
     const bill = page.locator('[data-testid="bill"][data-kind="withdrawal"]');
     await expect(bill.first()).toHaveAttribute('data-amount', burn.toString(), { timeout: 30_000 });
     const billAddress = (await bill.first().getAttribute('data-address'))!;
+    const tonBeforePayout = await chain.tonBalance(account.address);
     // One clock: the round tile and the bill's ETA show the same wait, sampled in one frame, a few seconds apart.
     for (let sample = 0; sample < 3; sample += 1) {
       const { tile, eta, status } = await page.evaluate(() => {
@@ -44,7 +45,6 @@ test.describe('bills', () => {
       else expect(eta).toContain(`(in ${tile})`);
       await page.waitForTimeout(1_100);
     }
-    const tonBeforePayout = await chain.tonBalance(account.address);
 
     // Paid at the next rotation: the bill NFT burns itself and the TON arrives.
     const paid = page.locator('[data-testid="paid-bill"][data-kind="withdrawal"]');
