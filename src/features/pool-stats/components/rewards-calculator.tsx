@@ -59,8 +59,9 @@ export function RewardsCalculator({ apys, instantFeeShare, native }: { apys: Cal
           {amountInputErrorMessage(parsed.error, 'stake', native)}
         </p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full text-right text-sm tabular-nums" data-testid="calculator-table">
+        <div className="mt-3">
+          {/* fixed columns that wrap inside themselves: the table fits a 360 px phone without sideways scrolling */}
+          <table className="w-full table-fixed text-right text-xs tabular-nums [overflow-wrap:anywhere] sm:text-sm" data-testid="calculator-table">
             <thead className="text-xs text-slate-500 dark:text-slate-400">
               <tr>
                 <th scope="col" className="text-left font-medium">At the</th>
