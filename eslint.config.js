@@ -3,6 +3,8 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import { noCrossFeatureImports } from './scripts/eslint/no-cross-feature-imports.js';
+import { noUntranslatedText } from './scripts/eslint/no-untranslated-text.js';
+import { UNTRANSLATED_PENDING } from './scripts/eslint/untranslated-pending.js';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'contracts/build', 'test-results', 'playwright-report', '.devnet', 'public'] },
@@ -34,6 +36,14 @@ export default tseslint.config(
     files: ['src/features/**/*.{ts,tsx}'],
     plugins: { local: { rules: { 'no-cross-feature-imports': noCrossFeatureImports } } },
     rules: { 'local/no-cross-feature-imports': 'error' },
+  },
+  // Every user-visible string goes through src/i18n (issue 15 item 5). The dev wallet stands in for a third-party
+  // wallet, so it keeps its own words.
+  {
+    files: ['src/**/*.tsx'],
+    ignores: ['src/dev-wallet/**', '**/*.test.tsx', ...UNTRANSLATED_PENDING],
+    plugins: { i18n: { rules: { 'no-untranslated-text': noUntranslatedText } } },
+    rules: { 'i18n/no-untranslated-text': 'error' },
   },
   // The devnet is built on the contract wrappers only, never on the app.
   {

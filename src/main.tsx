@@ -7,6 +7,7 @@ import { likelyConnected } from './features/wallet/session-hint';
 import { browserStorage } from './queries/persisted';
 import { installTelegramMiniApp, isDarkColour, type TelegramHost } from './app/telegram';
 import { installTheme } from './components/theme/theme';
+import { installLocale } from './i18n/locale';
 
 async function start() {
   // Builds inject Buffer into the @ton/* chunks that use it (vite.config.ts), keeping it out of the initial bundle;
@@ -16,6 +17,7 @@ async function start() {
   const telegram = installTelegramMiniApp(window as unknown as TelegramHost, document.documentElement);
   const telegramBackground = telegram?.themeParams.bg_color;
   installTheme(document.documentElement, telegramBackground ? isDarkColour(telegramBackground) : null);
+  installLocale(document.documentElement);
 
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');

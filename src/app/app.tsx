@@ -5,6 +5,7 @@ import { Notices } from '../components/notifications/notices';
 import { NetworkStatus } from '../components/tx/network-status';
 import { TonConnectButton, useIsConnectionRestored, useTonWallet } from '@tonconnect/ui-react';
 import { network } from '../config/network';
+import { useLocale } from '../i18n/locale';
 import { DeferUntilVisible } from '../components/ui/defer-until-visible';
 import { WalletPanel } from '../features/wallet/components/wallet-panel';
 import { EndpointNotice } from '../features/settings/components/endpoint-notice';
@@ -47,6 +48,8 @@ function Panel({ label, fallback, children }: { label: string; fallback: ReactNo
 
 /** `likelyConnected`: the first paint's guess (features/wallet/session-hint.ts), used until TON Connect has restored the session. */
 export function App({ likelyConnected }: { likelyConnected: boolean }) {
+  // a new language re-renders the whole dashboard: formatters read the language at render time
+  useLocale();
   const restored = useIsConnectionRestored();
   const wallet = useTonWallet();
   const watching = useWatchAddress((state) => state.watched !== null);

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { NetworkConfig } from '../ton/networks';
 import { Badge } from '../components/ui/badge';
 import { ThemeToggle } from '../components/theme/theme-toggle';
+import { LanguageSwitch } from '../i18n/language-switch';
 
 const networkTone = { devnet: 'warning', testnet: 'info', mainnet: 'success' } as const;
 
@@ -39,6 +40,7 @@ export function Layout({ network, walletSlot, children }: LayoutProps) {
             <span className="text-lg font-bold tracking-tight max-sm:sr-only">LSt Staking</span>
           </a>
           <div className="flex min-h-10 min-w-0 items-center gap-2 sm:gap-3">
+            <LanguageSwitch />
             <ThemeToggle />
             <span data-testid="network-badge">
               <Badge tone={networkTone[network.name]} title={`Connected to ${network.endpoint}`}>

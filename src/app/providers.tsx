@@ -6,6 +6,7 @@ import type { NetworkConfig } from '../ton/networks';
 import { ErrorBoundary } from './error-boundary';
 import { WrongNetworkNotice } from './network-guard';
 import { useThemeStore } from '../components/theme/theme';
+import { useLocale } from '../i18n/locale';
 
 // TON Connect UI's default blue (#0098EA) under white text is 3.1:1; brand-600 reaches 5.1:1 (WCAG AA needs 4.5:1).
 const ACCESSIBLE_BLUE = '#1a6fc4';
@@ -37,12 +38,15 @@ export function AppProviders({
 }: AppProvidersProps) {
   const [queryClient] = useState(createQueryClient);
   const theme = useThemeStore((state) => state.theme);
+  // TON Connect's modal speaks the app's language (it has en and ru)
+  const language = useLocale();
   return (
     <ErrorBoundary label="the app">
       <QueryClientProvider client={queryClient}>
         <TonConnectUIProvider
           connector={connector}
           analytics={{ mode: 'off' }}
+          language={language}
           walletsListConfiguration={{ includeWallets }}
           uiPreferences={{ borderRadius: 'm', colorsSet: ACCESSIBLE_TON_CONNECT_COLORS, theme: theme === 'dark' ? THEME.DARK : THEME.LIGHT }}
           // Mobile wallets opened by a universal link come back to the app ('back') or to the Mini App.

@@ -19,6 +19,11 @@ export interface ParseAmountOptions {
   decimals?: number;
   /** Upper bound in nano units (inclusive); defaults to MAX_COINS. */
   max?: bigint;
+  /**
+   * The reader's language writes decimals with a comma and never groups with one (Russian: "1 234,5"), so "1,234"
+   * is one point two three four, not ambiguous. A dot still reads as the decimal mark.
+   */
+  decimalComma?: boolean;
 }
 
 // Plain, no-break, narrow no-break, thin, figure and punctuation spaces: what copy-paste and locales put in numbers.
@@ -52,7 +57,7 @@ export function parseAmountInput(raw: string, options: ParseAmountOptions = {}):
     text = text.slice(1);
   }
 
-  if (THOUSANDS_COMMA.test(text)) return { ok: false, error: 'ambiguous-separator' };
+  if (!options.decimalComma && THOUSANDS_COMMA.test(text)) return { ok: false, error: 'ambiguous-separator' };
   const match = DECIMAL_NUMBER.exec(text);
   if (!match) return { ok: false, error: 'not-a-number' };
   const whole = match[1];
@@ -90,6 +95,8 @@ export interface FormatAmountOptions {
   trim?: boolean;
   /** Inserted between groups of three integer digits, e.g. "\u202f" or ","; none by default. */
   groupSeparator?: string;
+  /** "." by default; "," for languages that write decimals with a comma. */
+  decimalSeparator?: string;
 }
 
 export function formatAmount(nano: bigint, options: FormatAmountOptions = {}): string {
@@ -107,5 +114,5 @@ export function formatAmount(nano: bigint, options: FormatAmountOptions = {}): s
 
   const shownIsZero = /^0*$/.test(whole.replace(/\D/g, '') + fraction);
   const sign = negative && !shownIsZero ? '-' : '';
-  return fraction ? `${sign}${whole}.${fraction}` : `${sign}${whole}`;
+  return fraction ? `${sign}${whole}${options.decimalSeparator ?? '.'}${fraction}` : `${sign}${whole}`;
 }

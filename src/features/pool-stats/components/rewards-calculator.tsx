@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { formatSummary } from '../../../components/format/amounts';
-import { amountInputErrorMessage } from '../../../components/tx/amount-messages';
-import { parseAmountInput } from '../../../ton/units';
+import { amountInputErrorMessage, parseTypedAmount } from '../../../components/tx/amount-messages';
 import { projectStake } from '../utils/calculator';
 import { formatPercent } from '../utils/pool-metrics';
 
@@ -19,7 +18,7 @@ export function RewardsCalculator({ apys, instantFeeShare, native }: { apys: Cal
   const [input, setInput] = useState('1000');
   const [months, setMonths] = useState<number>(12);
   const id = useId();
-  const parsed = parseAmountInput(input);
+  const parsed = parseTypedAmount(input);
   const amount = parsed.ok ? parsed.nano : null;
   const show = (nano: bigint) => `${formatSummary(nano)} ${native}`;
   return (

@@ -3,8 +3,8 @@
 import { DEPOSIT_FEE } from '../../../../contracts/wrappers/fees';
 import { expectedPtonForDeposit, projectedRate, type PoolFullData } from '../../../ton/pool';
 import { maxStakeAmount, maxStakeKeepingExitReserve } from '../../../ton/tx';
-import { amountInputErrorMessage } from '../../../components/tx/amount-messages';
-import { formatAmount, isAmountInputError, parseAmountInput, type AmountInputError } from '../../../ton/units';
+import { amountInputErrorMessage, parseTypedAmount } from '../../../components/tx/amount-messages';
+import { formatAmount, isAmountInputError, type AmountInputError } from '../../../ton/units';
 
 /** The app's own floor, well above the contract's (deposit > 1 TON fee), so nobody stakes dust. */
 export const MIN_STAKE_NANO = 1_000_000_000n;
@@ -48,7 +48,7 @@ export function checkStake({ input, balance, pool, minimum = MIN_STAKE_NANO }: S
   if (pool.halted) return { ok: false, block: { reason: 'halted' } };
   if (!pool.depositsOpen) return { ok: false, block: { reason: 'deposits-closed' } };
 
-  const parsed = parseAmountInput(input);
+  const parsed = parseTypedAmount(input);
   if (!parsed.ok) return { ok: false, block: { reason: parsed.error } };
   const amount = parsed.nano;
   if (amount < minimum) return { ok: false, block: { reason: 'below-minimum', minimum } };

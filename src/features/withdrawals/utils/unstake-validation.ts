@@ -14,8 +14,8 @@ import {
   quoteInstantWithdrawal,
   type PoolFullData,
 } from '../../../ton/pool';
-import { amountInputErrorMessage } from '../../../components/tx/amount-messages';
-import { formatAmount, isAmountInputError, parseAmountInput, type AmountInputError } from '../../../ton/units';
+import { amountInputErrorMessage, parseTypedAmount } from '../../../components/tx/amount-messages';
+import { formatAmount, isAmountInputError, type AmountInputError } from '../../../ton/units';
 
 export type UnstakeModeId = 'instant' | 'round-end' | 'fill-or-kill';
 
@@ -130,7 +130,7 @@ export type UnstakeCheck =
 export function checkUnstake({ input, ptonBalance, tonBalance, pool, poolBalance, mode }: UnstakeInputs): UnstakeCheck {
   // A halted pool re-mints every burn: sending would only cost gas.
   if (pool.halted) return { ok: false, block: { reason: 'halted' }, quotes: null };
-  const parsed = parseAmountInput(input);
+  const parsed = parseTypedAmount(input);
   if (!parsed.ok) return { ok: false, block: { reason: parsed.error }, quotes: null };
   const amount = parsed.nano;
   if (amount > ptonBalance) return { ok: false, block: { reason: 'exceeds-balance', balance: ptonBalance }, quotes: null };
