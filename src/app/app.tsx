@@ -13,6 +13,7 @@ import { NetworkSettings } from '../features/settings/components/network-setting
 import { DashboardGrid } from './dashboard-grid';
 import { ErrorBoundary } from './error-boundary';
 import { Layout } from './layout';
+import type { PanelName } from './messages';
 import { panelPlaceholders } from './placeholders';
 
 // The chain panels pull @ton/core, the contract wrappers and the RPC layer; loading them lazily keeps that out of
@@ -38,9 +39,9 @@ const RoundsPanel = lazy(() =>
   import('../features/rounds/components/rounds-panel').then((module) => ({ default: module.RoundsPanel })),
 );
 
-function Panel({ label, fallback, children }: { label: string; fallback: ReactNode; children: ReactNode }) {
+function Panel({ panel, fallback, children }: { panel: PanelName; fallback: ReactNode; children: ReactNode }) {
   return (
-    <ErrorBoundary label={label}>
+    <ErrorBoundary panel={panel}>
       <Suspense fallback={fallback}>{children}</Suspense>
     </ErrorBoundary>
   );
@@ -64,12 +65,12 @@ export function App({ likelyConnected }: { likelyConnected: boolean }) {
         network={network}
         connected={connected}
         wallet={
-          <ErrorBoundary label="the wallet panel">
+          <ErrorBoundary panel="wallet">
             <WalletPanel expectConnected={likelyConnected} />
           </ErrorBoundary>
         }
         stats={
-          <Panel label="pool stats" fallback={placeholders.stats}>
+          <Panel panel="stats" fallback={placeholders.stats}>
             <PoolStatsPanel />
           </Panel>
         }
@@ -77,28 +78,28 @@ export function App({ likelyConnected }: { likelyConnected: boolean }) {
           watching ? (
             <WatchingCard network={network} />
           ) : (
-            <Panel label="staking" fallback={placeholders.stake}>
+            <Panel panel="stake" fallback={placeholders.stake}>
               <StakePanel network={network} />
             </Panel>
           )
         }
         unstake={
-          <Panel label="unstaking" fallback={placeholders.unstake}>
+          <Panel panel="unstake" fallback={placeholders.unstake}>
             <UnstakePanel network={network} />
           </Panel>
         }
         bills={
-          <Panel label="bills" fallback={placeholders.bills}>
+          <Panel panel="bills" fallback={placeholders.bills}>
             <BillsPanel network={network} />
           </Panel>
         }
         position={
-          <Panel label="my position" fallback={placeholders.position}>
+          <Panel panel="position" fallback={placeholders.position}>
             <PositionPanel />
           </Panel>
         }
         rounds={
-          <Panel label="round history" fallback={placeholders.rounds}>
+          <Panel panel="rounds" fallback={placeholders.rounds}>
             <DeferUntilVisible placeholder={placeholders.rounds} rootMargin="0px">
               <RoundsPanel />
             </DeferUntilVisible>

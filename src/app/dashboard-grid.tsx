@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { useT } from '../i18n/messages';
+import { appMessages, type PanelName } from './messages';
 import { Card } from '../components/ui/card';
 import { Skeleton } from '../components/ui/skeleton';
 import { Tabs } from '../components/ui/tabs';
@@ -25,13 +27,14 @@ export function DashboardGrid({ network, connected, wallet, stats, stake, unstak
   // The staking widget comes first (on a phone its amount field is on the first screen); what the app is, the wallet,
   // the pool's figures and the user's history follow.
   // One element whether connected or not, so connecting does not remount the stake form (and cancel its reads).
+  const t = useT(appMessages);
   const widget = (
     <Tabs
-      label="Stake or unstake"
+      label={t('widget')}
       testId="stake-widget"
       items={[
-        { id: 'stake', label: 'Stake', content: stake },
-        ...(connected ? [{ id: 'unstake', label: 'Unstake', content: unstake }] : []),
+        { id: 'stake', label: t('stakeTab'), content: stake },
+        ...(connected ? [{ id: 'unstake', label: t('unstakeTab'), content: unstake }] : []),
       ]}
     />
   );
@@ -53,10 +56,12 @@ export function DashboardGrid({ network, connected, wallet, stats, stake, unstak
 }
 
 /** A panel whose code or data is still on its way; `bodyClassName` sets its height (see placeholders.tsx). */
-export function PanelSkeleton({ label, bodyClassName = 'h-32' }: { label: string; bodyClassName?: string }) {
+export function PanelSkeleton({ panel, bodyClassName = 'h-32' }: { panel: PanelName; bodyClassName?: string }) {
+  const t = useT(appMessages);
+  const name = t(`panel.${panel}`);
   return (
-    <Card label={`${label} (loading)`}>
-      <Skeleton className={`w-full ${bodyClassName}`} label={`Loading ${label}`} />
+    <Card label={t('loadingCard', { panel: name })}>
+      <Skeleton className={`w-full ${bodyClassName}`} label={t('loading', { panel: name })} />
     </Card>
   );
 }
@@ -68,16 +73,14 @@ export function PanelSkeleton({ label, bodyClassName = 'h-32' }: { label: string
 function Intro({ network }: { network: NetworkConfig }) {
   const native = network.nativeTicker;
   const jetton = network.poolJettonTicker;
+  const t = useT(appMessages);
   return (
     <div>
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">
-        Stake {native}, hold {jetton}
+        {t('introTitle', { native, jetton })}
       </h1>
       <p className="mt-2 max-w-3xl text-slate-600 dark:text-slate-400">
-        Deposit {native} into the liquid staking pool and receive {jetton}. Validators borrow the pool&apos;s {native}{' '}
-        for each validation round and repay it with interest, so every {jetton} is worth a little more {native} after each
-        round. Withdraw at any time: at once while the pool has liquid {native}, otherwise with a bill paid when the round
-        ends.
+        {t('intro', { native, jetton })}
       </p>
     </div>
   );

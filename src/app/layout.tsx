@@ -3,6 +3,8 @@ import type { NetworkConfig } from '../ton/networks';
 import { Badge } from '../components/ui/badge';
 import { ThemeToggle } from '../components/theme/theme-toggle';
 import { LanguageSwitch } from '../i18n/language-switch';
+import { useT } from '../i18n/messages';
+import { appMessages } from './messages';
 
 const networkTone = { devnet: 'warning', testnet: 'info', mainnet: 'success' } as const;
 
@@ -24,26 +26,27 @@ interface LayoutProps {
 }
 
 export function Layout({ network, walletSlot, children }: LayoutProps) {
+  const t = useT(appMessages);
   return (
     <div className="flex min-h-screen flex-col">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900"
       >
-        Skip to content
+        {t('skip')}
       </a>
       <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
         {/* one row on a phone: below 640 px the app name is left to screen readers and the logo */}
         <div data-testid="app-header" className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-3">
           <a href={import.meta.env.BASE_URL} data-testid="app-home" className="flex shrink-0 items-center gap-2 rounded-lg">
             <Logo />
-            <span className="text-lg font-bold tracking-tight max-sm:sr-only">LSt Staking</span>
+            <span className="text-lg font-bold tracking-tight max-sm:sr-only">{t('appName')}</span>
           </a>
           <div className="flex min-h-10 min-w-0 items-center gap-2 sm:gap-3">
             <LanguageSwitch />
             <ThemeToggle />
             <span data-testid="network-badge">
-              <Badge tone={networkTone[network.name]} title={`Connected to ${network.endpoint}`}>
+              <Badge tone={networkTone[network.name]} title={t('connectedTo', { endpoint: network.endpoint })}>
                 {network.label}
               </Badge>
             </span>
@@ -55,7 +58,7 @@ export function Layout({ network, walletSlot, children }: LayoutProps) {
         {children}
       </main>
       <footer className="border-t border-slate-200 py-6 text-center text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400">
-        Open-source staking app for the TON Liquid Staking protocol · {network.label}
+        {t('footer', { network: network.label })}
       </footer>
     </div>
   );

@@ -1,23 +1,25 @@
 // Testnet/mainnet: the SDK refuses a wallet on another chain at connect time (setConnectionNetwork). The TON Connect
 // modal only closes, so this says why, in words, until the user connects a wallet on the right network.
 import { useEffect, useState } from 'react';
+import { tNow, useT } from '../i18n/messages';
+import { appMessages } from './messages';
 import { useTonConnectUI, WalletWrongNetworkError } from '@tonconnect/ui-react';
 import type { ChainId, NetworkConfig } from '../ton/networks';
 
-const CHAIN_NAMES: Record<ChainId, string> = { '-239': 'Mainnet', '-3': 'Testnet' };
+const CHAINS: readonly string[] = ['-239', '-3'] satisfies ChainId[];
 
 export function chainName(chain: unknown): string {
-  return typeof chain === 'string' && chain in CHAIN_NAMES
-    ? CHAIN_NAMES[chain as ChainId]
-    : 'another network';
+  const t = tNow(appMessages);
+  return typeof chain === 'string' && CHAINS.includes(chain) ? t(`chain.${chain as ChainId}`) : t('chain.other');
 }
 
 /** The message for a refused wallet: which network it is on, which one the app needs, what to do. */
 export function wrongNetworkMessage(walletChain: unknown, network: Pick<NetworkConfig, 'label'>): string {
-  return `Your wallet is on ${chainName(walletChain)}, but this app works on ${network.label}. Switch your wallet to ${network.label} and connect again.`;
+  return tNow(appMessages)('wrongNetwork', { walletChain: chainName(walletChain), network: network.label });
 }
 
 export function WrongNetworkNotice({ network }: { network: Pick<NetworkConfig, 'label'> }) {
+  const t = useT(appMessages);
   const [tonConnectUI] = useTonConnectUI();
   const [refusedChain, setRefusedChain] = useState<unknown>(null);
 
@@ -45,7 +47,7 @@ export function WrongNetworkNotice({ network }: { network: Pick<NetworkConfig, '
     >
       <span>{wrongNetworkMessage(refusedChain, network)}</span>
       <button type="button" className="underline" onClick={() => setRefusedChain(null)}>
-        Dismiss
+        {t('dismiss')}
       </button>
     </div>
   );

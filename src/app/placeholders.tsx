@@ -17,16 +17,16 @@ export type PanelSlot = Exclude<keyof DashboardSlots, 'network' | 'connected'>;
 export function panelPlaceholders(network: NetworkConfig, connected: boolean): Record<PanelSlot, ReactNode> {
   const shared = {
     wallet: <WalletRestoring expectConnected={connected} />,
-    stats: <PanelSkeleton label="pool stats" bodyClassName="h-56" />,
-    rounds: <PanelSkeleton label="round history" bodyClassName="h-87" />,
+    stats: <PanelSkeleton panel="stats" bodyClassName="h-56" />,
+    rounds: <PanelSkeleton panel="rounds" bodyClassName="h-87" />,
   };
   return connected
     ? {
         ...shared,
-        stake: <PanelSkeleton label="staking" bodyClassName="h-121" />,
-        unstake: <PanelSkeleton label="unstaking" bodyClassName="h-121" />,
-        bills: <PanelSkeleton label="bills" bodyClassName="h-22" />,
-        position: <PanelSkeleton label="my position" bodyClassName="h-31" />,
+        stake: <PanelSkeleton panel="stake" bodyClassName="h-121" />,
+        unstake: <PanelSkeleton panel="unstake" bodyClassName="h-121" />,
+        bills: <PanelSkeleton panel="bills" bodyClassName="h-22" />,
+        position: <PanelSkeleton panel="position" bodyClassName="h-31" />,
       }
     : {
         ...shared,

@@ -41,7 +41,7 @@ export function AppProviders({
   // TON Connect's modal speaks the app's language (it has en and ru)
   const language = useLocale();
   return (
-    <ErrorBoundary label="the app">
+    <ErrorBoundary panel="app">
       <QueryClientProvider client={queryClient}>
         <TonConnectUIProvider
           connector={connector}

@@ -1,6 +1,8 @@
 // The first paint: header, footer and the dashboard's skeletons, from React alone. TON Connect, React Query and the
 // panels arrive in the app chunk (root.tsx), which replaces this in the same React root.
 import type { NetworkConfig } from '../ton/networks';
+import { useT } from '../i18n/messages';
+import { appMessages } from './messages';
 import { Button } from '../components/ui/button';
 import { Card } from '../components/ui/card';
 import { DashboardGrid } from './dashboard-grid';
@@ -22,14 +24,15 @@ export function AppShell({ network, likelyConnected }: { network: NetworkConfig;
 
 /** The app chunk did not load (offline, or a deploy replaced it): say so instead of skeletons forever. */
 export function AppLoadFailed({ network }: { network: NetworkConfig }) {
+  const t = useT(appMessages);
   return (
     <Layout network={network} walletSlot={null}>
-      <Card title="The app could not load">
+      <Card title={t('loadFailedTitle')}>
         <p role="alert" className="text-slate-700 dark:text-slate-300">
-          Part of the app did not download. Check your connection, then reload the page.
+          {t('loadFailed')}
         </p>
         <Button className="mt-4" onClick={() => window.location.reload()}>
-          Reload
+          {t('reload')}
         </Button>
       </Card>
     </Layout>

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { usePendingTransactions, type TrackedTx } from '../../stores/pending-transactions';
 import { titleWith, useNotifications } from '../../stores/notifications';
 import { Button } from '../ui/button';
+import { tNow, useT } from '../../i18n/messages';
+import { noticeMessages } from './messages';
 
 const isHidden = () => document.visibilityState === 'hidden';
 
@@ -10,6 +12,7 @@ const isHidden = () => document.visibilityState === 'hidden';
  * are watched here; bill payouts are reported by the bills panel (notifyBillPaid).
  */
 export function Notices() {
+  const t = useT(noticeMessages);
   const notices = useNotifications((state) => state.notices);
   const unseen = useNotifications((state) => state.unseen);
   const headline = useNotifications((state) => state.lastHeadline);
@@ -35,7 +38,8 @@ export function Notices() {
       for (const tx of Object.values(state.transactions) as TrackedTx[]) {
         const before = previous[tx.kind];
         if (tx.phase === 'confirmed' && before?.id === tx.id && before.phase !== 'confirmed' && isHidden()) {
-          useNotifications.getState().notify('Confirmed', tx.message ?? 'Your transaction is confirmed.', true);
+          const say = tNow(noticeMessages);
+          useNotifications.getState().notify(say('confirmed'), tx.message ?? say('confirmedText'), true);
         }
       }
       previous = state.transactions;
@@ -55,7 +59,7 @@ export function Notices() {
             <strong className="block">{notice.headline}</strong>
             {notice.text}
           </span>
-          <Button variant="secondary" size="sm" onClick={() => dismiss(notice.id)} aria-label={`Dismiss: ${notice.headline}`}>
+          <Button variant="secondary" size="sm" onClick={() => dismiss(notice.id)} aria-label={t('dismiss', { headline: notice.headline })}>
             ✕
           </Button>
         </div>
@@ -66,5 +70,5 @@ export function Notices() {
 
 /** Called by the bills panel for a bill it saw pending and now sees paid. */
 export function notifyBillPaid(text: string): void {
-  useNotifications.getState().notify('Paid', text, isHidden());
+  useNotifications.getState().notify(tNow(noticeMessages)('paid'), text, isHidden());
 }

@@ -1,6 +1,8 @@
 // One clock for every countdown on the page: the round tile and each bill's ETA read the same second from one timer,
 // so they never disagree (issue 16 item 7).
 import { useSyncExternalStore } from 'react';
+import { defineMessages, tNow } from '../../i18n/messages';
+import { intlLocale } from '../../i18n/numbers';
 
 const listeners = new Set<() => void>();
 let nowS = Math.floor(Date.now() / 1000);
@@ -35,20 +37,45 @@ export function useNowSeconds(): number {
   );
 }
 
-/** "12 s", "4 min 09 s", "1 h 05 min", "2 d 03 h": the one way the app writes a wait. */
+export const clockMessages = defineMessages(
+  {
+    days: '{d} d {h} h',
+    hours: '{h} h {m} min',
+    minutes: '{m} min {s} s',
+    seconds: '{s} s',
+    roundDue: 'the round has ended; waiting for the validators to repay and the pool to switch rounds',
+  },
+  {
+    days: '{d} д {h} ч',
+    hours: '{h} ч {m} мин',
+    minutes: '{m} мин {s} с',
+    seconds: '{s} с',
+    roundDue: 'раунд закончился; ждём, пока валидаторы вернут займы и пул сменит раунд',
+  },
+);
+
+/** "12 s", "4 min 09 s", "1 h 05 min", "2 d 03 h": the one way the app writes a wait (in the reader's language). */
 export function formatDuration(seconds: number): string {
+  const t = tNow(clockMessages);
   const s = Math.max(0, Math.floor(seconds));
   const pad = (n: number) => String(n).padStart(2, '0');
-  if (s >= 86_400) return `${Math.floor(s / 86_400)} d ${pad(Math.floor((s % 86_400) / 3600))} h`;
-  if (s >= 3600) return `${Math.floor(s / 3600)} h ${pad(Math.floor((s % 3600) / 60))} min`;
-  if (s >= 60) return `${Math.floor(s / 60)} min ${pad(s % 60)} s`;
-  return `${s} s`;
+  if (s >= 86_400) return t('days', { d: Math.floor(s / 86_400), h: pad(Math.floor((s % 86_400) / 3600)) });
+  if (s >= 3600) return t('hours', { h: Math.floor(s / 3600), m: pad(Math.floor((s % 3600) / 60)) });
+  if (s >= 60) return t('minutes', { m: Math.floor(s / 60), s: pad(s % 60) });
+  return t('seconds', { s });
 }
 
 /** What a round that is due is waiting for, said wherever "due now" is shown. */
-export const ROUND_DUE_EXPLANATION = 'the round has ended; waiting for the validators to repay and the pool to switch rounds';
+export function roundDueExplanation(): string {
+  return tNow(clockMessages)('roundDue');
+}
 
-/** "Dec 4, 01:05 PM" in the reader's locale: the one date format of charts and histories. */
+/** "Dec 4, 01:05 PM" / "4 дек., 13:05": the one date format of charts and histories, in the reader's language. */
 export function formatDateTime(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return new Date(unixSeconds * 1000).toLocaleString(intlLocale(), { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+/** "13:05:09": a time of day, in the reader's language. */
+export function formatTimeOfDay(unixMs: number): string {
+  return new Date(unixMs).toLocaleTimeString(intlLocale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }

@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { Button } from '../ui/button';
 import { amountEcho } from './amount-messages';
+import { useT } from '../../i18n/messages';
+import { txStatusMessages } from './messages';
 
 export interface AmountFieldProps {
   label: string;
@@ -17,6 +19,7 @@ export interface AmountFieldProps {
 
 /** Free-text decimal input (so pasted "1 000,5" survives); parsing and validation happen outside. */
 export function AmountField({ label, value, onChange, ticker, onMax, error, hint, disabled, testId }: AmountFieldProps) {
+  const t = useT(txStatusMessages);
   const id = useId();
   const messageId = `${id}-message`;
   const echoId = `${id}-echo`;
@@ -45,7 +48,7 @@ export function AmountField({ label, value, onChange, ticker, onMax, error, hint
         <span className="text-sm font-medium text-slate-500 dark:text-slate-400">{ticker}</span>
         {onMax && (
           <Button size="sm" variant="secondary" onClick={onMax} disabled={disabled}>
-            Max
+            {t('max')}
           </Button>
         )}
       </div>

@@ -1,13 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Button } from '../ui/button';
-import { networkUnreachable, UNREACHABLE_TEXT } from './read-error';
+import { networkUnreachable } from './read-error';
+import { useT } from '../../i18n/messages';
+import { readErrorMessages } from './messages';
 
 /**
  * One notice for the whole page while chain reads cannot reach the network: the polls keep retrying on their own,
  * Retry asks again now. Panels keep showing what they last read, marked stale.
  */
 export function NetworkStatus() {
+  const t = useT(readErrorMessages);
   const queryClient = useQueryClient();
   const cache = queryClient.getQueryCache();
   const [down, setDown] = useState(false);
@@ -30,9 +33,11 @@ export function NetworkStatus() {
       data-testid="network-status"
       className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
     >
-      <span>{UNREACHABLE_TEXT} Figures shown may be out of date.</span>
+      <span>
+        {t('unreachable')} {t('mayBeStale')}
+      </span>
       <Button variant="secondary" size="sm" onClick={() => void retry()} disabled={retrying}>
-        {retrying ? 'Retrying…' : 'Retry'}
+        {t(retrying ? 'retrying' : 'retry')}
       </Button>
     </div>
   );

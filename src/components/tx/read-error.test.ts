@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { RpcError } from '../../ton/client';
-import { isUnreachable, networkUnreachable, readErrorText, UNREACHABLE_TEXT, type ReadState } from './read-error';
+import { isUnreachable, networkUnreachable, readErrorText, unreachableText, type ReadState } from './read-error';
 
 const rpc = (kind: ConstructorParameters<typeof RpcError>[0]) => new RpcError(kind, `rpc ${kind}`, { attempts: 3 });
 
 describe('read errors in plain words', () => {
   it('never shows a raw "Failed to fetch"', () => {
-    expect(readErrorText(new TypeError('Failed to fetch'))).toBe(UNREACHABLE_TEXT);
-    expect(readErrorText(new TypeError('NetworkError when attempting to fetch resource.'))).toBe(UNREACHABLE_TEXT);
-    expect(readErrorText(rpc('network'))).toBe(UNREACHABLE_TEXT);
-    expect(readErrorText(rpc('timeout'))).toBe(UNREACHABLE_TEXT);
-    expect(readErrorText(rpc('server'))).toBe(UNREACHABLE_TEXT);
+    expect(readErrorText(new TypeError('Failed to fetch'))).toBe(unreachableText());
+    expect(readErrorText(new TypeError('NetworkError when attempting to fetch resource.'))).toBe(unreachableText());
+    expect(readErrorText(rpc('network'))).toBe(unreachableText());
+    expect(readErrorText(rpc('timeout'))).toBe(unreachableText());
+    expect(readErrorText(rpc('server'))).toBe(unreachableText());
   });
 
   it("keeps an error's own words when the network was reached", () => {

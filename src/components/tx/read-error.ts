@@ -1,7 +1,11 @@
 // Chain-read failures in words a staker understands: "Failed to fetch" and friends never reach the screen.
 import { RpcError } from '../../ton/client';
+import { tNow } from '../../i18n/messages';
+import { readErrorMessages } from './messages';
 
-export const UNREACHABLE_TEXT = "Can't reach the network, retrying…";
+export function unreachableText(): string {
+  return tNow(readErrorMessages)('unreachable');
+}
 
 /** The network (or the RPC endpoint) could not be reached or did not answer: nothing wrong with the request itself. */
 export function isUnreachable(error: unknown): boolean {
@@ -13,8 +17,8 @@ export function isUnreachable(error: unknown): boolean {
 
 /** What to show for a failed read: the unreachable notice for connectivity, the error's own words otherwise. */
 export function readErrorText(error: Error): string {
-  if (isUnreachable(error)) return UNREACHABLE_TEXT;
-  if (error instanceof RpcError && error.kind === 'rate-limited') return 'The network is busy right now, retrying…';
+  if (isUnreachable(error)) return unreachableText();
+  if (error instanceof RpcError && error.kind === 'rate-limited') return tNow(readErrorMessages)('busy');
   return error.message;
 }
 

@@ -2,14 +2,14 @@ import { UserRejectsError, WalletWrongNetworkError, UnknownError } from '@toncon
 import { describe, expect, it } from 'vitest';
 import { RpcError } from '../../ton/client';
 import { networkPreset } from '../../ton/networks';
-import { DECLINED_MESSAGE, describeSendFailure, WalletTimeoutError, WrongNetworkError } from './send-errors';
+import { declinedMessage, describeSendFailure, WalletTimeoutError, WrongNetworkError } from './send-errors';
 
 const network = networkPreset('testnet');
 
 describe('describeSendFailure', () => {
   it('a declined request says so, and retry asks the wallet again', () => {
-    expect(describeSendFailure(new UserRejectsError(), { network, sent: false })).toEqual({ phase: 'rejected', message: DECLINED_MESSAGE, retry: 'resend' });
-    expect(DECLINED_MESSAGE).toMatch(/^You declined the request in your wallet/);
+    expect(describeSendFailure(new UserRejectsError(), { network, sent: false })).toEqual({ phase: 'rejected', message: declinedMessage(), retry: 'resend' });
+    expect(declinedMessage()).toMatch(/^You declined the request in your wallet/);
   });
 
   it('a wallet on another chain is blocked with the network to switch to, from the SDK or our own check', () => {

@@ -2,6 +2,8 @@
 import { TonConnectError, UserRejectsError, WalletWrongNetworkError } from '@tonconnect/ui-react';
 import { RpcError } from '../../ton/client';
 import type { NetworkConfig } from '../../ton/networks';
+import { tNow } from '../../i18n/messages';
+import { sendErrorMessages } from './messages';
 
 /** The connected wallet is on another chain: raised before the wallet is asked anything. */
 export class WrongNetworkError extends Error {
@@ -27,7 +29,9 @@ export function walletErrorMayHaveSent(error: unknown): boolean {
   return error instanceof TonConnectError && !(error instanceof UserRejectsError) && !(error instanceof WalletWrongNetworkError);
 }
 
-export const DECLINED_MESSAGE = 'You declined the request in your wallet. Nothing was sent.';
+export function declinedMessage(): string {
+  return tNow(sendErrorMessages)('declined');
+}
 
 export interface DescribedFailure {
   phase: 'rejected' | 'failed' | 'expired';
@@ -37,18 +41,7 @@ export interface DescribedFailure {
 }
 
 function rpcMessage(error: RpcError): string {
-  switch (error.kind) {
-    case 'rate-limited':
-      return 'The network is busy right now (too many requests).';
-    case 'timeout':
-      return 'The network did not answer in time.';
-    case 'server':
-      return 'The network service had a problem.';
-    case 'network':
-      return 'The network could not be reached. Check your connection.';
-    case 'bad-request':
-      return 'The network refused the request.';
-  }
+  return tNow(sendErrorMessages)(`rpc.${error.kind}`);
 }
 
 /**
@@ -56,26 +49,24 @@ function rpcMessage(error: RpcError): string {
  * signed message: from then on a retry must only look for it on-chain, never sign again.
  */
 export function describeSendFailure(error: unknown, context: { network: NetworkConfig; sent: boolean }): DescribedFailure {
+  const t = tNow(sendErrorMessages);
   const retry = context.sent ? 'resume' : 'resend';
-  if (error instanceof UserRejectsError) return { phase: 'rejected', message: DECLINED_MESSAGE, retry: 'resend' };
+  if (error instanceof UserRejectsError) return { phase: 'rejected', message: t('declined'), retry: 'resend' };
   if (error instanceof WrongNetworkError || error instanceof WalletWrongNetworkError) {
     return {
       phase: 'failed',
-      message: `Your wallet is connected to another network. Switch it to ${context.network.label} and reconnect; nothing was sent.`,
+      message: t('wrongNetwork', { network: context.network.label }),
     };
   }
   if (error instanceof WalletTimeoutError) {
-    return { phase: 'expired', message: 'The wallet did not answer before the request expired. Nothing was sent.', retry: 'resend' };
+    return { phase: 'expired', message: t('walletTimeout'), retry: 'resend' };
   }
   if (error instanceof RpcError) {
-    const after = context.sent
-      ? ' Your transaction was already sent: Retry checks its status again without sending it twice.'
-      : ' Nothing was sent. Please retry.';
-    return { phase: 'failed', message: `${rpcMessage(error)}${after}`, retry };
+    return { phase: 'failed', message: `${rpcMessage(error)} ${t(context.sent ? 'afterSent' : 'notSent')}`, retry };
   }
   if (error instanceof TonConnectError) {
-    return { phase: 'failed', message: 'The wallet could not process the request, and no such transaction reached the chain. You can try again.', retry: 'resend' };
+    return { phase: 'failed', message: t('walletFailed'), retry: 'resend' };
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return { phase: 'failed', message: `Something went wrong: ${detail}`, retry };
+  return { phase: 'failed', message: t('unknown', { detail }), retry };
 }

@@ -1,6 +1,8 @@
 // Sends one TON Connect request and follows it to an on-chain outcome: waiting for the wallet → sent →
 // confirmed (the effect the user wanted is visible on-chain), or rejected / failed (reason) / expired.
 // Every wait is bounded, so no status can spin forever. Pure async code: the React hook only wires it up.
+import { tNow } from '../../i18n/messages';
+import { trackingMessages } from './messages';
 import type { Address, Transaction } from '@ton/core';
 import type { TonClient } from '@ton/ton';
 import type { FailingContract } from '../../ton/exit-codes';
@@ -73,7 +75,7 @@ export async function runTrackedTransaction(options: TrackedRunOptions): Promise
   if (!normalizedHash && !options.send && options.sentBodyHash) {
     transaction = await waitForTransaction(options.client, options.walletAddress, bySentBody(options.sentBodyHash), { validUntil: options.validUntil, pollMs, now });
     if (!transaction) {
-      return finish({ phase: 'expired', message: 'The wallet did not send the request before it expired. Nothing was sent; you can try again.', retry: 'resend' });
+      return finish({ phase: 'expired', message: tNow(trackingMessages)('notSentInTime'), retry: 'resend' });
     }
     if (transaction.inMessage) normalizedHash = normalizedMessageHash(transaction.inMessage);
   } else if (!normalizedHash) {
@@ -86,7 +88,7 @@ export async function runTrackedTransaction(options: TrackedRunOptions): Promise
       normalizedHash = normalizedHashFromBoc(boc);
     } catch (error) {
       if (!options.sentBodyHash || !options.mayHaveSent?.(error)) throw error;
-      options.onUpdate({ phase: 'sent', message: 'Your wallet reported an error. Checking whether the transaction went out anyway…' });
+      options.onUpdate({ phase: 'sent', message: tNow(trackingMessages)('walletErrorChecking') });
       transaction = await waitForTransaction(options.client, options.walletAddress, bySentBody(options.sentBodyHash), {
         validUntil: options.validUntil,
         timeoutMs: options.walletErrorCheckMs ?? 45_000,
@@ -101,7 +103,7 @@ export async function runTrackedTransaction(options: TrackedRunOptions): Promise
 
   transaction ??= await waitForTransaction(options.client, options.walletAddress, normalizedHash!, { validUntil: options.validUntil, pollMs, now });
   if (!transaction) {
-    return finish({ phase: 'expired', normalizedHash, message: 'The transaction was not included before it expired. Nothing was sent; you can try again.', retry: 'resend' });
+    return finish({ phase: 'expired', normalizedHash, message: tNow(trackingMessages)('notIncluded'), retry: 'resend' });
   }
   const transactionHash = transaction.hash().toString('hex');
   options.onUpdate({ phase: 'sent', normalizedHash, transactionHash });
@@ -125,7 +127,7 @@ export async function runTrackedTransaction(options: TrackedRunOptions): Promise
       phase: 'failed',
       normalizedHash,
       transactionHash,
-      message: 'The transaction went through, but its result did not show up on-chain in time. Retry checks again.',
+      message: tNow(trackingMessages)('effectLate'),
       retry: 'resume',
     });
   }

@@ -1,13 +1,11 @@
 import type { TrackedTx } from '../../stores/pending-transactions';
 import type { NetworkConfig } from '../../ton/networks';
 import { Button } from '../ui/button';
-import { DECLINED_MESSAGE } from './send-errors';
+import { declinedMessage } from './send-errors';
+import { useT, type Translator } from '../../i18n/messages';
+import { txStatusMessages } from './messages';
 
-const STEPS = [
-  { phase: 'waiting-wallet', label: 'Confirm in wallet' },
-  { phase: 'sent', label: 'Sent' },
-  { phase: 'confirmed', label: 'Confirmed' },
-] as const;
+const STEPS = ['waiting-wallet', 'sent', 'confirmed'] as const;
 
 const TONE: Record<TrackedTx['phase'], string> = {
   'waiting-wallet': 'border-brand-200 bg-brand-50 text-brand-900 dark:border-brand-800 dark:bg-brand-950 dark:text-brand-100',
@@ -18,20 +16,15 @@ const TONE: Record<TrackedTx['phase'], string> = {
   expired: 'border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100',
 };
 
-function headline(tx: TrackedTx): string {
+function headline(tx: TrackedTx, t: Translator<keyof typeof txStatusMessages.en>): string {
   switch (tx.phase) {
     case 'waiting-wallet':
-      return 'Confirm the transaction in your wallet…';
     case 'sent':
-      return 'Sent. Waiting for the network to confirm…';
-    case 'confirmed':
-      return tx.message ?? 'Confirmed.';
+      return t(`headline.${tx.phase}`);
     case 'rejected':
-      return DECLINED_MESSAGE;
-    case 'failed':
-      return tx.message ?? 'The transaction failed.';
-    case 'expired':
-      return tx.message ?? 'The request expired. Nothing was sent.';
+      return declinedMessage();
+    default:
+      return tx.message ?? t(`headline.${tx.phase}`);
   }
 }
 
@@ -47,8 +40,9 @@ export interface TxStatusProps {
 
 /** Where a transaction stands, in words, with an explorer link and the one recovery action that is safe. */
 export function TxStatus({ tx, network, onResend, onResume, onDismiss }: TxStatusProps) {
+  const t = useT(txStatusMessages);
   const pending = tx.phase === 'waiting-wallet' || tx.phase === 'sent';
-  const reached = STEPS.findIndex((step) => step.phase === tx.phase);
+  const reached = STEPS.findIndex((step) => step === tx.phase);
   const explorerLink = network.explorerUrl && tx.transactionHash ? `${network.explorerUrl}/transaction/${tx.transactionHash}` : null;
   const retry = tx.retry === 'resume' ? onResume : tx.retry === 'resend' ? onResend : undefined;
   return (
@@ -63,30 +57,30 @@ export function TxStatus({ tx, network, onResend, onResume, onDismiss }: TxStatu
         <ol className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-xs font-medium">
           {STEPS.map((step, index) => (
             // Steps not reached yet differ by weight and marker (○), not by a faded colour axe finds too pale.
-            <li key={step.phase} className={index <= reached ? undefined : 'font-normal'}>
+            <li key={step} className={index <= reached ? undefined : 'font-normal'}>
               {index < reached || tx.phase === 'confirmed' ? '✓ ' : index === reached ? '● ' : '○ '}
-              {step.label}
+              {t(`step.${step}`)}
             </li>
           ))}
         </ol>
       )}
       <p data-testid={`tx-message-${tx.kind}`} className="[overflow-wrap:anywhere]">
-        {headline(tx)}
+        {headline(tx, t)}
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-3">
         {explorerLink && (
           <a href={explorerLink} target="_blank" rel="noreferrer" className="underline">
-            View in explorer
+            {t('explorer')}
           </a>
         )}
         {retry && (
           <Button size="sm" variant="secondary" onClick={retry}>
-            Retry
+            {t('retry')}
           </Button>
         )}
         {!pending && (
           <Button size="sm" variant="ghost" onClick={onDismiss}>
-            Dismiss
+            {t('dismiss')}
           </Button>
         )}
       </div>

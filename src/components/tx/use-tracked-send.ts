@@ -1,6 +1,8 @@
 // React glue for runTrackedTransaction: one in-flight transaction per flow (double clicks and retries never send
 // twice), wrong-chain wallets blocked before the wallet is asked, state in the pending store (persisted), every
 // balance re-read when the transaction settles, and a transaction still in flight after a reload resumed.
+import { tNow } from '../../i18n/messages';
+import { trackingMessages } from './messages';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Address, Cell, type Transaction } from '@ton/core';
 import { useTonConnectUI, useTonWallet } from '@tonconnect/ui-react';
@@ -68,7 +70,7 @@ export function useTrackedSend(network: NetworkConfig, kind: TxKind, restore: Pl
         const restored = restore(current.plan, current.request);
         if (!restored) {
           following.delete(id);
-          store.update(kind, id, { phase: 'failed', message: 'This transaction can no longer be followed here; check your wallet history.', retry: undefined });
+          store.update(kind, id, { phase: 'failed', message: tNow(trackingMessages)('cannotFollow'), retry: undefined });
           return;
         }
         plan = restored;

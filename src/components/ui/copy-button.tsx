@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Button } from './button';
+import { useT } from '../../i18n/messages';
+import { uiMessages } from './messages';
 
 const COPIED_FEEDBACK_MS = 1_500;
 
 /** Copies `value` to the clipboard and says so briefly; the label names what is copied for screen readers. */
 export function CopyButton({ value, label }: { value: string; label: string }) {
+  const t = useT(uiMessages);
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {
@@ -25,7 +28,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
   return (
     <Button variant="ghost" size="sm" onClick={copy} aria-label={label}>
       <span aria-live="polite">
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+        {t(state === 'copied' ? 'copied' : state === 'failed' ? 'copyFailed' : 'copy')}
       </span>
     </Button>
   );

@@ -17,7 +17,7 @@ import { recentApyEstimate, typicalRoundSeconds } from '../../../ton/history';
 import { currentRate, sharePercent, totalValueLocked, UnsupportedPoolError, type PoolVersion } from '../../../ton/pool';
 import { usePoolRounds } from '../../../queries/use-pool-rounds';
 import { meaningfulApy } from '../../../../contracts/wrappers/apy';
-import { formatDuration, ROUND_DUE_EXPLANATION, useNowSeconds } from '../../../components/time/clock';
+import { formatDuration, roundDueExplanation, useNowSeconds } from '../../../components/time/clock';
 import { apyDisplay, formatPercent, formatSmallPercent, MAINNET_ROUND_SECONDS, nextRoundEnd, projectedYield } from '../utils/pool-metrics';
 import { PoolFacts, PoolPicker } from './pool-picker';
 
@@ -207,7 +207,7 @@ export function PoolStatsPanel() {
           value={roundEnd ? (roundEnd.at > now ? formatDuration(roundEnd.at - now) : 'Due now') : '—'}
           hint={
             roundEnd && roundEnd.at <= now
-              ? `Due now: ${ROUND_DUE_EXPLANATION}`
+              ? `Due now: ${roundDueExplanation()}`
               : roundEnd?.source === 'estimate'
                 ? 'Estimated from recent round lengths'
                 : roundEnd
