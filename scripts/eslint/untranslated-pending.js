@@ -14,12 +14,9 @@ export const UNTRANSLATED_PENDING = [
   'src/features/settings/components/endpoint-notice.tsx',
   'src/features/settings/components/network-settings.tsx',
   'src/features/settings/components/rpc-endpoints-panel.tsx',
-  'src/features/staking/components/stake-connect-prompt.tsx',
-  'src/features/staking/components/stake-panel.tsx',
   'src/features/wallet/components/faucet-button.tsx',
   'src/features/wallet/components/wallet-address.tsx',
   'src/features/wallet/components/wallet-balance.tsx',
   'src/features/wallet/components/wallet-panel.tsx',
   'src/features/wallet/components/wallet-restoring.tsx',
-  'src/features/withdrawals/components/unstake-panel.tsx',
 ];

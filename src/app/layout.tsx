@@ -44,7 +44,8 @@ export function Layout({ network, walletSlot, children }: LayoutProps) {
           </a>
           <div className="flex min-h-10 min-w-0 items-center gap-2 sm:gap-3">
             <LanguageSwitch />
-            <ThemeToggle />
+            {/* a 360 px phone has no room for it beside the wallet button: there it sits in the footer */}
+            <ThemeToggle className="max-sm:hidden" />
             <span data-testid="network-badge">
               <Badge tone={networkTone[network.name]} title={t('connectedTo', { endpoint: network.endpoint })}>
                 {network.label}
@@ -59,6 +60,9 @@ export function Layout({ network, walletSlot, children }: LayoutProps) {
       </main>
       <footer className="border-t border-slate-200 py-6 text-center text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400">
         {t('footer', { network: network.label })}
+        <div className="mt-3 sm:hidden">
+          <ThemeToggle testId="theme-toggle-footer" />
+        </div>
       </footer>
     </div>
   );

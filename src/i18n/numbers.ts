@@ -24,3 +24,8 @@ export function intlLocale(locale: Locale = currentLocale()): string {
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions, locale?: Locale): string {
   return value.toLocaleString(intlLocale(locale), options);
 }
+
+/** A plain decimal written by code ("0.25") in the reader's notation ("0,25"); digits are never reformatted. */
+export function localiseDecimal(text: string, locale?: Locale): string {
+  return text.replace('.', separators(locale).decimal);
+}

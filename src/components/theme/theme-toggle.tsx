@@ -9,7 +9,7 @@ export const themeMessages = defineMessages(
 const CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 
 /** Header control: follow the system, or force light or dark. Hidden inside Telegram, whose theme wins. */
-export function ThemeToggle() {
+export function ThemeToggle({ testId = 'theme-toggle', className = '' }: { testId?: string; className?: string }) {
   const t = useT(themeMessages);
   const choice = useThemeStore((state) => state.choice);
   const setChoice = useThemeStore((state) => state.setChoice);
@@ -18,10 +18,10 @@ export function ThemeToggle() {
   return (
     <select
       aria-label={t('label')}
-      data-testid="theme-toggle"
+      data-testid={testId}
       value={choice}
       onChange={(event) => setChoice(event.target.value as ThemeChoice)}
-      className="min-h-11 rounded-lg border border-slate-300 bg-white px-2 text-sm text-slate-900 sm:min-h-9 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className={`${className} min-h-11 rounded-lg border border-slate-300 bg-white px-2 text-sm text-slate-900 sm:min-h-9 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100`}
     >
       {CHOICES.map((option) => (
         <option key={option} value={option}>

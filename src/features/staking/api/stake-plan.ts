@@ -8,7 +8,9 @@ import type { NetworkConfig } from '../../../ton/networks';
 import { findStakeOutcome, poolBillVerifier, requestQueryId, transactionsAfter } from '../../../ton/outcomes';
 import { readPoolFullData } from '../../../ton/pool';
 import { buildDepositRequest, type TonConnectRequest } from '../../../ton/tx';
-import { formatAmount } from '../../../ton/units';
+import { formatExact } from '../../../components/format/amounts';
+import { tNow } from '../../../i18n/messages';
+import { stakingMessages } from '../messages';
 
 export interface StakePlanParams {
   network: NetworkConfig;
@@ -19,7 +21,7 @@ export interface StakePlanParams {
   tickers: { native: string; jetton: string };
 }
 
-const shown = (nano: bigint) => formatAmount(nano, { groupSeparator: ',' });
+const shown = formatExact;
 
 /** `sent`: the request already given to the wallet (resuming after a reload); a new one is built otherwise. */
 export function stakePlan(params: StakePlanParams, sent?: TonConnectRequest): SendPlan {
@@ -48,8 +50,8 @@ export function stakePlan(params: StakePlanParams, sent?: TonConnectRequest): Se
       });
       if (!outcome) return { status: 'pending' };
       return outcome.kind === 'minted'
-        ? { status: 'confirmed', message: `Staked ${shown(amount)} ${tickers.native}: you received ${shown(outcome.jettons)} ${tickers.jetton}.` }
-        : { status: 'confirmed', message: `Staked ${shown(amount)} ${tickers.native}: your deposit bill converts to ${tickers.jetton} at round end.` };
+        ? { status: 'confirmed', message: tNow(stakingMessages)('resultJettons', { amount: shown(amount), native: tickers.native, jettons: shown(outcome.jettons), jetton: tickers.jetton }) }
+        : { status: 'confirmed', message: tNow(stakingMessages)('resultBill', { amount: shown(amount), native: tickers.native, jetton: tickers.jetton }) };
     },
   };
 }

@@ -1,11 +1,14 @@
 import { Card } from '../../../components/ui/card';
+import { useT } from '../../../i18n/messages';
+import { stakingMessages } from '../messages';
 
 /** The stake panel without a wallet; also painted by the static shell, so the two match exactly. */
 export function StakeConnectPrompt({ nativeTicker }: { nativeTicker: string }) {
+  const t = useT(stakingMessages);
   return (
-    <Card title="Stake" className="min-w-0">
+    <Card title={t('title')} className="min-w-0">
       {/* The wallet panel above holds the one "Connect wallet" button. */}
-      <p className="text-slate-600 dark:text-slate-400">Connect a wallet to stake {nativeTicker}.</p>
+      <p className="text-slate-600 dark:text-slate-400">{t('connectPrompt', { native: nativeTicker })}</p>
     </Card>
   );
 }

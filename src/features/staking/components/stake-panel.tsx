@@ -19,10 +19,13 @@ import { checkStake, MIN_STAKE_NANO, stakeBlockMessage } from '../utils/stake-va
 import { STAKE_COST_ESTIMATE } from '../../../../contracts/wrappers/fees';
 import { StakeConnectPrompt } from './stake-connect-prompt';
 import { ChainReadError } from '../../../components/tx/chain-read-error';
+import { useT } from '../../../i18n/messages';
+import { stakingMessages } from '../messages';
 
 const shown = formatSummary;
 
 export function StakePanel({ network }: { network: NetworkConfig }) {
+  const t = useT(stakingMessages);
   const context = useStakingContext(network);
   const sender = useTrackedSend(network, 'stake', (saved, request) => restoreStakePlan(network, saved, request));
   const [input, setInput] = useState('');
@@ -39,15 +42,15 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
   const failed = [context.protocol, pool, tonBalance].find((query) => query.isError);
   if (failed) {
     return (
-      <Card title="Stake" className="min-w-0">
+      <Card title={t('title')} className="min-w-0">
         <ChainReadError error={failed.error} onRetry={() => void failed.refetch()} retrying={failed.isFetching} />
       </Card>
     );
   }
   if (!pool.data || tonBalance.data === undefined) {
     return (
-      <Card title="Stake" className="min-w-0">
-        <Skeleton className="h-24 w-full" label="Loading the pool" />
+      <Card title={t('title')} className="min-w-0">
+        <Skeleton className="h-24 w-full" label={t('loadingPool')} />
       </Card>
     );
   }
@@ -56,7 +59,7 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
   const check = checkStake({ input, balance, pool: pool.data });
   const inFlight = isInFlight(sender.tx);
   const blockReason = context.wrongChain
-    ? `Your wallet is connected to another network. Switch it to ${network.label} to stake.`
+    ? t('wrongChain', { network: network.label })
     : check.ok
       ? null
       : stakeBlockMessage(check.block, tickers);
@@ -91,13 +94,13 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
   };
 
   return (
-    <Card title="Stake" className="min-w-0">
+    <Card title={t('title')} className="min-w-0">
       <dl className="mb-4 grid grid-cols-2 gap-2 text-sm">
-        <dt className="text-slate-500 dark:text-slate-400">Available</dt>
+        <dt className="text-slate-500 dark:text-slate-400">{t('available')}</dt>
         <dd data-testid="stake-ton-balance" data-nano={balance.toString()} className="text-right tabular-nums">
           {shown(balance)} {tickers.native}
         </dd>
-        <dt className="text-slate-500 dark:text-slate-400">Staked</dt>
+        <dt className="text-slate-500 dark:text-slate-400">{t('staked')}</dt>
         <dd data-testid="pton-balance" data-nano={ptonBalance.data?.toString() ?? ''} className="text-right tabular-nums">
           {ptonBalance.data === undefined ? '…' : `${shown(ptonBalance.data)} ${tickers.jetton}`}
         </dd>
@@ -109,7 +112,7 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
         }}
       >
         <AmountField
-          label="Amount to stake"
+          label={t('amountLabel')}
           testId="stake-amount"
           value={input}
           onChange={setInput}
@@ -119,35 +122,32 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
           disabled={inFlight}
         />
         <p data-testid="stake-max-hint" className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-          Minimum {shown(MIN_STAKE_NANO)} {tickers.native}. Max keeps {shown(EXIT_RESERVE)} {tickers.native} in your wallet so you
-          can unstake later without a top-up.
+          {t('maxHint', { minimum: shown(MIN_STAKE_NANO), reserve: shown(EXIT_RESERVE), native: tickers.native })}
         </p>
         {check.ok && !check.preview.keepsExitReserve && (
           <p data-testid="stake-exit-warning" role="status" className="mt-2 rounded-xl border border-amber-300 p-2 text-sm text-amber-800 dark:border-amber-700 dark:text-amber-300">
-            This stake leaves less than {shown(EXIT_RESERVE)} {tickers.native} in your wallet: unstaking later needs that much
-            for fees, so you would have to top up first.
+            {t('exitWarning', { reserve: shown(EXIT_RESERVE), native: tickers.native })}
           </p>
         )}
         {check.ok && (
           <dl data-testid="stake-preview" data-pton={check.preview.pton.toString()} className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm [overflow-wrap:anywhere]">
-            <dt className="text-slate-500 dark:text-slate-400">{check.preview.kind === 'jettons' ? 'You receive' : 'Bill converts to about'}</dt>
+            <dt className="text-slate-500 dark:text-slate-400">{t(check.preview.kind === 'jettons' ? 'youReceive' : 'billConverts')}</dt>
             <dd className="text-right font-medium tabular-nums">
               <span title={`${formatExact(check.preview.pton)} ${tickers.jetton}`}>{shown(check.preview.pton)}</span> {tickers.jetton}
             </dd>
-            <dt className="text-slate-500 dark:text-slate-400">Projected rate</dt>
+            <dt className="text-slate-500 dark:text-slate-400">{t('projectedRate')}</dt>
             <dd className="text-right tabular-nums" data-testid="stake-projected-rate">
               1 {tickers.jetton} = {formatRate(check.preview.rate)} {tickers.native}
             </dd>
             <dd className="col-span-2 text-xs text-slate-500 dark:text-slate-400" data-testid="stake-rate-explanation">
-              Deposits get the rate expected at this round's end (the pool tile shows the current one), so new {tickers.jetton} does not
-              take a share of rewards it did not fund.
+              {t('rateExplanation', { jetton: tickers.jetton })}
             </dd>
-            <dt className="text-slate-500 dark:text-slate-400">Deposit fee</dt>
-            <dd className="text-right tabular-nums" title="Attached to the deposit; the pool refunds what gas did not use.">
-              {shown(check.preview.fee)} {tickers.native} attached, mostly refunded
+            <dt className="text-slate-500 dark:text-slate-400">{t('depositFee')}</dt>
+            <dd className="text-right tabular-nums" title={t('depositFeeTitle')}>
+              {t('depositFeeValue', { fee: shown(check.preview.fee), native: tickers.native })}
             </dd>
-            <dt className="text-slate-500 dark:text-slate-400">Network fees</dt>
-            <dd data-testid="stake-cost" className="text-right tabular-nums" title="Estimated gas of the deposit, its mint and the wallet's own fee.">
+            <dt className="text-slate-500 dark:text-slate-400">{t('networkFees')}</dt>
+            <dd data-testid="stake-cost" className="text-right tabular-nums" title={t('networkFeesTitle')}>
               ≈ {shown(STAKE_COST_ESTIMATE)} {tickers.native}
             </dd>
           </dl>
@@ -156,8 +156,7 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
           <label data-testid="stake-confirm-pool" className="mt-3 flex items-start gap-2 rounded-xl border border-amber-300 p-3 text-sm dark:border-amber-700">
             <input type="checkbox" className="mt-1" checked={poolConfirmed} onChange={(event) => setPoolConfirmed(event.target.checked)} />
             <span>
-              This pool is not one of the app&apos;s presets (<span className="break-all font-mono text-xs">{context.poolAddress}</span>). I checked it
-              and want to stake into it.
+              {t.rich('confirmPool', { address: <span className="break-all font-mono text-xs">{context.poolAddress}</span> })}
             </span>
           </label>
         )}
@@ -167,7 +166,7 @@ export function StakePanel({ network }: { network: NetworkConfig }) {
           disabled={!check.ok || inFlight || context.wrongChain || confirmationMissing || rechecking}
           aria-describedby="stake-block-reason"
         >
-          {inFlight ? 'Staking…' : 'Stake'}
+          {t(inFlight ? 'submitting' : 'submit')}
         </Button>
         {/* one message per problem: under the button only what the field does not already say */}
         {blockReason && blockReason !== fieldError && (

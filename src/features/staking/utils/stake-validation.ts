@@ -4,7 +4,10 @@ import { DEPOSIT_FEE } from '../../../../contracts/wrappers/fees';
 import { expectedPtonForDeposit, projectedRate, type PoolFullData } from '../../../ton/pool';
 import { maxStakeAmount, maxStakeKeepingExitReserve } from '../../../ton/tx';
 import { amountInputErrorMessage, parseTypedAmount } from '../../../components/tx/amount-messages';
-import { formatAmount, isAmountInputError, type AmountInputError } from '../../../ton/units';
+import { isAmountInputError, type AmountInputError } from '../../../ton/units';
+import { formatExact } from '../../../components/format/amounts';
+import { tNow } from '../../../i18n/messages';
+import { stakingMessages } from '../messages';
 
 /** The app's own floor, well above the contract's (deposit > 1 TON fee), so nobody stakes dust. */
 export const MIN_STAKE_NANO = 1_000_000_000n;
@@ -60,25 +63,25 @@ export function checkStake({ input, balance, pool, minimum = MIN_STAKE_NANO }: S
   return { ok: true, preview: { amount, pton: quote.pton, kind: quote.kind, rate: projectedRate(pool), fee: DEPOSIT_FEE, total: amount + DEPOSIT_FEE, keepsExitReserve: amount <= maxStakeKeepingExitReserve(balance) } };
 }
 
-const shown = (nano: bigint) => formatAmount(nano, { groupSeparator: ',' });
+const shown = formatExact;
 
 /** The sentence under the amount field and on the disabled button's description. */
 export function stakeBlockMessage(block: StakeBlock, tickers: { native: string; jetton: string }): string {
   if (isAmountInputError(block.reason)) return amountInputErrorMessage(block.reason, 'stake', tickers.native);
+  const t = tNow(stakingMessages);
+  const { native, jetton } = tickers;
   switch (block.reason) {
     case 'below-minimum':
-      return `The minimum stake is ${shown(block.minimum)} ${tickers.native}.`;
+      return t('belowMinimum', { minimum: shown(block.minimum), native });
     case 'exceeds-balance':
-      return block.max > 0n
-        ? `Not enough ${tickers.native}: you can stake at most ${shown(block.max)} ${tickers.native} after fees.`
-        : `Not enough ${tickers.native} to stake: the 1 ${tickers.native} deposit fee and gas must stay available.`;
+      return block.max > 0n ? t('exceedsBalance', { max: shown(block.max), native }) : t('cannotAffordFee', { native });
     case 'halted':
-      return 'The pool is paused by its governance; staking is unavailable for now.';
+      return t('halted');
     case 'deposits-closed':
-      return 'The pool is not accepting deposits right now.';
+      return t('depositsClosed');
     case 'zero-output':
-      return `That amount is too small: it would convert to 0 ${tickers.jetton}.`;
+      return t('zeroOutput', { jetton });
     case 'empty-pool-balance':
-      return 'The pool cannot take deposits right now (it has no balance to convert against).';
+      return t('emptyPoolBalance');
   }
 }

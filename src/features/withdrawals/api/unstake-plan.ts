@@ -9,7 +9,10 @@ import type { NetworkConfig } from '../../../ton/networks';
 import { attachedValue, findUnstakeOutcome, poolBillVerifier, requestQueryId, transactionsAfter } from '../../../ton/outcomes';
 import { readPoolFullData, sharePercent } from '../../../ton/pool';
 import { buildWithdrawRequest, type TonConnectRequest } from '../../../ton/tx';
-import { formatAmount } from '../../../ton/units';
+import { formatExact } from '../../../components/format/amounts';
+import { tNow } from '../../../i18n/messages';
+import { localiseDecimal } from '../../../i18n/numbers';
+import { withdrawalMessages } from '../messages';
 import { UNSTAKE_MODES, type UnstakeModeId } from '../utils/unstake-validation';
 
 export interface UnstakePlanParams {
@@ -26,7 +29,7 @@ export interface UnstakePlanParams {
   tickers: { native: string; jetton: string };
 }
 
-const shown = (nano: bigint) => formatAmount(nano, { groupSeparator: ',' });
+const shown = formatExact;
 
 /** `sent`: the request already given to the wallet (resuming after a reload); a new one is built otherwise. */
 export function unstakePlan(params: UnstakePlanParams, sent?: TonConnectRequest): SendPlan {
@@ -63,26 +66,30 @@ export function unstakePlan(params: UnstakePlanParams, sent?: TonConnectRequest)
         verifyBill: poolBillVerifier(rpc, () => readPoolFullData(rpc, pool, { raw: true }), { owner, pool, queryId }),
       });
       if (!outcome) return { status: 'pending' };
+      const t = tNow(withdrawalMessages);
+      const { native, jetton } = tickers;
       switch (outcome.kind) {
         case 'instant':
           return {
             status: 'confirmed',
-            message: `Unstaked ${shown(amount)} ${tickers.jetton}: you received ${shown(outcome.received)} ${tickers.native} (net of the ${shown(outcome.arrived - outcome.received)} ${tickers.native} sent with the request${
-              params.instantFeeShare ? ` and of the ${sharePercent(params.instantFeeShare)} % instant withdrawal fee` : ''
-            }).`,
+            message: t(params.instantFeeShare ? 'resultInstantFee' : 'resultInstant', {
+              amount: shown(amount),
+              jetton,
+              received: shown(outcome.received),
+              native,
+              sent: shown(outcome.arrived - outcome.received),
+              percent: localiseDecimal(sharePercent(params.instantFeeShare ?? 0)),
+            }),
           };
         case 'bill':
           return {
             status: 'confirmed',
-            message: `Unstake requested: your withdrawal bill for ${shown(amount)} ${tickers.jetton} pays about ${shown(params.expectedBillTon)} ${tickers.native} at round end.`,
+            message: t('resultBill', { amount: shown(amount), jetton, expected: shown(params.expectedBillTon), native }),
           };
         case 'returned':
           return {
             status: 'failed',
-            message:
-              params.mode === 'fill-or-kill'
-                ? `The pool could not pay instantly, so your ${shown(outcome.jettons)} ${tickers.jetton} were returned (fill-or-kill). Only gas was spent.`
-                : `The pool refused the withdrawal and returned your ${shown(outcome.jettons)} ${tickers.jetton}. Only gas was spent.`,
+            message: t(params.mode === 'fill-or-kill' ? 'resultReturnedFillOrKill' : 'resultReturned', { jettons: shown(outcome.jettons), jetton }),
           };
       }
     },

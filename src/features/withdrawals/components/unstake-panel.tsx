@@ -20,29 +20,18 @@ import type { NetworkConfig } from '../../../ton/networks';
 import { quoteInstantWithdrawal, sharePercent } from '../../../ton/pool';
 import { nanoToDecimal } from '../../../ton/units';
 import { restoreUnstakePlan, unstakePlan } from '../api/unstake-plan';
+import { useT } from '../../../i18n/messages';
+import { localiseDecimal } from '../../../i18n/numbers';
+import { withdrawalMessages } from '../messages';
 import { unstakeCostEstimate, checkUnstake, unstakeBlockMessage, type ModeQuote, type UnstakeModeId } from '../utils/unstake-validation';
 
 const shown = formatSummary;
 
-const MODE_LABELS: Record<UnstakeModeId, string> = {
-  instant: 'Instant',
-  'round-end': 'At round end',
-  'fill-or-kill': 'Instant or cancel',
-};
-
-/** What each mode does when the pool cannot pay now: the difference between the two instant modes. */
-function shortfallText(id: UnstakeModeId, jetton: string): string {
-  switch (id) {
-    case 'instant':
-      return 'If the pool is short: a bill instead, paid at round end.';
-    case 'round-end':
-      return 'Always a bill, paid at round end.';
-    case 'fill-or-kill':
-      return `If the pool is short: nothing is paid, your ${jetton} comes back.`;
-  }
-}
+const MODES: readonly UnstakeModeId[] = ['instant', 'round-end', 'fill-or-kill'];
 
 export function UnstakePanel({ network }: { network: NetworkConfig }) {
+  const t = useT(withdrawalMessages);
+  const percent = (share: number) => localiseDecimal(sharePercent(share));
   const context = useStakingContext(network);
   const now = useNowSeconds();
   const sender = useTrackedSend(network, 'unstake', (saved, request) => restoreUnstakePlan(network, saved, request));
@@ -61,15 +50,15 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
   const failed = [context.protocol, pool, tonBalance, ptonBalance].find((query) => query.isError);
   if (failed) {
     return (
-      <Card title="Unstake" className="min-w-0">
+      <Card title={t('title')} className="min-w-0">
         <ChainReadError error={failed.error} onRetry={() => void failed.refetch()} retrying={failed.isFetching} />
       </Card>
     );
   }
   if (!pool.data || tonBalance.data === undefined || ptonBalance.data === undefined) {
     return (
-      <Card title="Unstake" className="min-w-0">
-        <Skeleton className="h-24 w-full" label="Loading your staked balance" />
+      <Card title={t('title')} className="min-w-0">
+        <Skeleton className="h-24 w-full" label={t('loading')} />
       </Card>
     );
   }
@@ -85,7 +74,7 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
   });
   const inFlight = isInFlight(sender.tx);
   const blockReason = context.wrongChain
-    ? `Your wallet is connected to another network. Switch it to ${network.label} to unstake.`
+    ? t('wrongChain', { network: network.label })
     : check.ok
       ? null
       : unstakeBlockMessage(check.block, tickers);
@@ -97,20 +86,17 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
 
   const timing = (quote: ModeQuote) =>
     quote.mode === 'round-end'
-      ? `paid ${payoutText}`
+      ? t('paidAt', { when: payoutText })
       : quote.mode === 'fill-or-kill'
         ? quote.route === 'instant'
-          ? 'now, or not at all'
-          : 'cannot be filled now: your pTON would come back'
-        : 'now';
+          ? t('nowOrNever')
+          : t('cannotFill', { jetton: tickers.jetton })
+        : t('now');
 
   // What Max would pay now: the whole balance at the current rate, minus the v2 instant withdrawal fee.
   const maxInstant = quoteInstantWithdrawal(pool.data, ptonBalance.data);
-  const maxHint =
-    `You hold ${shown(ptonBalance.data)} ${tickers.jetton}` +
-    (ptonBalance.data > 0n && pool.data.optimistic
-      ? `, ≈ ${shown(maxInstant.net)} ${tickers.native} if unstaked instantly${maxInstant.fee > 0n ? ` after the ${sharePercent(maxInstant.feeShare)} % instant withdrawal fee` : ''}.`
-      : '.');
+  const holding = { balance: shown(ptonBalance.data), jetton: tickers.jetton, net: shown(maxInstant.net), native: tickers.native, percent: percent(maxInstant.feeShare) };
+  const maxHint = t(ptonBalance.data > 0n && pool.data.optimistic ? (maxInstant.fee > 0n ? 'holdingInstantFee' : 'holdingInstant') : 'holding', holding);
 
   const submit = async () => {
     const poolAddress = context.poolAddress;
@@ -142,7 +128,7 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
   };
 
   return (
-    <Card title="Unstake" className="min-w-0">
+    <Card title={t('title')} className="min-w-0">
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -150,7 +136,7 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
         }}
       >
         <AmountField
-          label="Amount to unstake"
+          label={t('amountLabel')}
           testId="unstake-amount"
           value={input}
           onChange={setInput}
@@ -161,9 +147,9 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
           disabled={inFlight}
         />
         <fieldset className="mt-3 grid gap-2 sm:grid-cols-3" disabled={inFlight}>
-          <legend className="mb-1 text-sm font-medium text-slate-700 dark:text-slate-300">How to receive {tickers.native}</legend>
+          <legend className="mb-1 text-sm font-medium text-slate-700 dark:text-slate-300">{t('howToReceive', { native: tickers.native })}</legend>
           {/* Side by side from 640 px: what each mode yields, its fee and when it arrives, read across at a glance. */}
-          {(Object.keys(MODE_LABELS) as UnstakeModeId[]).map((id) => {
+          {MODES.map((id) => {
             const quote = quotes?.[id];
             const unavailable = quote?.block ? unstakeBlockMessage(quote.block, tickers) : null;
             return (
@@ -175,7 +161,7 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
               >
                 <span className="flex items-center gap-2">
                   <input type="radio" name="unstake-mode" value={id} checked={mode === id} onChange={() => setMode(id)} />
-                  <span className="font-medium">{MODE_LABELS[id]}</span>
+                  <span className="font-medium">{t(`mode.${id}`)}</span>
                 </span>
                 {quote ? (
                   <>
@@ -185,28 +171,28 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
                     <span className="text-slate-600 dark:text-slate-400">{timing(quote)}</span>
                     {quote.fee > 0n ? (
                       <span className="text-slate-600 dark:text-slate-400" data-testid={`unstake-mode-${id}-fee`} data-fee={quote.fee.toString()}>
-                        Fee {sharePercent(quote.feeShare)} %: <span title={`${formatExact(quote.fee)} ${tickers.native}`}>−{shown(quote.fee)} {tickers.native}</span>
+                        {t('fee', { percent: percent(quote.feeShare) })} <span title={`${formatExact(quote.fee)} ${tickers.native}`}>−{shown(quote.fee)} {tickers.native}</span>
                       </span>
                     ) : quote.route === 'bill' && quote.feeShare > 0 ? (
                       <span className="text-slate-600 dark:text-slate-400" data-testid={`unstake-mode-${id}-fee`} data-fee="0">
-                        No fee
+                        {t('noFee')}
                       </span>
                     ) : (
-                      <span className="text-slate-600 dark:text-slate-400">No fee</span>
+                      <span className="text-slate-600 dark:text-slate-400">{t('noFee')}</span>
                     )}
                   </>
                 ) : quotes && !liquidity.isError ? (
                   <span className="flex items-center gap-2 text-slate-500 dark:text-slate-400" data-testid={`unstake-mode-${id}-loading`}>
-                    <Skeleton className="h-4 w-16" label="Checking the pool's liquidity" />
-                    checking what the pool can pay now…
+                    <Skeleton className="h-4 w-16" label={t('checkingLiquidity')} />
+                    {t('checkingWhatPoolPays')}
                   </span>
                 ) : quotes ? (
-                  <span className="text-slate-500 dark:text-slate-400">Cannot be quoted without the pool's liquidity.</span>
+                  <span className="text-slate-500 dark:text-slate-400">{t('cannotQuote')}</span>
                 ) : (
-                  <span className="text-slate-500 dark:text-slate-400">{id === 'round-end' ? `Paid ${payoutText}, at the round-end rate.` : 'Paid now if the pool has the liquidity.'}</span>
+                  <span className="text-slate-500 dark:text-slate-400">{id === 'round-end' ? t('roundEndUnquoted', { when: payoutText }) : t('instantUnquoted')}</span>
                 )}
                 <span data-testid={`unstake-mode-${id}-shortfall`} className="text-xs text-slate-500 dark:text-slate-400">
-                  {shortfallText(id, tickers.jetton)}
+                  {t(`shortfall.${id}`, { jetton: tickers.jetton })}
                 </span>
                 {unavailable && <span className="text-amber-700 dark:text-amber-300">{unavailable}</span>}
               </label>
@@ -214,7 +200,7 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
           })}
           {quotes && quotes['round-end'].feeShare > 0 && (
             <p data-testid="unstake-fee-note" className="text-xs text-slate-500 sm:col-span-3 dark:text-slate-400">
-              Paid now, the pool keeps its {sharePercent(quotes['round-end'].feeShare)} % instant withdrawal fee; a bill at round end pays none.
+              {t('feeNote', { percent: percent(quotes['round-end'].feeShare) })}
             </p>
           )}
           {liquidity.isError && wantsLiquidity && (
@@ -225,12 +211,11 @@ export function UnstakePanel({ network }: { network: NetworkConfig }) {
         </fieldset>
         {check.ok && (
           <p data-testid="unstake-cost" className="mt-3 text-sm text-slate-600 dark:text-slate-400">
-            {shown(BURN_ATTACHED_VALUE)} {tickers.native} attached (what gas does not use comes back); network fees ≈{' '}
-            {shown(unstakeCostEstimate(check.chosen.route))} {tickers.native}.
+            {t('cost', { attached: shown(BURN_ATTACHED_VALUE), fees: shown(unstakeCostEstimate(check.chosen.route)), native: tickers.native })}
           </p>
         )}
         <Button type="submit" className="mt-4 w-full" disabled={!check.ok || inFlight || context.wrongChain || rechecking}>
-          {inFlight ? 'Unstaking…' : 'Unstake'}
+          {t(inFlight ? 'submitting' : 'submit')}
         </Button>
         {/* one message per problem: under the button only what the field does not already say */}
         {blockReason && !liquidityPending && blockReason !== fieldError && (

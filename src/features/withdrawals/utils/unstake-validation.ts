@@ -15,7 +15,10 @@ import {
   type PoolFullData,
 } from '../../../ton/pool';
 import { amountInputErrorMessage, parseTypedAmount } from '../../../components/tx/amount-messages';
-import { formatAmount, isAmountInputError, type AmountInputError } from '../../../ton/units';
+import { isAmountInputError, type AmountInputError } from '../../../ton/units';
+import { formatExact } from '../../../components/format/amounts';
+import { tNow } from '../../../i18n/messages';
+import { withdrawalMessages } from '../messages';
 
 export type UnstakeModeId = 'instant' | 'round-end' | 'fill-or-kill';
 
@@ -151,26 +154,28 @@ export function unstakeCostEstimate(route: ModeQuote['route']): bigint {
   return route === 'bill' ? UNSTAKE_BILL_COST_ESTIMATE : UNSTAKE_INSTANT_COST_ESTIMATE;
 }
 
-const shown = (nano: bigint) => formatAmount(nano, { groupSeparator: ',' });
+const shown = formatExact;
 
 export function unstakeBlockMessage(block: UnstakeBlock, tickers: { native: string; jetton: string }): string {
   if (isAmountInputError(block.reason)) return amountInputErrorMessage(block.reason, 'unstake', tickers.jetton);
+  const t = tNow(withdrawalMessages);
+  const { native, jetton } = tickers;
   switch (block.reason) {
     case 'exceeds-balance':
-      return `You have only ${shown(block.balance)} ${tickers.jetton}.`;
+      return t('exceedsBalance', { balance: shown(block.balance), jetton });
     case 'fee-unavailable':
-      return `Unstaking needs ${shown(block.needed)} ${tickers.native} in your wallet for fees (most of it comes back).`;
+      return t('feeUnavailable', { needed: shown(block.needed), native });
     case 'halted':
-      return 'The pool is paused by its governance; unstaking is unavailable for now.';
+      return t('halted');
     case 'no-liquidity':
-      return `The pool cannot pay that much instantly right now (about ${shown(block.receivable)} ${tickers.native} available). Choose "At round end".`;
+      return t('noLiquidity', { available: shown(block.receivable), native, roundEnd: t('mode.round-end') });
     case 'liquidity-unknown':
-      return 'Checking how much the pool can pay out now…';
+      return t('liquidityUnknown');
     case 'pessimistic-pool':
-      return 'Instant withdrawals are switched off on this pool: it pays withdrawals only at round end.';
+      return t('pessimisticPool');
     case 'zero-output':
-      return `That amount is too small: it would pay 0 ${tickers.native}.`;
+      return t('zeroOutput', { native });
     case 'dust':
-      return `That amount would pay about ${shown(block.expected)} ${tickers.native}, no more than the ≈${shown(block.cost)} ${tickers.native} of network fees it costs. Unstake more.`;
+      return t('dust', { expected: shown(block.expected), cost: shown(block.cost), native });
   }
 }
