@@ -38,5 +38,5 @@ export const useNotifications = create<NotificationState>((set) => ({
 
 /** The document title for `unseen` background notices: "(1) Paid · LSt Staking", or the base title. */
 export function titleWith(baseTitle: string, unseen: number, headline: string | null): string {
-  return unseen > 0 ? `(${unseen}) ${headline ?? 'Update'} · ${baseTitle}` : baseTitle;
+  return unseen > 0 ? `(${unseen}) ${headline ? `${headline} · ` : ''}${baseTitle}` : baseTitle;
 }

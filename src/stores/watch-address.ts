@@ -3,16 +3,19 @@
 import { Address } from '@ton/core';
 import { create } from 'zustand';
 
-/** The address in raw form (what queries key on), or a message saying why it is not one. */
-export function parseWatchAddress(input: string): { raw: string } | { error: string } {
+/** Why a text is not an address that can be watched; the watch form says it in the reader's language. */
+export type WatchAddressError = 'empty' | 'workchain' | 'invalid';
+
+/** The address in raw form (what queries key on), or why it is not one. */
+export function parseWatchAddress(input: string): { raw: string } | { error: WatchAddressError } {
   const text = input.trim();
-  if (text === '') return { error: 'Enter an address.' };
+  if (text === '') return { error: 'empty' };
   try {
     const address = Address.parse(text);
-    if (address.workChain !== 0 && address.workChain !== -1) return { error: 'Only basechain and masterchain addresses can be watched.' };
+    if (address.workChain !== 0 && address.workChain !== -1) return { error: 'workchain' };
     return { raw: address.toRawString() };
   } catch {
-    return { error: 'This is not a TON address (checksum or format is wrong).' };
+    return { error: 'invalid' };
   }
 }
 
@@ -20,7 +23,7 @@ interface WatchState {
   /** Raw address being watched; null: the connected wallet's view. */
   watched: string | null;
   /** Why the ?address= of the link was refused (shown once), if it was. */
-  refusedLink: string | null;
+  refusedLink: WatchAddressError | null;
   watch(raw: string): void;
   stop(): void;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveEndpoints, endpointLabel, parseEndpointList, probeEndpoint, readEndpoints } from './endpoints';
+import { effectiveEndpoints, endpointLabel, endpointProblemText, parseEndpointList, probeEndpoint, readEndpoints } from './endpoints';
 import { networkPreset } from './networks';
 
 const testnet = networkPreset('testnet');
@@ -73,17 +73,19 @@ describe('probeEndpoint', () => {
 
   it('refuses garbage, errors, wrong shapes and what is not http(s), with a reason', async () => {
     const url = 'https://a.example/jsonRPC';
-    expect(await probeEndpoint({ url }, { fetch: answer(200, '<html>hello</html>') })).toMatchObject({ ok: false, reason: /not JSON/ });
-    expect(await probeEndpoint({ url }, { fetch: answer(500, '{"ok":false,"error":"down"}') })).toMatchObject({ ok: false, reason: /HTTP 500.*down/ });
-    expect(await probeEndpoint({ url }, { fetch: answer(401, '{"ok":false,"error":"API key does not exist"}') })).toMatchObject({
-      ok: false,
-      reason: /API key/,
-    });
-    expect(await probeEndpoint({ url }, { fetch: answer(200, '{"ok":true,"result":{"last":{"seqno":"x"}}}') })).toMatchObject({ ok: false, reason: /not a toncenter v2/ });
-    expect(await probeEndpoint({ url: 'javascript:alert(1)' }, { fetch: answer(200, masterchain) })).toMatchObject({ ok: false, reason: /http\(s\)/ });
+    const refused = async (target: string, fetchImpl: typeof fetch) => {
+      const result = await probeEndpoint({ url: target }, { fetch: fetchImpl });
+      if (result.ok) throw new Error('accepted');
+      return { problem: result.problem, text: endpointProblemText(result.problem) };
+    };
+    expect(await refused(url, answer(200, '<html>hello</html>'))).toMatchObject({ problem: { code: 'not-json', status: 200 }, text: /not JSON/ });
+    expect(await refused(url, answer(500, '{"ok":false,"error":"down"}'))).toMatchObject({ problem: { code: 'no-result', status: 500, detail: 'down' }, text: /HTTP 500.*down/ });
+    expect(await refused(url, answer(401, '{"ok":false,"error":"API key does not exist"}'))).toMatchObject({ problem: { code: 'refused', status: 401 }, text: /API key/ });
+    expect(await refused(url, answer(200, '{"ok":true,"result":{"last":{"seqno":"x"}}}'))).toMatchObject({ problem: { code: 'not-a-block' }, text: /not a toncenter v2/ });
+    expect(await refused('javascript:alert(1)', answer(200, masterchain))).toMatchObject({ problem: { code: 'protocol', protocol: 'javascript:' }, text: /http\(s\)/ });
     const unreachable = (async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
-    expect(await probeEndpoint({ url }, { fetch: unreachable })).toMatchObject({ ok: false, reason: /could not reach it \(Failed to fetch\)/ });
+    expect(await refused(url, unreachable)).toMatchObject({ problem: { code: 'unreachable', detail: 'Failed to fetch' }, text: /could not reach it \(Failed to fetch\)/ });
   });
 });

@@ -18,16 +18,54 @@ export function defaultMaxRps(apiKey: string | undefined, keylessRps: number): n
   return apiKey ? Math.max(10, keylessRps) : keylessRps;
 }
 
+/** Why an endpoint cannot be used: data, so the app can say it in the reader's language (endpointProblemText: English). */
+export type EndpointProblem =
+  | { code: 'not-a-url'; value: string }
+  | { code: 'protocol'; protocol: string }
+  | { code: 'credentials' }
+  | { code: 'unreachable'; detail: string }
+  | { code: 'timeout'; seconds: number }
+  | { code: 'not-json'; status: number }
+  | { code: 'refused'; status: number }
+  | { code: 'no-result'; status: number; detail: string }
+  | { code: 'not-a-block' };
+
+export const EXAMPLE_ENDPOINT = 'https://toncenter.com/api/v2/jsonRPC';
+
+/** The problem in English: configuration errors (VITE_TON_ENDPOINTS) and logs. */
+export function endpointProblemText(problem: EndpointProblem): string {
+  switch (problem.code) {
+    case 'not-a-url':
+      return `"${problem.value}" is not a URL; an endpoint looks like ${EXAMPLE_ENDPOINT}`;
+    case 'protocol':
+      return `only http(s) endpoints are supported (got ${problem.protocol})`;
+    case 'credentials':
+      return 'put the API key in its own field, not in the URL';
+    case 'unreachable':
+      return `could not reach it (${problem.detail})`;
+    case 'timeout':
+      return `could not reach it (no answer within ${problem.seconds} s)`;
+    case 'not-json':
+      return `it answered HTTP ${problem.status} with something that is not JSON`;
+    case 'refused':
+      return `it refused the request (HTTP ${problem.status}): check the API key`;
+    case 'no-result':
+      return `it answered HTTP ${problem.status} without a toncenter v2 result${problem.detail ? `: ${problem.detail}` : ''}`;
+    case 'not-a-block':
+      return 'its getMasterchainInfo answer is not a toncenter v2 masterchain block';
+  }
+}
+
 /** Why a URL cannot be an RPC endpoint, or null when it can. */
-export function endpointUrlProblem(value: string): string | null {
+export function endpointUrlProblem(value: string): EndpointProblem | null {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return `"${value}" is not a URL; an endpoint looks like https://toncenter.com/api/v2/jsonRPC`;
+    return { code: 'not-a-url', value };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `only http(s) endpoints are supported (got ${url.protocol})`;
-  if (url.username || url.password) return 'put the API key in its own field, not in the URL';
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { code: 'protocol', protocol: url.protocol };
+  if (url.username || url.password) return { code: 'credentials' };
   return null;
 }
 
@@ -39,7 +77,7 @@ export function parseEndpointEntry(entry: string, defaults: { keylessRps: number
   const hashAt = entry.indexOf('#');
   const url = (hashAt < 0 ? entry : entry.slice(0, hashAt)).trim();
   const problem = endpointUrlProblem(url);
-  if (problem) throw new Error(`VITE_TON_ENDPOINTS: ${problem}`);
+  if (problem) throw new Error(`VITE_TON_ENDPOINTS: ${endpointProblemText(problem)}`);
   const options = new URLSearchParams(hashAt < 0 ? '' : entry.slice(hashAt + 1));
   for (const name of options.keys()) {
     if (name !== 'key' && name !== 'rps')
@@ -111,7 +149,7 @@ export function endpointLabel(endpoint: Pick<RpcEndpoint, 'url'>): string {
   }
 }
 
-export type ProbeResult = { ok: true; seqno: number } | { ok: false; reason: string };
+export type ProbeResult = { ok: true; seqno: number } | { ok: false; problem: EndpointProblem };
 
 /**
  * Asks the endpoint for the masterchain head (`getMasterchainInfo`, one request) and accepts it only if the answer is
@@ -122,7 +160,7 @@ export async function probeEndpoint(
   { fetch: fetchImpl = (...args) => globalThis.fetch(...args), timeoutMs = 10_000 }: { fetch?: typeof fetch; timeoutMs?: number } = {},
 ): Promise<ProbeResult> {
   const problem = endpointUrlProblem(endpoint.url);
-  if (problem) return { ok: false, reason: problem };
+  if (problem) return { ok: false, problem };
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (endpoint.apiKey) headers['X-API-Key'] = endpoint.apiKey;
   const controller = new AbortController();
@@ -139,8 +177,8 @@ export async function probeEndpoint(
     status = response.status;
     text = await response.text();
   } catch (error) {
-    const reason = controller.signal.aborted ? `no answer within ${timeoutMs / 1000} s` : error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: `could not reach it (${reason})` };
+    if (controller.signal.aborted) return { ok: false, problem: { code: 'timeout', seconds: timeoutMs / 1000 } };
+    return { ok: false, problem: { code: 'unreachable', detail: error instanceof Error ? error.message : String(error) } };
   } finally {
     clearTimeout(timer);
   }
@@ -148,16 +186,16 @@ export async function probeEndpoint(
   try {
     body = JSON.parse(text);
   } catch {
-    return { ok: false, reason: `it answered HTTP ${status} with something that is not JSON` };
+    return { ok: false, problem: { code: 'not-json', status } };
   }
   const envelope = body as { ok?: unknown; result?: { last?: { seqno?: unknown; workchain?: unknown } }; error?: unknown };
-  if (status === 401 || status === 403) return { ok: false, reason: `it refused the request (HTTP ${status}): check the API key` };
+  if (status === 401 || status === 403) return { ok: false, problem: { code: 'refused', status } };
   if (envelope?.ok !== true) {
-    const detail = typeof envelope?.error === 'string' ? `: ${envelope.error.slice(0, 120)}` : '';
-    return { ok: false, reason: `it answered HTTP ${status} without a toncenter v2 result${detail}` };
+    const detail = typeof envelope?.error === 'string' ? envelope.error.slice(0, 120) : '';
+    return { ok: false, problem: { code: 'no-result', status, detail } };
   }
   const seqno = envelope.result?.last?.seqno;
   if (typeof seqno !== 'number' || !Number.isInteger(seqno) || seqno < 0 || envelope.result?.last?.workchain !== -1)
-    return { ok: false, reason: 'its getMasterchainInfo answer is not a toncenter v2 masterchain block' };
+    return { ok: false, problem: { code: 'not-a-block' } };
   return { ok: true, seqno };
 }

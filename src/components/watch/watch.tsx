@@ -1,24 +1,26 @@
 import { Address } from '@ton/core';
 import { useState } from 'react';
 import type { NetworkConfig } from '../../ton/networks';
-import { parseWatchAddress, useWatchAddress } from '../../stores/watch-address';
+import { parseWatchAddress, useWatchAddress, type WatchAddressError } from '../../stores/watch-address';
 import { Button } from '../ui/button';
 import { Card } from '../ui/card';
+import { useT } from '../../i18n/messages';
+import { watchMessages } from './messages';
 
 /** In place of the staking widget while an address is watched: what is shown, and the way back. */
 export function WatchingCard({ network }: { network: NetworkConfig }) {
+  const t = useT(watchMessages);
   const watched = useWatchAddress((state) => state.watched);
   const stop = useWatchAddress((state) => state.stop);
   if (!watched) return null;
   const friendly = Address.parse(watched).toString({ bounceable: false, testOnly: network.chain !== '-239' });
   return (
-    <Card title="Watching" className="min-w-0">
+    <Card title={t('title')} className="min-w-0">
       <p data-testid="watching" data-address={watched} className="text-sm text-slate-700 dark:text-slate-300">
-        Read-only view of <code className="break-all">{friendly}</code>: its position, bills and history. Staking and unstaking are
-        off while watching.
+        {t.rich('readOnly', { address: <code className="break-all">{friendly}</code> })}
       </p>
       <Button variant="secondary" size="sm" className="mt-3" onClick={stop}>
-        Stop watching
+        {t('stop')}
       </Button>
     </Card>
   );
@@ -26,16 +28,17 @@ export function WatchingCard({ network }: { network: NetworkConfig }) {
 
 /** "Watch an address": any account, read-only, no wallet needed. */
 export function WatchAddressForm() {
+  const t = useT(watchMessages);
   const watch = useWatchAddress((state) => state.watch);
   const refusedLink = useWatchAddress((state) => state.refusedLink);
   const [input, setInput] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<WatchAddressError | null>(null);
   return (
     <details className="mt-6 rounded-2xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900" open={refusedLink !== null}>
-      <summary className="cursor-pointer text-lg font-semibold">Watch an address</summary>
+      <summary className="cursor-pointer text-lg font-semibold">{t('formTitle')}</summary>
       {refusedLink && (
         <p role="alert" data-testid="watch-link-refused" className="mt-2 text-sm text-red-700 dark:text-red-300">
-          The address in this link was not opened: {refusedLink}
+          {t('linkRefused', { reason: t(`error.${refusedLink}`) })}
         </p>
       )}
       <form
@@ -51,7 +54,7 @@ export function WatchAddressForm() {
         }}
       >
         <label className="grid min-w-0 flex-1 gap-1 text-sm">
-          Address to watch (read-only)
+          {t('inputLabel')}
           <input
             data-testid="watch-input"
             value={input}
@@ -63,12 +66,12 @@ export function WatchAddressForm() {
           />
           {error && (
             <span role="alert" data-testid="watch-error" className="text-red-700 dark:text-red-300">
-              {error}
+              {t(`error.${error}`)}
             </span>
           )}
         </label>
         <Button type="submit" variant="secondary" className="mt-6">
-          Watch
+          {t('watch')}
         </Button>
       </form>
     </details>

@@ -2,9 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { configuredEndpoints, type NetworkConfig } from '../../../ton/networks';
-import { endpointLabel, endpointUrlProblem, probeEndpoint, type RpcEndpoint } from '../../../ton/endpoints';
+import { endpointLabel, endpointUrlProblem, EXAMPLE_ENDPOINT, probeEndpoint, type EndpointProblem, type RpcEndpoint } from '../../../ton/endpoints';
 import { useRpcEndpoints, useRpcStatus, type UserEndpoint } from '../../../stores/rpc-endpoints';
 import { connectAllowed, pageCsp } from '../utils/csp';
+import { useT } from '../../../i18n/messages';
+import { settingsMessages } from '../messages';
 
 type Outcome = { tone: 'error' | 'success'; text: string } | null;
 
@@ -18,6 +20,14 @@ const NO_USER_ENDPOINTS: UserEndpoint[] = [];
  * key). An endpoint is probed before it is kept; a refused one changes nothing.
  */
 export function RpcEndpointsPanel({ network }: { network: NetworkConfig }) {
+  const t = useT(settingsMessages);
+  const describe = (problem: EndpointProblem) =>
+    t(`problem.${problem.code}`, {
+      example: EXAMPLE_ENDPOINT,
+      ...(problem as Record<string, string | number>),
+      // the server's own words, when it gave any, follow a colon
+      detail: 'detail' in problem && problem.detail ? (problem.code === 'no-result' ? `: ${problem.detail}` : problem.detail) : '',
+    });
   const user = useRpcEndpoints((state) => state.user[network.name] ?? NO_USER_ENDPOINTS);
   const add = useRpcEndpoints((state) => state.add);
   const remove = useRpcEndpoints((state) => state.remove);
@@ -41,14 +51,11 @@ export function RpcEndpointsPanel({ network }: { network: NetworkConfig }) {
     event.preventDefault();
     const candidate = url.trim();
     const problem = endpointUrlProblem(candidate);
-    if (problem) return setOutcome({ tone: 'error', text: `Not added: ${problem}.` });
+    if (problem) return setOutcome({ tone: 'error', text: t('notAdded', { problem: describe(problem) }) });
     if (!connectAllowed(pageCsp(), candidate, window.location.origin)) {
       return setOutcome({
         tone: 'error',
-        text:
-          `Not added: this build's Content-Security-Policy only lets the page reach the endpoints it was built with ` +
-          `(${configured.map((entry) => new URL(entry.url).origin).join(', ')}). You can add another key for one of ` +
-          `them, or build the app with your endpoint in VITE_TON_ENDPOINTS.`,
+        text: t('cspRefused', { origins: configured.map((entry) => new URL(entry.url).origin).join(', ') }),
       });
     }
     setChecking(true);
@@ -56,30 +63,28 @@ export function RpcEndpointsPanel({ network }: { network: NetworkConfig }) {
     const result = await probeEndpoint({ url: candidate, apiKey: apiKey.trim() || undefined });
     setChecking(false);
     if (!result.ok) {
-      return setOutcome({ tone: 'error', text: `Not added: ${result.reason}. The current endpoints keep working.` });
+      return setOutcome({ tone: 'error', text: t('notAddedKeepsWorking', { problem: describe(result.problem) }) });
     }
     add(network.name, { url: candidate, apiKey: apiKey.trim() || undefined });
     setUrl('');
     setApiKey('');
-    setOutcome({ tone: 'success', text: `Added ${endpointLabel({ url: candidate })} (block ${result.seqno}); it is tried first.` });
+    setOutcome({ tone: 'success', text: t('added', { endpoint: endpointLabel({ url: candidate }), seqno: result.seqno }) });
   }
 
   return (
     <div className="grid gap-4 text-sm">
       <p className="text-slate-600 dark:text-slate-400">
-        The app reads the chain from the first endpoint that answers, in this order, and returns to the first one after
-        a pause when it recovers. Endpoints you add are kept in this browser only; each key is sent to its own endpoint
-        and nowhere else.
+        {t('explanation')}
       </p>
-      <ol className="grid gap-2" aria-label="RPC endpoints">
+      <ol className="grid gap-2" aria-label={t('listLabel')}>
         {listed.map((endpoint) => (
           <li key={endpoint.url} className="flex flex-wrap items-center gap-2">
             <span className="break-all font-mono text-xs">{endpointLabel(endpoint)}</span>
-            {endpoint.url === activeUrl && <Badge tone="success">in use</Badge>}
-            {endpoint.source === 'user' && <Badge tone="info">yours{endpoint.apiKey ? ', with key' : ''}</Badge>}
+            {endpoint.url === activeUrl && <Badge tone="success">{t('inUse')}</Badge>}
+            {endpoint.source === 'user' && <Badge tone="info">{t(endpoint.apiKey ? 'yoursWithKey' : 'yours')}</Badge>}
             {endpoint.source === 'user' && (
-              <Button variant="ghost" size="sm" onClick={() => remove(network.name, endpoint.url)} aria-label={`Remove ${endpointLabel(endpoint)}`}>
-                Remove
+              <Button variant="ghost" size="sm" onClick={() => remove(network.name, endpoint.url)} aria-label={t('removeLabel', { endpoint: endpointLabel(endpoint) })}>
+                {t('remove')}
               </Button>
             )}
           </li>
@@ -88,7 +93,7 @@ export function RpcEndpointsPanel({ network }: { network: NetworkConfig }) {
       <form className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end" onSubmit={submit} aria-describedby={outcomeId}>
         <div>
           <label htmlFor={urlId} className="mb-1 block font-medium text-slate-700 dark:text-slate-300">
-            Endpoint URL (toncenter API v2)
+            {t('urlLabel')}
           </label>
           <input
             id={urlId}
@@ -97,7 +102,7 @@ export function RpcEndpointsPanel({ network }: { network: NetworkConfig }) {
             inputMode="url"
             autoComplete="off"
             spellCheck={false}
-            placeholder="https://toncenter.com/api/v2/jsonRPC"
+            placeholder={EXAMPLE_ENDPOINT}
             value={url}
             onChange={(event) => setUrl(event.target.value)}
             required
@@ -105,7 +110,7 @@ export function RpcEndpointsPanel({ network }: { network: NetworkConfig }) {
         </div>
         <div>
           <label htmlFor={keyId} className="mb-1 block font-medium text-slate-700 dark:text-slate-300">
-            API key (optional)
+            {t('keyLabel')}
           </label>
           <input
             id={keyId}
@@ -117,7 +122,7 @@ export function RpcEndpointsPanel({ network }: { network: NetworkConfig }) {
           />
         </div>
         <Button type="submit" disabled={checking}>
-          {checking ? 'Checking…' : 'Add endpoint'}
+          {t(checking ? 'checking' : 'add')}
         </Button>
       </form>
       <p

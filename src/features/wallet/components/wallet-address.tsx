@@ -1,8 +1,11 @@
 import { CopyButton } from '../../../components/ui/copy-button';
 import { shortenAddress } from '../utils/shorten-address';
+import { useT } from '../../../i18n/messages';
+import { walletMessages } from '../messages';
 
 /** A user-friendly address, shortened, with the full form in the title and a copy button. */
 export function WalletAddress({ friendlyAddress }: { friendlyAddress: string }) {
+  const t = useT(walletMessages);
   return (
     <div className="flex items-center gap-2">
       <code
@@ -13,7 +16,7 @@ export function WalletAddress({ friendlyAddress }: { friendlyAddress: string }) 
       >
         {shortenAddress(friendlyAddress, 6)}
       </code>
-      <CopyButton value={friendlyAddress} label="Copy wallet address" />
+      <CopyButton value={friendlyAddress} label={t('copyAddress')} />
     </div>
   );
 }

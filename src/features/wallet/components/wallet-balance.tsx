@@ -6,22 +6,25 @@ import { StaleMark } from '../../../components/ui/stale-mark';
 import { readErrorText } from '../../../components/tx/read-error';
 import { tonBalanceQuery } from '../../../queries/account-state';
 import { formatExact, formatSummary } from '../../../components/format/amounts';
+import { useT } from '../../../i18n/messages';
+import { walletMessages } from '../messages';
 
 export function WalletBalance({ network, address }: { network: NetworkConfig; address: string }) {
+  const t = useT(walletMessages);
   const balance = useQuery(tonBalanceQuery(network, address));
 
-  if (balance.isPending) return <Skeleton className="h-8 w-40" label="Loading balance" />;
+  if (balance.isPending) return <Skeleton className="h-8 w-40" label={t('loadingBalance')} />;
   if (balance.data === undefined) {
     return (
       <div role="alert" className="flex flex-wrap items-center gap-3 text-sm text-red-700 dark:text-red-300">
-        <span>Could not load the balance: {readErrorText(balance.error)}</span>
+        <span>{t('balanceFailed', { reason: readErrorText(balance.error) })}</span>
         <Button
           variant="secondary"
           size="sm"
           onClick={() => void balance.refetch()}
           disabled={balance.isFetching}
         >
-          Retry
+          {t('retry')}
         </Button>
       </div>
     );

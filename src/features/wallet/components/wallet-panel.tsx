@@ -13,9 +13,12 @@ import { FaucetButton } from './faucet-button';
 import { WalletAddress } from './wallet-address';
 import { WalletBalance } from './wallet-balance';
 import { WalletRestoring } from './wallet-restoring';
+import { useT } from '../../../i18n/messages';
+import { walletMessages } from '../messages';
 
 /** `expectConnected`: the first paint's guess (session-hint.ts), sizing the placeholder while the session restores. */
 export function WalletPanel({ expectConnected }: { expectConnected: boolean }) {
+  const t = useT(walletMessages);
   const wallet = useTonWallet();
   const connectionRestored = useIsConnectionRestored();
   const modal = useTonConnectModal();
@@ -27,10 +30,10 @@ export function WalletPanel({ expectConnected }: { expectConnected: boolean }) {
 
   if (!wallet) {
     return (
-      <Card title="Wallet">
-        <p className="text-slate-600 dark:text-slate-400">Connect a wallet to see your balance and stake.</p>
+      <Card title={t('title')}>
+        <p className="text-slate-600 dark:text-slate-400">{t('connectPrompt')}</p>
         <Button className="mt-4" onClick={() => modal.open()}>
-          Connect wallet
+          {t('connect')}
         </Button>
       </Card>
     );
@@ -42,28 +45,28 @@ export function WalletPanel({ expectConnected }: { expectConnected: boolean }) {
 
   return (
     <Card
-      title="Wallet"
+      title={t('title')}
       actions={
         <Button variant="ghost" size="sm" onClick={() => void tonConnectUI.disconnect()}>
-          Disconnect
+          {t('disconnect')}
         </Button>
       }
     >
       <dl className="grid gap-4 sm:grid-cols-[auto_1fr] sm:items-center sm:gap-x-6">
-        <dt className="text-sm text-slate-500 dark:text-slate-400">Address</dt>
+        <dt className="text-sm text-slate-500 dark:text-slate-400">{t('address')}</dt>
         <dd>
           <WalletAddress friendlyAddress={friendlyAddress} />
         </dd>
-        <dt className="text-sm text-slate-500 dark:text-slate-400">Balance</dt>
+        <dt className="text-sm text-slate-500 dark:text-slate-400">{t('balance')}</dt>
         <dd>
           <WalletBalance network={network} address={rawAddress} />
         </dd>
-        <dt className="text-sm text-slate-500 dark:text-slate-400">Network</dt>
+        <dt className="text-sm text-slate-500 dark:text-slate-400">{t('network')}</dt>
         <dd className="flex flex-wrap items-center gap-2">
           <span data-testid="wallet-network">{network.label}</span>
           {wrongChain && (
-            <Badge tone="warning" title={`Wallet chain ${wallet.account.chain}, app chain ${network.chain}`}>
-              Wallet is on another network
+            <Badge tone="warning" title={t('chainsTitle', { wallet: wallet.account.chain, app: network.chain })}>
+              {t('otherNetwork')}
             </Badge>
           )}
         </dd>

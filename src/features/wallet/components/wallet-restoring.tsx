@@ -1,4 +1,6 @@
 import { Card } from '../../../components/ui/card';
+import { useT } from '../../../i18n/messages';
+import { walletMessages } from '../messages';
 
 const bar = 'block animate-pulse bg-slate-200 dark:bg-slate-800';
 
@@ -7,9 +9,10 @@ const bar = 'block animate-pulse bg-slate-200 dark:bg-slate-800';
  * like what will most likely replace it (see session-hint.ts): the connected card, or the "connect a wallet" card.
  */
 export function WalletRestoring({ expectConnected }: { expectConnected: boolean }) {
+  const t = useT(walletMessages);
   return (
-    <Card title="Wallet">
-      <div role="status" aria-label="Restoring wallet connection">
+    <Card title={t('title')}>
+      <div role="status" aria-label={t('restoring')}>
         {expectConnected ? (
           <span className={`${bar} h-46 w-full rounded-xl`} />
         ) : (
