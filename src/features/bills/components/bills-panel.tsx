@@ -13,6 +13,8 @@ import { useStakingContext } from '../../../queries/use-staking-context';
 import { billExpectedPayout } from '../../../ton/bills';
 import type { NetworkConfig } from '../../../ton/networks';
 import { openBills, paidBills } from '../utils/bill-history';
+import { tNow, useT } from '../../../i18n/messages';
+import { billsMessages } from '../messages';
 
 const shown = formatSummary;
 // the charts' date format (one rule for dates across the app)
@@ -20,11 +22,12 @@ const when = formatDateTime;
 
 /** The owner's transaction: an explorer link where the network has an explorer, the short hash otherwise. */
 function TxLink({ network, tx, label, testId }: { network: NetworkConfig; tx: TxRef; label: string; testId: string }) {
+  const t = useT(billsMessages);
   const short = `${tx.tx.slice(0, 8)}…`;
   if (!network.explorerUrl) {
     return (
       <span data-testid={testId} data-tx={tx.tx} title={tx.tx}>
-        {label} {when(tx.time)} · tx <code>{short}</code>
+        {label} {when(tx.time)} · {t.rich('tx', { hash: <code>{short}</code> })}
       </span>
     );
   }
@@ -32,7 +35,7 @@ function TxLink({ network, tx, label, testId }: { network: NetworkConfig; tx: Tx
     <span data-testid={testId} data-tx={tx.tx}>
       {label} {when(tx.time)} ·{' '}
       <a href={`${network.explorerUrl}/transaction/${tx.tx}`} target="_blank" rel="noreferrer" className="underline">
-        tx {short}
+        {t('tx', { hash: short })}
       </a>
     </span>
   );
@@ -48,7 +51,7 @@ function useNotifyPaidBills(bills: BillRecord[] | undefined, tickers: { native: 
       for (const bill of bills) {
         if (bill.payout && wasOpen.has(bill.address)) {
           const unit = bill.kind === 'deposit' ? tickers.jetton : tickers.native;
-          notifyBillPaid(`Your ${bill.kind} bill #${bill.index} paid ${formatSummary(bill.payout.amount)} ${unit}.`);
+          notifyBillPaid(tNow(billsMessages)(`notice.${bill.kind}`, { index: bill.index, amount: formatSummary(bill.payout.amount), unit }));
         }
       }
     }
@@ -57,6 +60,7 @@ function useNotifyPaidBills(bills: BillRecord[] | undefined, tickers: { native: 
 }
 
 export function BillsPanel({ network }: { network: NetworkConfig }) {
+  const t = useT(billsMessages);
   const context = useStakingContext(network);
   const now = useNowSeconds();
   const { owner, pool, tickers } = context;
@@ -69,20 +73,20 @@ export function BillsPanel({ network }: { network: NetworkConfig }) {
   const payoutText = payoutTimeText(expectedPayoutAt(context.protocol.data), now);
   const pending = book.data ? openBills(book.data) : undefined;
   const history = book.data ? paidBills(book.data) : [];
-  const kindText = (bill: BillRecord) => (bill.kind === 'deposit' ? 'Deposit' : 'Withdrawal');
+  const kindText = (bill: BillRecord) => t(bill.kind);
 
   return (
-    <Card title="Bills" className="min-w-0">
+    <Card title={t('title')} className="min-w-0">
       <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
-        A bill is issued when a deposit or withdrawal waits for the round end. It is paid automatically.
+        {t('explanation')}
       </p>
       {book.isError ? (
         <ChainReadError error={book.error} onRetry={() => void book.refetch()} retrying={book.isFetching} />
       ) : !pending ? (
-        <Skeleton className="h-12 w-full" label="Loading your bills" />
+        <Skeleton className="h-12 w-full" label={t('loading')} />
       ) : pending.length === 0 ? (
         <p data-testid="bills-empty" className="text-sm text-slate-500 dark:text-slate-400">
-          No pending bills.
+          {t('empty')}
         </p>
       ) : (
         <ul data-testid="bills-pending" className="grid gap-2">
@@ -103,14 +107,14 @@ export function BillsPanel({ network }: { network: NetworkConfig }) {
                     {kindText(bill)} · {shown(bill.amount)} {unit(bill)}
                   </span>
                   <span className="text-slate-500 dark:text-slate-400" data-testid="bill-status">
-                    {status === 'pending' ? `Bill #${bill.index} · pending` : 'Round ended, payout pending'}
+                    {status === 'pending' ? t('pending', { index: bill.index }) : t('roundEnded')}
                   </span>
                 </div>
                 <div className="text-slate-600 dark:text-slate-400">
-                  {pool.data ? `≈ ${shown(billExpectedPayout(pool.data, bill))} ${payoutUnit(bill)}` : '…'}, {status === 'pending' ? `paid ${payoutText}` : 'on its way'}
+                  {pool.data ? `≈ ${shown(billExpectedPayout(pool.data, bill))} ${payoutUnit(bill)}` : '…'}, {status === 'pending' ? t('paidWhen', { when: payoutText }) : t('onItsWay')}
                 </div>
                 <div className="text-xs text-slate-500 dark:text-slate-400">
-                  <TxLink network={network} tx={bill.created} label="Issued" testId="bill-created-tx" />
+                  <TxLink network={network} tx={bill.created} label={t('issued')} testId="bill-created-tx" />
                 </div>
               </li>
             );
@@ -119,7 +123,7 @@ export function BillsPanel({ network }: { network: NetworkConfig }) {
       )}
       {history.length > 0 && (
         <>
-          <h3 className="mt-5 mb-2 text-sm font-semibold">Paid</h3>
+          <h3 className="mt-5 mb-2 text-sm font-semibold">{t('paidHeading')}</h3>
           <ul data-testid="bills-history" className="grid gap-2">
             {history.map((bill) => (
               <li
@@ -135,8 +139,8 @@ export function BillsPanel({ network }: { network: NetworkConfig }) {
                   {kindText(bill)} · {shown(bill.amount)} {unit(bill)} → {shown(bill.payout!.amount)} {payoutUnit(bill)}
                 </div>
                 <div className="grid text-xs text-slate-500 dark:text-slate-400">
-                  <TxLink network={network} tx={bill.created} label="Issued" testId="bill-created-tx" />
-                  <TxLink network={network} tx={bill.payout!} label="Paid" testId="bill-payout-tx" />
+                  <TxLink network={network} tx={bill.created} label={t('issued')} testId="bill-created-tx" />
+                  <TxLink network={network} tx={bill.payout!} label={t('paid')} testId="bill-payout-tx" />
                 </div>
               </li>
             ))}
