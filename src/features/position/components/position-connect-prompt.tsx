@@ -1,10 +1,13 @@
 import { Card } from '../../../components/ui/card';
+import { useT } from '../../../i18n/messages';
+import { positionMessages } from '../messages';
 
 /** The position panel without a wallet; also painted by the static shell, so the two match exactly. */
 export function PositionConnectPrompt({ jettonTicker }: { jettonTicker: string }) {
+  const t = useT(positionMessages);
   return (
-    <Card title="My position">
-      <p className="text-slate-600 dark:text-slate-400">Connect a wallet to see your {jettonTicker}, its value and your rewards.</p>
+    <Card title={t('title')}>
+      <p className="text-slate-600 dark:text-slate-400">{t('connectPrompt', { jetton: jettonTicker })}</p>
     </Card>
   );
 }

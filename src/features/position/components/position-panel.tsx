@@ -18,6 +18,8 @@ import { currentRate, RATE_BASIS, type PoolFullData } from '../../../ton/pool';
 import { usePoolRounds } from '../../../queries/use-pool-rounds';
 import { PositionConnectPrompt } from './position-connect-prompt';
 import { accountFlows, cumulativeRewards, positionResult, positionValueSeries } from '../utils/flows';
+import { useT } from '../../../i18n/messages';
+import { positionMessages } from '../messages';
 
 const PositionChart = lazy(() => import('./position-chart'));
 
@@ -29,6 +31,7 @@ function billValue(pool: PoolFullData, bill: BillRecord): bigint {
 }
 
 export function PositionPanel() {
+  const t = useT(positionMessages);
   const wallet = useTonWallet();
   const watched = useWatchAddress((state) => state.watched);
   const owner = watched ?? wallet?.account.address;
@@ -69,9 +72,9 @@ export function PositionPanel() {
   const error = pool.error ?? balance.error ?? book.error ?? account.error ?? history.error;
   if (error) {
     return (
-      <Card title="My position">
+      <Card title={t('title')}>
         <p role="alert" className="text-red-700 dark:text-red-300">
-          Could not read your position: {readErrorText(error)}
+          {t('failed', { reason: readErrorText(error) })}
         </p>
       </Card>
     );
@@ -82,66 +85,63 @@ export function PositionPanel() {
   const hasPosition = (pton !== undefined && pton > 0n) || (openBills !== undefined && openBills.length > 0);
 
   return (
-    <Card title="My position">
+    <Card title={t('title')}>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-5">
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Balance</dt>
+          <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{t('balance')}</dt>
           <dd className="text-lg font-semibold tabular-nums" data-testid="position-pton" data-value={pton?.toString()}>
             {pton === undefined ? <Skeleton /> : `${amount(pton)} ${jetton}`}
           </dd>
         </div>
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Worth now</dt>
+          <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{t('worthNow')}</dt>
           <dd className="text-lg font-semibold tabular-nums" data-testid="position-value" data-value={totalValue?.toString()}>
             {totalValue === undefined ? <Skeleton /> : `${amount(totalValue)} ${native}`}
           </dd>
         </div>
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Rewards earned</dt>
+          <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{t('rewards')}</dt>
           <dd
             className="text-lg font-semibold tabular-nums"
             data-testid="position-rewards"
             data-value={result?.rewards.toString()}
-            title="The rate's growth on the pTON you held through each round"
+            title={t('rewardsTitle', { jetton })}
           >
             {hasPosition && !flows ? <Skeleton /> : result === undefined ? '—' : signed(result.rewards)}
           </dd>
-          {flows && !flows.complete && <dd className="text-xs text-slate-500 dark:text-slate-400">From your latest transactions only</dd>}
+          {flows && !flows.complete && <dd className="text-xs text-slate-500 dark:text-slate-400">{t('latestOnly')}</dd>}
         </div>
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Fees and costs</dt>
+          <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{t('costs')}</dt>
           <dd className="text-lg font-semibold tabular-nums" data-testid="position-costs" data-value={result?.costs.toString()}>
             {hasPosition && !flows ? <Skeleton /> : result === undefined ? '—' : `${amount(result.costs < 0n ? 0n : result.costs)} ${native}`}
           </dd>
           {result && (
             <dd className="text-xs text-slate-500 dark:text-slate-400" data-testid="position-net" data-value={result.netReturn.toString()}>
-              Net {signed(result.netReturn)}
+              {t('net', { amount: signed(result.netReturn) })}
             </dd>
           )}
         </div>
         <div>
-          <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Pending bills</dt>
+          <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{t('pendingBills')}</dt>
           <dd className="text-lg font-semibold tabular-nums" data-testid="position-bills" data-value={openBills?.length}>
             {openBills === undefined ? <Skeleton /> : openBills.length}
           </dd>
         </div>
       </dl>
       {pool.data && openBills && openBills.length > 0 && (
-        <ul className="mt-3 space-y-1 text-sm" aria-label="Pending bills">
+        <ul className="mt-3 space-y-1 text-sm" aria-label={t('pendingBills')}>
           {openBills.map((bill) => (
             <li key={bill.address}>
               {bill.kind === 'deposit'
-                ? `Deposit bill #${bill.index}: ${amount(bill.amount)} ${native} → about ${amount(billExpectedPayout(pool.data!, bill))} ${jetton} at round end`
-                : `Withdrawal bill #${bill.index}: ${amount(bill.amount)} ${jetton} → about ${amount(billExpectedPayout(pool.data!, bill))} ${native} at round end`}
+                ? t('depositBill', { index: bill.index, amount: amount(bill.amount), native, expected: amount(billExpectedPayout(pool.data!, bill)), jetton })
+                : t('withdrawalBill', { index: bill.index, amount: amount(bill.amount), jetton, expected: amount(billExpectedPayout(pool.data!, bill)), native })}
             </li>
           ))}
         </ul>
       )}
       <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
-        Rewards earned = the rate's growth on the {jetton} you held through each round. Fees and costs = rewards − net, where net = value
-        now − ({native} you sent to the pool − {native} it sent back): gas, the pool's fees and, until a new deposit's first round ends,
-        the gap between the projected rate it was minted at and the current rate. {jetton} sent to or received from other wallets is not
-        tracked.
+        {t('explanation', { jetton, native })}
       </p>
       {history.data && book.data && poolAddress && ptonWallet && rate !== undefined && (
         <div className="mt-3">
@@ -155,7 +155,7 @@ export function PositionPanel() {
       )}
       {chartRows.length > 1 && (
         <div className="mt-4">
-          <Suspense fallback={<Skeleton className="h-40 w-full" label="Loading chart" />}>
+          <Suspense fallback={<Skeleton className="h-40 w-full" label={t('loadingChart')} />}>
             <PositionChart rows={chartRows} nativeTicker={native} />
           </Suspense>
         </div>
