@@ -4,6 +4,4 @@ export const UNTRANSLATED_PENDING = [
   'src/features/pool-stats/components/pool-picker.tsx',
   'src/features/pool-stats/components/pool-stats-panel.tsx',
   'src/features/pool-stats/components/rewards-calculator.tsx',
-  'src/features/rounds/components/round-charts.tsx',
-  'src/features/rounds/components/rounds-panel.tsx',
 ];

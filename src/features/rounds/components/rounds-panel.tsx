@@ -14,14 +14,17 @@ import { roundsInRange, type HistoryRange, type RoundPoint } from '../../../ton/
 import { loadOlderRounds } from '../../../queries/round-history';
 import { usePoolRounds } from '../../../queries/use-pool-rounds';
 import { chartRows, unannualisedCount } from '../utils/chart-rows';
+import { useT } from '../../../i18n/messages';
+import { formatNumber } from '../../../i18n/numbers';
+import { roundsMessages } from '../messages';
 
 const RoundCharts = lazy(() => import('./round-charts'));
 
-const RANGES: { value: HistoryRange; label: string }[] = [
-  { value: '30d', label: '30 d' },
-  { value: '90d', label: '90 d' },
-  { value: 'all', label: 'All' },
-];
+const RANGES = [
+  { value: '30d', label: 'range30' },
+  { value: '90d', label: 'range90' },
+  { value: 'all', label: 'rangeAll' },
+] as const satisfies readonly { value: HistoryRange; label: keyof typeof roundsMessages.en }[];
 
 const ton = formatAggregate;
 
@@ -32,27 +35,28 @@ function percentText(fraction: number | null): string {
   const percent = fraction * 100;
   const text =
     percent === 0 || Math.abs(percent) >= 0.01
-      ? percent.toLocaleString('en-US', { minimumFractionDigits: 4, maximumFractionDigits: 4 })
-      : percent.toLocaleString('en-US', { maximumSignificantDigits: 3 });
+      ? formatNumber(percent, { minimumFractionDigits: 4, maximumFractionDigits: 4 })
+      : formatNumber(percent, { maximumSignificantDigits: 3 });
   return `${text.replace('-', '−')} %`;
 }
 
 function RoundsTable({ points, native }: { points: RoundPoint[]; native: string }) {
+  const t = useT(roundsMessages);
   const newestFirst = [...points].reverse();
   return (
     <div className="max-h-96 overflow-auto rounded-xl border border-slate-200 dark:border-slate-800">
       <table className="w-full text-right text-sm tabular-nums" data-testid="rounds-table">
-        <caption className="sr-only">Completed rounds, newest first</caption>
+        <caption className="sr-only">{t('caption')}</caption>
         <thead className="sticky top-0 bg-slate-100 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
           <tr>
-            <th scope="col" className="px-3 py-2 text-left">Round</th>
-            <th scope="col" className="px-3 py-2 text-left">Ended</th>
-            <th scope="col" className="px-3 py-2">Borrowed, {native}</th>
-            <th scope="col" className="px-3 py-2">Returned, {native}</th>
-            <th scope="col" className="px-3 py-2">Profit, {native}</th>
-            <th scope="col" className="px-3 py-2">Rate after</th>
-            <th scope="col" className="px-3 py-2">Change</th>
-            <th scope="col" className="px-3 py-2">APY</th>
+            <th scope="col" className="px-3 py-2 text-left">{t('round')}</th>
+            <th scope="col" className="px-3 py-2 text-left">{t('ended')}</th>
+            <th scope="col" className="px-3 py-2">{t('borrowed', { native })}</th>
+            <th scope="col" className="px-3 py-2">{t('returned', { native })}</th>
+            <th scope="col" className="px-3 py-2">{t('profit', { native })}</th>
+            <th scope="col" className="px-3 py-2">{t('rateAfter')}</th>
+            <th scope="col" className="px-3 py-2">{t('change')}</th>
+            <th scope="col" className="px-3 py-2">{t('apy')}</th>
           </tr>
         </thead>
         <tbody>
@@ -67,7 +71,7 @@ function RoundsTable({ points, native }: { points: RoundPoint[]; native: string 
                 <td className="px-3 py-1.5">{ton(point.borrowed)}</td>
                 <td className="px-3 py-1.5">{ton(point.returned)}</td>
                 <td className={`px-3 py-1.5 ${loss ? 'font-semibold text-red-700 dark:text-red-400' : ''}`}>
-                  {loss ? `−${ton(-point.profit)} (loss)` : ton(point.profit)}
+                  {loss ? t('loss', { amount: ton(-point.profit) }) : ton(point.profit)}
                 </td>
                 <td className="px-3 py-1.5">{formatRate(point.rate)}</td>
                 <td className={`px-3 py-1.5 ${point.growth !== null && point.growth < 0 ? 'text-red-700 dark:text-red-400' : ''}`}>{percentText(point.growth)}</td>
@@ -82,6 +86,7 @@ function RoundsTable({ points, native }: { points: RoundPoint[]; native: string 
 }
 
 export function RoundsPanel() {
+  const t = useT(roundsMessages);
   const { poolAddress, pool, history, points } = usePoolRounds(network);
   const metadata = useQuery(ptonMetadataQuery(network, pool.data?.jettonMinter.toRawString()));
   const queryClient = useQueryClient();
@@ -99,20 +104,20 @@ export function RoundsPanel() {
 
   const controls = (
     <div className="flex flex-wrap gap-2">
-      <div role="group" aria-label="Range" className="flex gap-1">
+      <div role="group" aria-label={t('range')} className="flex gap-1">
         {RANGES.map((option) => (
           <Button key={option.value} size="sm" variant={range === option.value ? 'primary' : 'ghost'} aria-pressed={range === option.value} onClick={() => setRange(option.value)}>
-            {option.label}
+            {t(option.label)}
           </Button>
         ))}
       </div>
       <ExportButton testId="export-rounds" fileName="round-history.csv" header={ROUNDS_HEADER} rows={() => roundRows(shown)} />
-      <div role="group" aria-label="View" className="flex gap-1">
+      <div role="group" aria-label={t('view')} className="flex gap-1">
         <Button size="sm" variant={view === 'chart' ? 'primary' : 'ghost'} aria-pressed={view === 'chart'} onClick={() => setView('chart')}>
-          Charts
+          {t('charts')}
         </Button>
         <Button size="sm" variant={view === 'table' ? 'primary' : 'ghost'} aria-pressed={view === 'table'} onClick={() => setView('table')}>
-          Table
+          {t('table')}
         </Button>
       </div>
     </div>
@@ -122,20 +127,20 @@ export function RoundsPanel() {
   if (history.error) {
     body = (
       <p role="alert" className="text-red-700 dark:text-red-300">
-        Could not read the round history: {readErrorText(history.error)}
+        {t('failed', { reason: readErrorText(history.error) })}
       </p>
     );
   } else if (!history.data) {
-    body = <Skeleton className="h-64 w-full" label="Loading round history" />;
+    body = <Skeleton className="h-64 w-full" label={t('loading')} />;
   } else if (shown.length === 0) {
-    body = <p className="text-slate-600 dark:text-slate-400">No completed rounds in this range yet.</p>;
+    body = <p className="text-slate-600 dark:text-slate-400">{t('empty')}</p>;
   } else if (view === 'chart') {
     body = (
-      <Suspense fallback={<Skeleton className="h-64 w-full" label="Loading charts" />}>
+      <Suspense fallback={<Skeleton className="h-64 w-full" label={t('loadingCharts')} />}>
         <RoundCharts rows={rows} nativeTicker={native} jettonTicker={jetton} />
         {skipped > 0 && (
           <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-            {skipped} round{skipped === 1 ? ' is' : 's are'} too short to annualise (the devnet compresses time); their rate change is shown.
+            {t('tooShort', { count: skipped })}
           </p>
         )}
       </Suspense>
@@ -145,18 +150,19 @@ export function RoundsPanel() {
   }
 
   return (
-    <Card title="Round history" actions={controls}>
+    <Card title={t('title')} actions={controls}>
       {body}
       <div className="mt-3 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500 dark:text-slate-400">
         <span data-testid="rounds-count">
-          {points.length} rounds read from the pool's logs{history.isFetching ? ' · updating…' : ''}
+          {t('count', { count: points.length })}
+          {history.isFetching ? t('updating') : ''}
         </span>
         {history.data?.olderFrom && range === 'all' && (
           <Button size="sm" variant="ghost" disabled={older.isPending} onClick={() => older.mutate()}>
-            {older.isPending ? 'Loading…' : 'Load older rounds'}
+            {t(older.isPending ? 'loadingOlder' : 'loadOlder')}
           </Button>
         )}
-        {older.error && <span role="alert">Could not load older rounds: {readErrorText(older.error)}</span>}
+        {older.error && <span role="alert">{t('olderFailed', { reason: readErrorText(older.error) })}</span>}
       </div>
     </Card>
   );
