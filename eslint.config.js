@@ -4,7 +4,6 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import { noCrossFeatureImports } from './scripts/eslint/no-cross-feature-imports.js';
 import { noUntranslatedText } from './scripts/eslint/no-untranslated-text.js';
-import { UNTRANSLATED_PENDING } from './scripts/eslint/untranslated-pending.js';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'contracts/build', 'test-results', 'playwright-report', '.devnet', 'public'] },
@@ -41,7 +40,7 @@ export default tseslint.config(
   // wallet, so it keeps its own words.
   {
     files: ['src/**/*.tsx'],
-    ignores: ['src/dev-wallet/**', '**/*.test.tsx', ...UNTRANSLATED_PENDING],
+    ignores: ['src/dev-wallet/**', '**/*.test.tsx'],
     plugins: { i18n: { rules: { 'no-untranslated-text': noUntranslatedText } } },
     rules: { 'i18n/no-untranslated-text': 'error' },
   },

@@ -34,7 +34,7 @@ export function useSelectedPool(network: NetworkConfig) {
   useEffect(() => {
     if (!linkCheck || !linked) return;
     if (linkCheck.ok) select(network.name, linkCheck.address.toRawString());
-    settleLink(linkCheck.ok ? null : { address: linked, message: linkCheck.message });
+    settleLink(linkCheck.ok ? null : { address: linked, problem: linkCheck });
   }, [linkCheck, linked, network.name, select, settleLink]);
 
   const chosen = linkCheck?.ok ? linkCheck.address.toRawString() : selected;

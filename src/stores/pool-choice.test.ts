@@ -29,8 +29,9 @@ describe('pool choice store', () => {
     const storage = memoryStorage();
     const store = createPoolChoiceStore(storage, `?x=1&pool=${encodeURIComponent(poolA)}`);
     expect(store.getState().linked).toBe(poolA);
-    store.getState().settleLink({ address: poolA, message: 'nope' });
-    expect(store.getState()).toMatchObject({ linked: null, refusedLink: { address: poolA, message: 'nope' } });
+    const problem = { ok: false, reason: 'invalid', message: 'That is not a TON address.' } as const;
+    store.getState().settleLink({ address: poolA, problem });
+    expect(store.getState()).toMatchObject({ linked: null, refusedLink: { address: poolA, problem } });
     expect(createPoolChoiceStore(storage, '').getState()).toMatchObject({ linked: null, refusedLink: null });
   });
 

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import type { NetworkName } from '../ton/networks';
+import type { PoolAddressProblem } from '../ton/pool-presets';
 
 interface PoolChoiceState {
   selected: Partial<Record<NetworkName, string>>;
@@ -12,10 +13,10 @@ interface PoolChoiceState {
   /** Not persisted: the page link's `?pool=`, until checked. */
   linked: string | null;
   /** Not persisted: a `?pool=` that failed the static checks, with the reason. */
-  refusedLink: { address: string; message: string } | null;
+  refusedLink: { address: string; problem: PoolAddressProblem } | null;
   select(network: NetworkName, rawAddress: string | null): void;
   confirm(network: NetworkName, rawAddress: string): void;
-  settleLink(refused: { address: string; message: string } | null): void;
+  settleLink(refused: { address: string; problem: PoolAddressProblem } | null): void;
 }
 
 const noStorage: StateStorage = { getItem: () => null, setItem: () => undefined, removeItem: () => undefined };

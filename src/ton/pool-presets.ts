@@ -42,9 +42,17 @@ export function findPreset(presets: readonly PoolPreset[], address: string): Poo
   return presets.find((preset) => samePool(preset.address, address)) ?? null;
 }
 
-export type PoolAddressCheck =
-  | { ok: true; address: Address }
-  | { ok: false; reason: 'empty' | 'invalid' | 'masterchain' | 'testnet-address' | 'mainnet-address' | 'other-network-preset'; message: string };
+/** Why a text is not a pool address for this network: `reason` (and `network`, `preset`) for the UI's words, `message` in English. */
+export type PoolAddressProblem = {
+  ok: false;
+  reason: 'empty' | 'invalid' | 'masterchain' | 'testnet-address' | 'mainnet-address' | 'other-network-preset';
+  message: string;
+  /** other-network-preset: the network whose preset it is, and the preset's label. */
+  otherNetwork?: string;
+  presetLabel?: string;
+};
+
+export type PoolAddressCheck = { ok: true; address: Address } | PoolAddressProblem;
 
 function flagsOf(text: string): { testOnly: boolean } | null {
   return Address.isFriendly(text) ? { testOnly: Address.parseFriendly(text).isTestOnly } : null;
@@ -74,7 +82,14 @@ export function checkPoolAddressText(text: string, network: Pick<NetworkConfig, 
   for (const [other, presets] of Object.entries(PUBLIC_POOL_PRESETS)) {
     if (other === network.name) continue;
     const preset = findPreset(presets, trimmed);
-    if (preset) return { ok: false, reason: 'other-network-preset', message: `That is the ${other} pool "${preset.label}"; this app runs on ${network.label}.` };
+    if (preset)
+      return {
+        ok: false,
+        reason: 'other-network-preset',
+        message: `That is the ${other} pool "${preset.label}"; this app runs on ${network.label}.`,
+        otherNetwork: other,
+        presetLabel: preset.label,
+      };
   }
   return { ok: true, address };
 }

@@ -15,8 +15,10 @@ import { urlWithPool } from '../../../stores/pool-choice';
 import { isConfusableWithTicker } from '../../../ton/jetton';
 import type { NetworkConfig } from '../../../ton/networks';
 import type { PoolInspection } from '../../../ton/pool-check';
-import { checkPoolAddressText, samePool } from '../../../ton/pool-presets';
-import { formatAmount } from '../../../ton/units';
+import { checkPoolAddressText, samePool, type PoolAddressProblem } from '../../../ton/pool-presets';
+import { tNow, useT } from '../../../i18n/messages';
+import { pickerMessages } from '../messages';
+import { formatAggregate } from '../../../components/format/amounts';
 
 const VERSION_LABELS = { v1: 'v1', intermediate: 'v1 (2024.01)', v2: 'v2' } as const;
 
@@ -28,39 +30,40 @@ const short = (text: string) => (text.length > 16 ? `${text.slice(0, 6)}…${tex
 
 /** Version, code hash and jetton of an inspected pool; or why it cannot be used. */
 export function PoolFacts({ inspection, network, testId }: { inspection: PoolInspection; network: NetworkConfig; testId: string }) {
+  const t = useT(pickerMessages);
   const jetton = inspection.kind === 'not-a-pool' ? null : inspection.jetton;
   return (
     <dl data-testid={testId} data-kind={inspection.kind} className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm [overflow-wrap:anywhere]">
-      <dt className="text-slate-500 dark:text-slate-400">Version</dt>
+      <dt className="text-slate-500 dark:text-slate-400">{t('version')}</dt>
       <dd data-testid={`${testId}-version`}>
-        {inspection.kind === 'pool' ? VERSION_LABELS[inspection.data.version] : inspection.kind === 'unsupported' ? `unsupported (${inspection.entries} getter entries)` : '—'}
+        {inspection.kind === 'pool' ? VERSION_LABELS[inspection.data.version] : inspection.kind === 'unsupported' ? t('unsupportedEntries', { entries: inspection.entries }) : '—'}
       </dd>
-      <dt className="text-slate-500 dark:text-slate-400">Code hash</dt>
+      <dt className="text-slate-500 dark:text-slate-400">{t('codeHash')}</dt>
       <dd data-testid={`${testId}-code-hash`} className="font-mono text-xs" title={inspection.account.codeHash ?? undefined}>
-        {inspection.account.codeHash ? short(inspection.account.codeHash) : 'no code'}
+        {inspection.account.codeHash ? short(inspection.account.codeHash) : t('noCode')}
       </dd>
-      <dt className="text-slate-500 dark:text-slate-400">Balance</dt>
+      <dt className="text-slate-500 dark:text-slate-400">{t('balance')}</dt>
       <dd>
-        {formatAmount(inspection.account.balance, { maxFractionDigits: 2, groupSeparator: ',' })} {network.nativeTicker}
+        {formatAggregate(inspection.account.balance)} {network.nativeTicker}
       </dd>
-      <dt className="text-slate-500 dark:text-slate-400">Jetton</dt>
+      <dt className="text-slate-500 dark:text-slate-400">{t('jetton')}</dt>
       <dd data-testid={`${testId}-jetton`}>
         {jetton ? (
           <>
             {jetton.symbol && isConfusableWithTicker(jetton.symbol, network.nativeTicker) ? (
               <span data-testid={`${testId}-jetton-spoof`} className="text-red-700 dark:text-red-300">
-                shown as {network.poolJettonTicker}: its on-chain symbol imitates {network.nativeTicker}
+                {t('spoof', { jetton: network.poolJettonTicker, native: network.nativeTicker })}
               </span>
             ) : (
-              jetton.symbol || 'no on-chain symbol'
+              jetton.symbol || t('noSymbol')
             )}{' '}
             <span className="font-mono text-xs">{short(jetton.minter.toString({ urlSafe: true, bounceable: true, testOnly: network.testOnly }))}</span>
             {inspection.kind === 'pool' && inspection.walletCheck === 'mismatch' && (
-              <span className="block text-red-700 dark:text-red-300">The minter&apos;s wallet addresses do not match the pool&apos;s wallet code.</span>
+              <span className="block text-red-700 dark:text-red-300">{t('walletMismatch')}</span>
             )}
           </>
         ) : (
-          'unknown'
+          t('unknown')
         )}
       </dd>
     </dl>
@@ -69,17 +72,24 @@ export function PoolFacts({ inspection, network, testId }: { inspection: PoolIns
 
 /** Why an inspected pool cannot be chosen; null when it can. */
 export function inspectionProblem(inspection: PoolInspection): string | null {
+  const t = tNow(pickerMessages);
   switch (inspection.kind) {
     case 'not-a-pool':
-      return `That address is not a staking pool on this network. ${inspection.detail}`;
+      return t('notAPool', { detail: t(`why.${inspection.why}`) });
     case 'unsupported':
-      return `That pool runs a protocol version this app does not support (its getter has ${inspection.entries} entries).`;
+      return t('unsupported', { entries: inspection.entries });
     case 'pool':
-      return inspection.walletCheck === 'mismatch' ? 'The pool jetton does not check out: its minter computes other wallet addresses than the pool’s wallet code.' : null;
+      return inspection.walletCheck === 'mismatch' ? t('jettonMismatch') : null;
   }
 }
 
+/** Why a pasted or linked text is not a pool address here, in the reader's language. */
+function addressProblemText(problem: PoolAddressProblem, network: NetworkConfig): string {
+  return tNow(pickerMessages)(`address.${problem.reason}`, { network: network.label, other: problem.otherNetwork ?? '', preset: problem.presetLabel ?? '' });
+}
+
 function PasteAddress({ network, selection, onChosen }: { network: NetworkConfig; selection: SelectedPool; onChosen: (address: string) => void }) {
+  const t = useT(pickerMessages);
   const inputId = useId();
   const owner = useTonWallet()?.account.address;
   const [text, setText] = useState('');
@@ -90,7 +100,7 @@ function PasteAddress({ network, selection, onChosen }: { network: NetworkConfig
 
   const check = () => {
     const result = checkPoolAddressText(text, network);
-    setStaticError(result.ok ? null : result.message);
+    setStaticError(result.ok ? null : addressProblemText(result, network));
     setCandidate(result.ok ? result.address.toRawString() : null);
   };
 
@@ -103,7 +113,7 @@ function PasteAddress({ network, selection, onChosen }: { network: NetworkConfig
       }}
     >
       <label htmlFor={inputId} className="text-sm font-medium">
-        Paste a pool address
+        {t('pasteLabel')}
       </label>
       <div className="flex gap-2">
         <input
@@ -115,13 +125,13 @@ function PasteAddress({ network, selection, onChosen }: { network: NetworkConfig
             setCandidate(null);
             setStaticError(null);
           }}
-          placeholder="EQ… or 0:…"
+          placeholder={t('pastePlaceholder')}
           spellCheck={false}
           autoComplete="off"
           className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
         />
         <Button type="submit" variant="secondary" data-testid="pool-paste-check">
-          Check
+          {t('check')}
         </Button>
       </div>
       {staticError && (
@@ -129,10 +139,10 @@ function PasteAddress({ network, selection, onChosen }: { network: NetworkConfig
           {staticError}
         </p>
       )}
-      {candidate && inspection.isPending && <p className="text-sm text-slate-500 dark:text-slate-400">Checking the pool on {network.label}…</p>}
+      {candidate && inspection.isPending && <p className="text-sm text-slate-500 dark:text-slate-400">{t('checking', { network: network.label })}</p>}
       {candidate && inspection.isError && (
         <p role="alert" data-testid="pool-check-error" className="text-sm text-red-700 dark:text-red-300">
-          Could not check that address on {network.label}: {readErrorText(inspection.error)}
+          {t('checkFailed', { network: network.label, reason: readErrorText(inspection.error) })}
         </p>
       )}
       {candidate && inspection.data && (
@@ -150,7 +160,7 @@ function PasteAddress({ network, selection, onChosen }: { network: NetworkConfig
                 onChosen(candidate);
               }}
             >
-              Use this pool
+              {t('use')}
             </Button>
           )}
         </div>
@@ -160,6 +170,7 @@ function PasteAddress({ network, selection, onChosen }: { network: NetworkConfig
 }
 
 export function PoolPicker({ network, selection, version }: { network: NetworkConfig; selection: SelectedPool; version?: keyof typeof VERSION_LABELS | 'unsupported' }) {
+  const t = useT(pickerMessages);
   const [open, setOpen] = useState(false);
   const owner = useTonWallet()?.account.address;
   const current = useQuery({ ...poolInspectionQuery(network, open ? selection.address : undefined, owner) });
@@ -177,33 +188,33 @@ export function PoolPicker({ network, selection, version }: { network: NetworkCo
   return (
     <div data-testid="pool-picker" className="mb-4 grid gap-3 rounded-xl border border-slate-200 p-3 text-sm dark:border-slate-800">
       <div className="flex flex-wrap items-center gap-2">
-        <span className="text-slate-500 dark:text-slate-400">Pool</span>
-        <strong data-testid="pool-current-label">{selection.preset?.label ?? 'Custom pool'}</strong>
+        <span className="text-slate-500 dark:text-slate-400">{t('pool')}</span>
+        <strong data-testid="pool-current-label">{selection.preset?.label ?? t('custom')}</strong>
         {version && (
           <span data-testid="pool-version" data-version={version}>
-            <Badge tone={version === 'unsupported' ? 'warning' : 'neutral'}>{version === 'unsupported' ? 'unsupported version' : VERSION_LABELS[version]}</Badge>
+            <Badge tone={version === 'unsupported' ? 'warning' : 'neutral'}>{version === 'unsupported' ? t('unsupportedVersion') : VERSION_LABELS[version]}</Badge>
           </span>
         )}
         <span data-testid="pool-current-address" data-address={Address.parse(address).toRawString()} className="font-mono text-xs" title={friendly(address, network)}>
           {short(friendly(address, network))}
         </span>
         <span className="ml-auto flex gap-1">
-          <CopyButton value={shareLink} label="Copy a link to this pool" />
+          <CopyButton value={shareLink} label={t('copyLink')} />
           <Button variant="secondary" size="sm" aria-expanded={open} data-testid="pool-change" onClick={() => setOpen(!open)}>
-            {open ? 'Close' : 'Change pool'}
+            {t(open ? 'close' : 'change')}
           </Button>
         </span>
       </div>
       {selection.refusedLink && (
         <p role="alert" data-testid="pool-link-refused" className="text-amber-800 dark:text-amber-200">
-          The pool in this link was not opened: {selection.refusedLink.message}
+          {t('linkRefused', { reason: addressProblemText(selection.refusedLink.problem, network) })}
         </p>
       )}
       {open && (
         <div className="grid gap-4">
           {current.data && <PoolFacts inspection={current.data} network={network} testId="pool-current-facts" />}
           <fieldset className="grid gap-2">
-            <legend className="mb-1 font-medium">Pools on {network.label}</legend>
+            <legend className="mb-1 font-medium">{t('poolsOn', { network: network.label })}</legend>
             {selection.presets.map((preset) => {
               const checked = samePool(preset.address, address);
               return (

@@ -20,6 +20,9 @@ import { meaningfulApy } from '../../../../contracts/wrappers/apy';
 import { formatDuration, roundDueExplanation, useNowSeconds } from '../../../components/time/clock';
 import { apyDisplay, formatPercent, formatSmallPercent, MAINNET_ROUND_SECONDS, nextRoundEnd, projectedYield } from '../utils/pool-metrics';
 import { PoolFacts, PoolPicker } from './pool-picker';
+import { useT } from '../../../i18n/messages';
+import { localiseDecimal } from '../../../i18n/numbers';
+import { poolStatsMessages } from '../messages';
 
 function Stat({
   label,
@@ -63,26 +66,27 @@ function useVersionChange(address: string | undefined, version: PoolVersion | un
 
 /** What the app can still show of a pool whose getter layout it does not know: account, code hash, jetton. */
 function UnsupportedPool({ address, error }: { address: string; error: UnsupportedPoolError }) {
+  const t = useT(poolStatsMessages);
   const owner = useTonWallet()?.account.address;
   const inspection = useQuery(poolInspectionQuery(network, address, owner));
   return (
     <div data-testid="pool-unsupported" className="grid gap-3">
       <p role="alert" className="rounded-xl bg-amber-100 p-3 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100">
-        This pool runs a version of the staking protocol this app does not support (its get_pool_full_data has {error.entries} entries). It is shown
-        read-only: staking and unstaking are disabled.
+        {t('unsupported', { entries: error.entries })}
       </p>
       {inspection.data ? (
         <PoolFacts inspection={inspection.data} network={network} testId="pool-unsupported-facts" />
       ) : inspection.isError ? (
-        <p className="text-sm text-red-700 dark:text-red-300">Could not read the pool account: {readErrorText(inspection.error)}</p>
+        <p className="text-sm text-red-700 dark:text-red-300">{t('accountFailed', { reason: readErrorText(inspection.error) })}</p>
       ) : (
-        <Skeleton className="h-16 w-full" label="Loading the pool account" />
+        <Skeleton className="h-16 w-full" label={t('loadingAccount')} />
       )}
     </div>
   );
 }
 
 export function PoolStatsPanel() {
+  const t = useT(poolStatsMessages);
   const { protocol, selection, pool, history, points } = usePoolRounds(network);
   const metadata = useQuery(ptonMetadataQuery(network, pool.data?.jettonMinter.toRawString()));
   const now = useNowSeconds();
@@ -93,7 +97,7 @@ export function PoolStatsPanel() {
   const error = protocol.error ?? pool.error;
   if (error instanceof UnsupportedPoolError && selection.address) {
     return (
-      <Card title="Pool">
+      <Card title={t('title')}>
         <PoolPicker network={network} selection={selection} version="unsupported" />
         <UnsupportedPool address={selection.address} error={error} />
       </Card>
@@ -103,19 +107,19 @@ export function PoolStatsPanel() {
   const stale = pool.data !== undefined && (pool.isError || pool.failureCount > 0);
   if (error && !(pool.data && isUnreachable(error))) {
     return (
-      <Card title="Pool">
+      <Card title={t('title')}>
         {selection.address && <PoolPicker network={network} selection={selection} />}
         <p role="alert" className="text-red-700 dark:text-red-300">
-          Could not read the pool: {readErrorText(error)}
+          {t('failed', { reason: readErrorText(error) })}
         </p>
       </Card>
     );
   }
   if (!pool.data) {
     return (
-      <Card title="Pool">
+      <Card title={t('title')}>
         {/* As tall as the six stat tiles at desktop width, so nothing below moves when they arrive. */}
-        <Skeleton className="h-45 w-full" label="Loading pool data" />
+        <Skeleton className="h-45 w-full" label={t('loading')} />
       </Card>
     );
   }
@@ -140,17 +144,17 @@ export function PoolStatsPanel() {
 
   return (
     <Card
-      title="Pool"
+      title={t('title')}
       actions={
         <div className="flex flex-wrap gap-2" data-testid="pool-flags">
           {stale && <StaleMark updatedAt={pool.dataUpdatedAt} testId="pool-stale" />}
-          <Badge tone={data.depositsOpen ? 'success' : 'warning'}>{data.depositsOpen ? 'Deposits open' : 'Deposits closed'}</Badge>
-          <Badge tone="info" title={data.optimistic ? 'Deposits mint pTON at once; withdrawals pay at once when liquid' : 'Deposits and withdrawals settle at round end, through bills'}>
-            {data.optimistic ? 'Optimistic' : 'Pessimistic'}
+          <Badge tone={data.depositsOpen ? 'success' : 'warning'}>{t(data.depositsOpen ? 'depositsOpen' : 'depositsClosed')}</Badge>
+          <Badge tone="info" title={data.optimistic ? t('optimisticTitle', { jetton }) : t('pessimisticTitle')}>
+            {t(data.optimistic ? 'optimistic' : 'pessimistic')}
           </Badge>
           {(data.instantWithdrawalFee ?? 0) > 0 && (
-            <Badge tone="neutral" title="Kept from instant withdrawals; withdrawals at round end pay no such fee">
-              Instant withdrawal fee {sharePercent(data.instantWithdrawalFee ?? 0)} %
+            <Badge tone="neutral" title={t('instantFeeTitle')}>
+              {t('instantFee', { percent: localiseDecimal(sharePercent(data.instantWithdrawalFee ?? 0)) })}
             </Badge>
           )}
         </div>
@@ -159,60 +163,60 @@ export function PoolStatsPanel() {
       <PoolPicker network={network} selection={selection} version={data.version} />
       {upgrade && (
         <p role="status" data-testid="pool-upgraded" className="mb-4 rounded-xl bg-brand-100 p-3 text-brand-700 dark:bg-brand-700/30 dark:text-brand-100">
-          The pool was upgraded from {upgrade.from} to {upgrade.to} while this page was open: every quote now follows {upgrade.to}.
+          {t('upgraded', { from: upgrade.from, to: upgrade.to })}
         </p>
       )}
       {data.halted && (
         <p role="alert" data-testid="pool-halted" className="mb-4 rounded-xl bg-red-100 p-3 font-semibold text-red-900 dark:bg-red-900/40 dark:text-red-100">
-          The pool is halted by governance: deposits and withdrawals are refused until it is unhalted.
+          {t('halted')}
         </p>
       )}
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-3">
         <Stat
-          label="Current rate"
+          label={t('currentRate')}
           testId="stat-rate"
           wide
-          hint={`What 1 ${jetton} is worth now; instant withdrawals pay at this rate`}
+          hint={t('currentRateHint', { jetton })}
           exact={rate.toString()}
           // all 9 digits: a round's growth is a few parts in 10^7 on mainnet and on the devnet alike
           value={`1 ${jetton} = ${formatRate(rate)} ${native}`}
         />
         <Stat
-          label="TVL"
+          label={t('tvl')}
           testId="stat-tvl"
           wide
           exact={tvl.toString()}
           value={`${formatAggregate(tvl)} ${native}`}
-          hint={pendingDeposits > 0n ? `+ ${formatAggregate(pendingDeposits)} ${native} pending deposits` : undefined}
+          hint={pendingDeposits > 0n ? t('pendingDeposits', { amount: formatAggregate(pendingDeposits), native }) : undefined}
         />
-        <Stat label="Round" testId="stat-round" exact={String(data.currentRound.roundId)} value={`#${data.currentRound.roundId}`} />
+        <Stat label={t('round')} testId="stat-round" exact={String(data.currentRound.roundId)} value={`#${data.currentRound.roundId}`} />
         <Stat
-          label="Current APY"
+          label={t('currentApy')}
           testId="stat-apy-current"
-          value={history.isPending ? <Skeleton label="Loading round history" /> : currentApy.text}
+          value={history.isPending ? <Skeleton label={t('loadingHistory')} /> : currentApy.text}
           title={history.isPending ? undefined : (currentApy.explanation ?? undefined)}
-          hint={!history.isPending && currentApy.explanation ? currentApy.explanation : 'From the rate growth of the last 10 rounds'}
+          hint={!history.isPending && currentApy.explanation ? currentApy.explanation : t('currentApyHint')}
         />
         <Stat
-          label="Projected APY"
+          label={t('projectedApy')}
           testId="stat-apy-projected"
           value={projectedApy.text}
           title={projectedApy.explanation ?? undefined}
-          hint={`${projectedApy.explanation ? `${projectedApy.explanation}. ` : ''}Interest ${formatSmallPercent(data.interestRate / 2 ** 24)} per round on ${Math.round(projected.lentShare * 100)} % lent, governance fee ${formatPercent(data.governanceFee / 2 ** 24, 1)}`}
+          hint={`${projectedApy.explanation ? `${projectedApy.explanation}. ` : ''}${t('projectedApyHint', { interest: formatSmallPercent(data.interestRate / 2 ** 24), lent: Math.round(projected.lentShare * 100), fee: formatPercent(data.governanceFee / 2 ** 24, 1) })}`}
         />
         <Stat
-          label="Round ends in"
+          label={t('roundEndsIn')}
           testId="stat-next-round"
           exact={roundEnd ? String(roundEnd.at) : undefined}
-          value={roundEnd ? (roundEnd.at > now ? formatDuration(roundEnd.at - now) : 'Due now') : '—'}
+          value={roundEnd ? (roundEnd.at > now ? formatDuration(roundEnd.at - now) : t('dueNow')) : '—'}
           hint={
             roundEnd && roundEnd.at <= now
-              ? `Due now: ${roundDueExplanation()}`
+              ? t('dueNowHint', { explanation: roundDueExplanation() })
               : roundEnd?.source === 'estimate'
-                ? 'Estimated from recent round lengths'
+                ? t('estimated')
                 : roundEnd
-                  ? 'Devnet schedule'
-                  : 'Unknown until two rounds are seen'
+                  ? t('devnetSchedule')
+                  : t('unknownEnd')
           }
         />
       </dl>
@@ -220,9 +224,9 @@ export function PoolStatsPanel() {
         native={native}
         instantFeeShare={data.instantWithdrawalFee ?? 0}
         apys={[
-          { label: 'Current APY', apy: recentApyEstimate(points).apy, note: currentApy.explanation ?? undefined },
-          { label: '30-day APY', apy: thirtyDay.apy, note: thirtyDay.apy === null ? 'Not enough rounds in the last 30 days' : undefined },
-          { label: 'Projected APY', apy: meaningfulApy(projected.apy).apy, note: projectedApy.explanation ?? undefined },
+          { label: t('currentApy'), apy: recentApyEstimate(points).apy, note: currentApy.explanation ?? undefined },
+          { label: t('thirtyDayApy'), apy: thirtyDay.apy, note: thirtyDay.apy === null ? t('thirtyDayMissing') : undefined },
+          { label: t('projectedApy'), apy: meaningfulApy(projected.apy).apy, note: projectedApy.explanation ?? undefined },
         ]}
       />
     </Card>

@@ -3,6 +3,8 @@ import { formatSummary } from '../../../components/format/amounts';
 import { amountInputErrorMessage, parseTypedAmount } from '../../../components/tx/amount-messages';
 import { projectStake } from '../utils/calculator';
 import { formatPercent } from '../utils/pool-metrics';
+import { useT } from '../../../i18n/messages';
+import { calculatorMessages } from '../messages';
 
 const PERIODS = [1, 3, 6, 12, 24, 36] as const;
 
@@ -15,6 +17,7 @@ export interface CalculatorApy {
 
 /** "If I stake X for N months", at each APY the pool shows, with both exits' costs. */
 export function RewardsCalculator({ apys, instantFeeShare, native }: { apys: CalculatorApy[]; instantFeeShare: number; native: string }) {
+  const t = useT(calculatorMessages);
   const [input, setInput] = useState('1000');
   const [months, setMonths] = useState<number>(12);
   const id = useId();
@@ -23,10 +26,10 @@ export function RewardsCalculator({ apys, instantFeeShare, native }: { apys: Cal
   const show = (nano: bigint) => `${formatSummary(nano)} ${native}`;
   return (
     <details className="mt-4 rounded-xl border border-slate-200 p-3 dark:border-slate-800" data-testid="rewards-calculator">
-      <summary className="cursor-pointer font-medium">Rewards calculator</summary>
+      <summary className="cursor-pointer font-medium">{t('title')}</summary>
       <div className="mt-3 flex flex-wrap items-end gap-3 text-sm">
         <label className="grid gap-1" htmlFor={`${id}-amount`}>
-          If I stake ({native})
+          {t('stakeLabel', { native })}
           <input
             id={`${id}-amount`}
             data-testid="calculator-amount"
@@ -37,7 +40,7 @@ export function RewardsCalculator({ apys, instantFeeShare, native }: { apys: Cal
           />
         </label>
         <label className="grid gap-1" htmlFor={`${id}-months`}>
-          for
+          {t('forLabel')}
           <select
             id={`${id}-months`}
             data-testid="calculator-months"
@@ -47,7 +50,7 @@ export function RewardsCalculator({ apys, instantFeeShare, native }: { apys: Cal
           >
             {PERIODS.map((period) => (
               <option key={period} value={period}>
-                {period} {period === 1 ? 'month' : 'months'}
+                {t('months', { count: period })}
               </option>
             ))}
           </select>
@@ -63,11 +66,11 @@ export function RewardsCalculator({ apys, instantFeeShare, native }: { apys: Cal
           <table className="w-full table-fixed text-right text-xs tabular-nums [overflow-wrap:anywhere] sm:text-sm" data-testid="calculator-table">
             <thead className="text-xs text-slate-500 dark:text-slate-400">
               <tr>
-                <th scope="col" className="text-left font-medium">At the</th>
-                <th scope="col" className="font-medium">Worth then</th>
-                <th scope="col" className="font-medium">Rewards</th>
-                <th scope="col" className="font-medium">You get, exit at round end</th>
-                <th scope="col" className="font-medium">You get, exit instantly</th>
+                <th scope="col" className="text-left font-medium">{t('atThe')}</th>
+                <th scope="col" className="font-medium">{t('worthThen')}</th>
+                <th scope="col" className="font-medium">{t('rewards')}</th>
+                <th scope="col" className="font-medium">{t('roundEndExit')}</th>
+                <th scope="col" className="font-medium">{t('instantExit')}</th>
               </tr>
             </thead>
             <tbody>
@@ -83,11 +86,11 @@ export function RewardsCalculator({ apys, instantFeeShare, native }: { apys: Cal
                         <td>{show(projection.value)}</td>
                         <td>+{show(projection.rewards)}</td>
                         <td>{show(projection.netRoundEnd)}</td>
-                        <td title={projection.instantFee > 0n ? `Includes the pool's instant withdrawal fee: −${show(projection.instantFee)}` : undefined}>{show(projection.netInstant)}</td>
+                        <td title={projection.instantFee > 0n ? t('includesFee', { fee: show(projection.instantFee) }) : undefined}>{show(projection.netInstant)}</td>
                       </>
                     ) : (
                       <td colSpan={4} className="text-slate-500 dark:text-slate-400">
-                        {row.note ?? 'No meaningful APY yet'}
+                        {row.note ?? t('noApy')}
                       </td>
                     )}
                   </tr>
@@ -96,9 +99,7 @@ export function RewardsCalculator({ apys, instantFeeShare, native }: { apys: Cal
             </tbody>
           </table>
           <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-            Past APY does not promise future rewards. Both exits include the network fees of the stake and the unstake;
-            {instantFeeShare > 0 ? ` an instant exit also pays the pool's ${formatPercent(instantFeeShare / 2 ** 24)} instant withdrawal fee,` : ' this pool charges no instant withdrawal fee,'} a
-            round-end exit waits for the round to end.
+            {instantFeeShare > 0 ? t('disclaimer', { fee: formatPercent(instantFeeShare / 2 ** 24) }) : t('disclaimerNoFee')}
           </p>
         </div>
       )}

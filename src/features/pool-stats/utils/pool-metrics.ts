@@ -3,6 +3,9 @@
 import { MAX_MEANINGFUL_APY, MIN_ROUNDS_FOR_APY, type ApyEstimate } from '../../../../contracts/wrappers/apy';
 import { FINALIZE_ROUND_FEE, SHARE_BASIS } from '../../../../contracts/wrappers/fees';
 import type { PoolFullData } from '../../../ton/pool';
+import { tNow } from '../../../i18n/messages';
+import { formatNumber } from '../../../i18n/numbers';
+import { poolStatsMessages } from '../messages';
 
 export const YEAR_S = 365 * 24 * 3600;
 /** Mainnet validators_elected_for (config 15): the round length when nothing better is known. */
@@ -66,14 +69,14 @@ export function nextRoundEnd(input: { nextRoundAt: number | null; lastRoundEnd: 
 export function formatPercent(fraction: number | null, digits = 2): string {
   if (fraction === null || Number.isNaN(fraction)) return '—';
   if (!Number.isFinite(fraction)) return fraction > 0 ? '∞' : '−∞';
-  const text = (fraction * 100).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true });
+  const text = formatNumber(fraction * 100, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true });
   return `${text.replace('-', '−')} %`;
 }
 
 /** A small per-round share to `digits` significant digits: "0.0000656 %", "0.0109 %"; never exponent notation. */
 export function formatSmallPercent(fraction: number, digits = 3): string {
   if (!Number.isFinite(fraction)) return formatPercent(fraction);
-  const text = (fraction * 100).toLocaleString('en-US', { maximumSignificantDigits: digits, useGrouping: true });
+  const text = formatNumber(fraction * 100, { maximumSignificantDigits: digits, useGrouping: true });
   return `${text.replace('-', '−')} %`;
 }
 
@@ -87,19 +90,17 @@ export interface ApyDisplay {
 /** What an APY tile shows: the percentage when it means something, else "—" and why. */
 export function apyDisplay(estimate: ApyEstimate, roundsSeen?: number): ApyDisplay {
   if (estimate.apy !== null) return { text: formatPercent(estimate.apy), explanation: null };
+  const t = tNow(poolStatsMessages);
   switch (estimate.unavailable) {
     case 'too-few-rounds':
       return {
         text: '—',
-        explanation: `Needs ${MIN_ROUNDS_FOR_APY} completed rounds to annualise${roundsSeen === undefined ? '' : ` (${roundsSeen} so far)`}`,
+        explanation: roundsSeen === undefined ? t('needsRounds', { min: MIN_ROUNDS_FOR_APY }) : t('needsRoundsSeen', { min: MIN_ROUNDS_FOR_APY, seen: roundsSeen }),
       };
     case 'absurd':
-      return {
-        text: '—',
-        explanation: `Not annualised: compounding these rounds over a year gives a figure outside −100 %…${formatPercent(MAX_MEANINGFUL_APY, 0)} (rounds too short or too few)`,
-      };
+      return { text: '—', explanation: t('absurd', { max: formatPercent(MAX_MEANINGFUL_APY, 0) }) };
     default:
-      return { text: '—', explanation: 'Not annualised: no time has passed between the rounds read' };
+      return { text: '—', explanation: t('noTime') };
   }
 }
 
