@@ -42,6 +42,10 @@ import { ActorWallet, describeFailure, failedTransactions } from './wallets';
 /** Pays the rotations before the first repayment (the genesis one and two switches), with room to spare. */
 const GENESIS_ROTATION_RESERVE = toNano('10');
 /** Liquidity the keeper brings to the side (v1) pool: it lends nothing, so this is what instant withdrawals draw on. */
+/** The symbols the devnet's minters carry on-chain; /devnet/config names them with each pool (its presets). */
+export const MAIN_POOL_JETTON_SYMBOL = 'pTON';
+export const SIDE_POOL_JETTON_SYMBOL = 'pTON1';
+
 export const SIDE_POOL_GENESIS_DEPOSIT = toNano('10000');
 /** Own funds each validator puts in its controller: covers fines, interest and a 5 % slash of a whole cohort loan. */
 export const VALIDATOR_OWN_STAKE = toNano('3000000');
@@ -68,6 +72,8 @@ export interface SidePoolState {
   jettonMinter: string;
   /** What /devnet/config calls it (the picker's label). */
   label: string;
+  /** Its jetton's on-chain symbol (absent in state saved before it was recorded: the app then reads the minter). */
+  jettonTicker?: string;
 }
 
 export interface ProtocolState {
@@ -235,7 +241,7 @@ export class ProtocolEngine {
       maxLoan: DEVNET_MAX_LOAN,
       jettonContent: poolJettonContent({
         name: 'Devnet Pool TON',
-        symbol: 'pTON',
+        symbol: MAIN_POOL_JETTON_SYMBOL,
         description: 'Liquid staking pool jetton of the local LSt devnet',
         decimals: 9,
       }),
@@ -297,7 +303,7 @@ export class ProtocolEngine {
       maxLoan: DEVNET_MAX_LOAN,
       jettonContent: poolJettonContent({
         name: 'Devnet Pool TON (v1 pool)',
-        symbol: 'pTON1',
+        symbol: SIDE_POOL_JETTON_SYMBOL,
         description: 'Liquid staking jetton of the LSt devnet side pool, which runs the v1 release of the protocol',
         decimals: 9,
       }),
@@ -323,7 +329,7 @@ export class ProtocolEngine {
       jettonMinter: protocol.minter.address.toString(),
       elector: elector.address.toString(),
       controllers: controllers.map((address) => address.toString()),
-      sidePools: [{ pool: side.pool.address.toString(), jettonMinter: side.minter.address.toString(), label: 'Devnet side pool' }],
+      sidePools: [{ pool: side.pool.address.toString(), jettonMinter: side.minter.address.toString(), label: 'Devnet side pool', jettonTicker: SIDE_POOL_JETTON_SYMBOL }],
       loanRounds: {},
       history: null,
     };

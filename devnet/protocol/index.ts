@@ -5,7 +5,7 @@
 import { Address } from '@ton/core';
 import { parsePoolFullData, type PoolVersion } from '../../contracts/wrappers/pool-data';
 import type { DevnetContext, DevnetExtension } from '../extension';
-import { ProtocolEngine, type ProtocolState } from './engine';
+import { MAIN_POOL_JETTON_SYMBOL, ProtocolEngine, type ProtocolState } from './engine';
 import { anchorForHistory, boundCatchUp, epochStart } from './schedule';
 import { protocolSettingsFromEnv, type ProtocolSettings } from './settings';
 
@@ -23,6 +23,8 @@ export interface DevnetPoolEntry {
   address: string;
   version: PoolVersion | null;
   label: string;
+  /** The pool jetton's symbol, as its minter carries it; the app shows it without reading the minter. */
+  jettonTicker?: string;
 }
 
 /** Label of the main pool in /devnet/config `pools`. */
@@ -181,8 +183,13 @@ export function createProtocolExtension(overrides: Partial<ProtocolSettings> = {
       const actors = engine?.actors;
       const versionOf = (address: string) => summary.versions.get(Address.parse(address).toRawString()) ?? null;
       const pools: DevnetPoolEntry[] = [
-        { address: friendly(state.pool), version: versionOf(state.pool), label: MAIN_POOL_LABEL },
-        ...(state.sidePools ?? []).map((side) => ({ address: friendly(side.pool), version: versionOf(side.pool), label: side.label })),
+        { address: friendly(state.pool), version: versionOf(state.pool), label: MAIN_POOL_LABEL, jettonTicker: MAIN_POOL_JETTON_SYMBOL },
+        ...(state.sidePools ?? []).map((side) => ({
+          address: friendly(side.pool),
+          version: versionOf(side.pool),
+          label: side.label,
+          ...(side.jettonTicker ? { jettonTicker: side.jettonTicker } : {}),
+        })),
       ];
       return {
         pool: friendly(state.pool),

@@ -16,14 +16,14 @@ describe('devnet protocol info', () => {
 
   it('lists the devnet\'s pools (main pool first) when it announces them, and falls back to `pool`', () => {
     const pools = [
-      { address: 'EQv1', version: 'v1', label: 'Second pool (v1)' },
-      { address: 'EQmain', version: 'v2', label: 'Main pool (v2)' },
+      { address: 'EQv1', version: 'v1', label: 'Second pool (v1)', jettonTicker: 'pTON1' },
+      { address: 'EQmain', version: 'v2', label: 'Main pool (v2)', jettonTicker: 'pTON' },
       { address: '', label: 'broken' },
-      { address: 'EQodd', version: 'v9' },
+      { address: 'EQodd', version: 'v9', jettonTicker: '<script>' },
     ];
     expect(parseDevnetProtocol({ pool: 'EQmain', pools }, 0).presets).toEqual([
-      { address: 'EQmain', version: 'v2', label: 'Main pool (v2)' },
-      { address: 'EQv1', version: 'v1', label: 'Second pool (v1)' },
+      { address: 'EQmain', version: 'v2', label: 'Main pool (v2)', jettonTicker: 'pTON' },
+      { address: 'EQv1', version: 'v1', label: 'Second pool (v1)', jettonTicker: 'pTON1' },
       { address: 'EQodd', label: 'Pool' },
     ]);
     expect(parseDevnetProtocol({ pool: 'EQmain', pools: 'nonsense' }, 0).presets).toEqual([{ address: 'EQmain', label: 'Devnet pool' }]);

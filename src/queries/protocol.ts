@@ -30,7 +30,7 @@ function optionalNumber(value: unknown): number | null {
 
 const VERSIONS = new Set(['v1', 'intermediate', 'v2']);
 
-/** `pools: [{address, version, label}]` of /devnet/config; malformed entries are skipped. */
+/** `pools: [{address, version, label, jettonTicker?}]` of /devnet/config; malformed entries are skipped. */
 function devnetPresets(value: unknown): PoolPreset[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((entry): PoolPreset[] => {
@@ -38,7 +38,8 @@ function devnetPresets(value: unknown): PoolPreset[] {
     if (typeof item.address !== 'string' || item.address === '') return [];
     const label = typeof item.label === 'string' && item.label !== '' ? item.label : 'Pool';
     const version = typeof item.version === 'string' && VERSIONS.has(item.version) ? (item.version as PoolPreset['version']) : undefined;
-    return [{ address: item.address, label, ...(version ? { version } : {}) }];
+    const jettonTicker = typeof item.jettonTicker === 'string' && /^[\w.-]{1,16}$/.test(item.jettonTicker) ? item.jettonTicker : undefined;
+    return [{ address: item.address, label, ...(version ? { version } : {}), ...(jettonTicker ? { jettonTicker } : {}) }];
   });
 }
 

@@ -22,6 +22,11 @@ import { loadPageReader, type PageReader } from './rpc';
 export const HISTORY_PAGE_SIZE = 100;
 /** Cold start: about this many pages of the newest transactions; older rounds load on request ("Load older"). */
 export const COLD_START_PAGES = 5;
+/**
+ * ...and no more pages once this many completed rounds are read: what the tiles need (the current APY's 10 rounds,
+ * with one more as its base). A first visit to a quiet pool then costs one history request.
+ */
+export const COLD_START_ROUNDS = 11;
 /** A refresh that needs more pages than this has been away too long: the cache is dropped and read afresh. */
 export const REFRESH_MAX_PAGES = 10;
 export const LOAD_OLDER_PAGES = 10;
@@ -79,6 +84,7 @@ export async function refreshRoundHistory(
     pageSize: HISTORY_PAGE_SIZE,
     maxPages: base.newest ? REFRESH_MAX_PAGES : COLD_START_PAGES,
     sinceLt: base.newest?.lt,
+    enough: base.newest ? undefined : (transactions) => appendNewer(EMPTY_HISTORY, transactions, false).rounds.length >= COLD_START_ROUNDS,
   });
   // An incremental read that did not reach the cached newest transaction would leave a hole: start over from it.
   const next = base.newest && !read.reachedEnd ? appendNewer(EMPTY_HISTORY, read.transactions, false) : appendNewer(base, read.transactions, read.reachedEnd);

@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTonWallet } from '@tonconnect/ui-react';
 import type { NetworkConfig } from '../ton/networks';
 import { tonBalanceQuery } from './account-state';
-import { poolQuery, poolRefetchMs, ptonBalanceQuery, ptonMetadataQuery, ptonWalletFor } from './pool';
+import { poolQuery, poolRefetchMs, ptonBalanceQuery, ptonWalletFor } from './pool';
+import { usePoolJettonTicker } from './use-jetton-ticker';
 import { useSelectedPool } from './use-selected-pool';
 
 export function useStakingContext(network: NetworkConfig) {
@@ -16,7 +17,7 @@ export function useStakingContext(network: NetworkConfig) {
   const protocol = selection.protocol;
   const pool = useQuery(poolQuery(network, selection.address, undefined, poolRefetchMs(protocol.data?.roundSeconds)));
   const tonBalance = useQuery(tonBalanceQuery(network, owner));
-  const metadata = useQuery(ptonMetadataQuery(network, pool.data?.jettonMinter.toRawString()));
+  const jettonTicker = usePoolJettonTicker(network, selection.preset, pool.data?.jettonMinter.toRawString());
   const ptonWallet = ptonWalletFor(pool.data, owner);
   const ptonBalance = useQuery(ptonBalanceQuery(network, ptonWallet));
   return {
@@ -34,7 +35,7 @@ export function useStakingContext(network: NetworkConfig) {
     tonBalance,
     ptonWallet,
     ptonBalance,
-    tickers: { native: network.nativeTicker, jetton: metadata.data?.symbol ?? network.poolJettonTicker },
+    tickers: { native: network.nativeTicker, jetton: jettonTicker },
   };
 }
 

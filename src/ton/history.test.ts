@@ -136,6 +136,23 @@ describe('readTransactionPages', () => {
     const read = await readTransactionPages(repeating, { pageSize: 10, maxPages: 5 });
     expect(new Set(read.transactions.map((t) => t.lt)).size).toBe(read.transactions.length);
   });
+
+  it('stops once the caller has enough, without claiming the end; never asks before a further page', async () => {
+    const calls: { lt?: string }[] = [];
+    const asked: number[] = [];
+    const read = await readTransactionPages(fakeServer(calls), {
+      pageSize: 10,
+      maxPages: 10,
+      enough: (transactions) => {
+        asked.push(transactions.length);
+        return transactions.length >= 15;
+      },
+    });
+    expect(read.transactions).toHaveLength(20);
+    expect(read.reachedEnd).toBe(false);
+    expect(calls).toHaveLength(2);
+    expect(asked).toEqual([10, 20]);
+  });
 });
 
 describe('roundPoints and APY', () => {

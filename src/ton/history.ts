@@ -193,11 +193,19 @@ export interface PagedRead {
 /**
  * Reads pages newest → oldest until a short page, or `maxPages`. With `sinceLt` only transactions with a greater lt
  * are asked for (toncenter's to_lt), so a refresh with nothing new costs exactly one request. `stopBefore` (unix
- * seconds, asked for only when another page would be read) ends the read once a page reaches below that time.
+ * seconds, asked for only when another page would be read) ends the read once a page reaches below that time;
+ * `enough` (asked with what was read, only when another page would be read) ends it once the caller has what it needs.
  */
 export async function readTransactionPages(
   fetchPage: TransactionPageFetcher,
-  options: { pageSize: number; maxPages: number; sinceLt?: bigint; startBelow?: TxCursor; stopBefore?: () => Promise<number | null> | number | null },
+  options: {
+    pageSize: number;
+    maxPages: number;
+    sinceLt?: bigint;
+    startBelow?: TxCursor;
+    stopBefore?: () => Promise<number | null> | number | null;
+    enough?: (transactions: Transaction[]) => boolean;
+  },
 ): Promise<PagedRead> {
   const transactions: Transaction[] = [];
   let cursor = options.startBelow;
@@ -214,6 +222,7 @@ export async function readTransactionPages(
     // Older than what the caller needs: stop (asked once, and only when a further page would be read).
     if (stopBefore === undefined) stopBefore = options.stopBefore ? await options.stopBefore() : null;
     if (stopBefore !== null && fresh[fresh.length - 1].now < stopBefore) return { transactions, reachedEnd: false, pages };
+    if (options.enough?.(transactions)) return { transactions, reachedEnd: false, pages };
   }
 }
 

@@ -12,11 +12,16 @@ export interface PoolPreset {
   label: string;
   /** The release the preset is known to run, when known (the getter decides at run time). */
   version?: PoolVersion;
+  /**
+   * Its jetton's symbol, when the list knows it: shown without reading the minter (a first visit saves a request).
+   * A pool without one has its symbol read from the minter's on-chain metadata.
+   */
+  jettonTicker?: string;
 }
 
 /** Tonstakers, from its SDK's constants (lst-interface.md §11.5). Which release each runs is read at run time. */
 export const PUBLIC_POOL_PRESETS: Readonly<Record<Exclude<NetworkName, 'devnet'>, readonly PoolPreset[]>> = {
-  mainnet: [{ address: 'EQCkWxfyhAkim3g2DjKQQg8T5P4g-Q1-K_jErGcDJZ4i-vqR', label: 'Tonstakers' }],
+  mainnet: [{ address: 'EQCkWxfyhAkim3g2DjKQQg8T5P4g-Q1-K_jErGcDJZ4i-vqR', label: 'Tonstakers', jettonTicker: 'tsTON' }],
   testnet: [{ address: 'kQANFsYyYn-GSZ4oajUJmboDURZU-udMHf9JxzO4vYM_hFP3', label: 'Tonstakers (testnet)' }],
 };
 

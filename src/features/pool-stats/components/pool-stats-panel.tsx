@@ -10,7 +10,7 @@ import { Card } from '../../../components/ui/card';
 import { StaleMark } from '../../../components/ui/stale-mark';
 import { isUnreachable, readErrorText } from '../../../components/tx/read-error';
 import { Skeleton } from '../../../components/ui/skeleton';
-import { ptonMetadataQuery } from '../../../queries/pool';
+import { usePoolJettonTicker } from '../../../queries/use-jetton-ticker';
 import { poolInspectionQuery } from '../../../queries/pool-inspection';
 import { expectedPayoutAt } from '../../../queries/protocol';
 import { recentApyEstimate, typicalRoundSeconds } from '../../../ton/history';
@@ -88,10 +88,9 @@ function UnsupportedPool({ address, error }: { address: string; error: Unsupport
 export function PoolStatsPanel() {
   const t = useT(poolStatsMessages);
   const { protocol, selection, pool, history, points } = usePoolRounds(network);
-  const metadata = useQuery(ptonMetadataQuery(network, pool.data?.jettonMinter.toRawString()));
+  const jetton = usePoolJettonTicker(network, selection.preset, pool.data?.jettonMinter.toRawString());
   const now = useNowSeconds();
   const native = network.nativeTicker;
-  const jetton = metadata.data?.symbol ?? network.poolJettonTicker;
   const upgrade = useVersionChange(selection.address, pool.isError ? undefined : pool.data?.version);
 
   const error = protocol.error ?? pool.error;

@@ -11,7 +11,8 @@ import { network } from '../../../config/network';
 import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
 import type { BillRecord } from '../../../queries/bills';
-import { ptonBalanceQuery, ptonMetadataQuery } from '../../../queries/pool';
+import { ptonBalanceQuery } from '../../../queries/pool';
+import { usePoolJettonTicker } from '../../../queries/use-jetton-ticker';
 import { useOwnerBills } from '../../../queries/use-owner-bills';
 import { billExpectedPayout } from '../../../ton/bills';
 import { currentRate, RATE_BASIS, type PoolFullData } from '../../../ton/pool';
@@ -35,8 +36,8 @@ export function PositionPanel() {
   const wallet = useTonWallet();
   const watched = useWatchAddress((state) => state.watched);
   const owner = watched ?? wallet?.account.address;
-  const { poolAddress, pool, points } = usePoolRounds(network);
-  const metadata = useQuery(ptonMetadataQuery(network, pool.data?.jettonMinter.toRawString()));
+  const { poolAddress, selection, pool, points } = usePoolRounds(network);
+  const jetton = usePoolJettonTicker(network, selection.preset, pool.data?.jettonMinter.toRawString());
   // Balance, own history and bills: one shared read each (the bills panel reads the same entries).
   const { account, ptonWallet, history, book } = useOwnerBills(network, owner, poolAddress, pool.data);
   const balance = useQuery(ptonBalanceQuery(network, ptonWallet));
@@ -48,7 +49,6 @@ export function PositionPanel() {
   );
 
   const native = network.nativeTicker;
-  const jetton = metadata.data?.symbol ?? network.poolJettonTicker;
   const rate = pool.data ? currentRate(pool.data) : undefined;
   const pton = balance.data;
   const ptonValue = pton !== undefined && rate !== undefined ? (pton * rate) / RATE_BASIS : undefined;

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ExportButton } from '../../../components/export/export-button';
 import { ROUNDS_HEADER, roundRows } from '../utils/export-rows';
 import { formatAggregate, formatRate } from '../../../components/format/amounts';
@@ -9,7 +9,7 @@ import { network } from '../../../config/network';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
-import { ptonMetadataQuery } from '../../../queries/pool';
+import { usePoolJettonTicker } from '../../../queries/use-jetton-ticker';
 import { roundsInRange, type HistoryRange, type RoundPoint } from '../../../ton/history';
 import { loadOlderRounds } from '../../../queries/round-history';
 import { usePoolRounds } from '../../../queries/use-pool-rounds';
@@ -87,8 +87,8 @@ function RoundsTable({ points, native }: { points: RoundPoint[]; native: string 
 
 export function RoundsPanel() {
   const t = useT(roundsMessages);
-  const { poolAddress, pool, history, points } = usePoolRounds(network);
-  const metadata = useQuery(ptonMetadataQuery(network, pool.data?.jettonMinter.toRawString()));
+  const { poolAddress, selection, pool, history, points } = usePoolRounds(network);
+  const jetton = usePoolJettonTicker(network, selection.preset, pool.data?.jettonMinter.toRawString());
   const queryClient = useQueryClient();
   const [range, setRange] = useState<HistoryRange>('all');
   const [view, setView] = useState<'chart' | 'table'>('chart');
@@ -99,7 +99,6 @@ export function RoundsPanel() {
   const shown = useMemo(() => roundsInRange(points, range, newestEnd), [points, range, newestEnd]);
   const rows = useMemo(() => chartRows(shown), [shown]);
   const native = network.nativeTicker;
-  const jetton = metadata.data?.symbol ?? network.poolJettonTicker;
   const skipped = unannualisedCount(rows);
 
   const controls = (
