@@ -17,9 +17,13 @@ export interface ProtocolInfo {
   clockOffsetS: number;
 }
 
+/** No pool to show: the devnet has not deployed one yet, or a testnet/mainnet build names none. */
 export class PoolNotConfiguredError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly reason: 'devnet-not-deployed' | 'not-configured',
+    readonly networkLabel: string,
+  ) {
+    super(reason === 'devnet-not-deployed' ? 'The devnet has no staking pool deployed yet.' : `No pool address is configured for ${networkLabel}.`);
     this.name = 'PoolNotConfiguredError';
   }
 }
@@ -47,7 +51,7 @@ function devnetPresets(value: unknown): PoolPreset[] {
 export function parseDevnetProtocol(body: unknown, nowS = Date.now() / 1000): ProtocolInfo {
   const config = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   if (typeof config.pool !== 'string' || config.pool === '') {
-    throw new PoolNotConfiguredError('The devnet has no staking pool deployed yet.');
+    throw new PoolNotConfiguredError('devnet-not-deployed', 'Devnet');
   }
   const devnetNow = optionalNumber(config.now);
   const listed = devnetPresets(config.pools);
@@ -68,7 +72,7 @@ export async function fetchProtocolInfo(network: NetworkConfig, fetchImpl: typeo
   // VITE_NETWORK is inlined at build time, so testnet/mainnet bundles drop the devnet route below entirely.
   const devnetBuild = (import.meta.env.VITE_NETWORK ?? 'devnet') === 'devnet';
   if (!devnetBuild || !network.devnetUrl) {
-    throw new PoolNotConfiguredError(`No pool address is configured for ${network.label}.`);
+    throw new PoolNotConfiguredError('not-configured', network.label);
   }
   const response = await fetchImpl(`${network.devnetUrl}/devnet/config`, { signal: AbortSignal.timeout(10_000) });
   if (!response.ok) throw new Error(`The devnet answered ${response.status} for its configuration.`);

@@ -11,7 +11,7 @@ export function ChainReadError({ error, onRetry, retrying }: { error: Error; onR
   const t = useT(readErrorMessages);
   const message =
     error instanceof PoolNotConfiguredError
-      ? error.message
+      ? t(`noPool.${error.reason}`, { network: error.networkLabel })
       : error instanceof UnsupportedPoolError
         ? t('unsupportedPool', { entries: error.entries })
         : error instanceof GetMethodError

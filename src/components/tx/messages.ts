@@ -13,6 +13,8 @@ export const readErrorMessages = defineMessages(
     notAPool: 'The selected address is not a staking pool on this network.',
     busyRetryLater: 'The network is busy right now. Please retry in a moment.',
     poolUnreadable: 'Could not read the staking pool from the network.',
+    'noPool.devnet-not-deployed': 'The devnet has no staking pool deployed yet.',
+    'noPool.not-configured': 'No pool address is configured for {network}.',
   },
   {
     unreachable: 'Нет связи с сетью, повторяем…',
@@ -25,6 +27,8 @@ export const readErrorMessages = defineMessages(
     notAPool: 'Выбранный адрес — не пул стейкинга в этой сети.',
     busyRetryLater: 'Сеть сейчас перегружена. Повторите чуть позже.',
     poolUnreadable: 'Не удалось прочитать пул стейкинга из сети.',
+    'noPool.devnet-not-deployed': 'В девнете ещё не развёрнут пул стейкинга.',
+    'noPool.not-configured': 'Для сети {network} не задан адрес пула.',
   },
 );
 

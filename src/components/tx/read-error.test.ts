@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RpcError } from '../../ton/client';
+import { PoolNotConfiguredError } from '../../queries/protocol';
 import { isUnreachable, networkUnreachable, readErrorText, unreachableText, type ReadState } from './read-error';
 
 const rpc = (kind: ConstructorParameters<typeof RpcError>[0]) => new RpcError(kind, `rpc ${kind}`, { attempts: 3 });
@@ -17,7 +18,8 @@ describe('read errors in plain words', () => {
     expect(isUnreachable(rpc('bad-request'))).toBe(false);
     expect(readErrorText(rpc('bad-request'))).toBe('rpc bad-request');
     expect(readErrorText(rpc('rate-limited'))).toMatch(/busy/);
-    expect(readErrorText(new Error('The devnet has no staking pool deployed yet.'))).toBe('The devnet has no staking pool deployed yet.');
+    expect(readErrorText(new Error('some other failure'))).toBe('some other failure');
+    expect(readErrorText(new PoolNotConfiguredError('not-configured', 'Testnet'))).toBe('No pool address is configured for Testnet.');
     expect(isUnreachable(new TypeError("Cannot read properties of undefined (reading 'x')"))).toBe(false);
   });
 });

@@ -15,10 +15,24 @@ export function isUnreachable(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
 
+/**
+ * queries/protocol's PoolNotConfiguredError, recognised by shape: importing the class would pull the pool presets (and
+ * @ton/core) into the app chunk, which must stay free of them (vite.config.ts).
+ */
+function isPoolNotConfigured(error: Error): error is Error & { reason: 'devnet-not-deployed' | 'not-configured'; networkLabel: string } {
+  const candidate = error as Error & { reason?: unknown; networkLabel?: unknown };
+  return (
+    error.name === 'PoolNotConfiguredError' &&
+    (candidate.reason === 'devnet-not-deployed' || candidate.reason === 'not-configured') &&
+    typeof candidate.networkLabel === 'string'
+  );
+}
+
 /** What to show for a failed read: the unreachable notice for connectivity, the error's own words otherwise. */
 export function readErrorText(error: Error): string {
   if (isUnreachable(error)) return unreachableText();
   if (error instanceof RpcError && error.kind === 'rate-limited') return tNow(readErrorMessages)('busy');
+  if (isPoolNotConfigured(error)) return tNow(readErrorMessages)(`noPool.${error.reason}`, { network: error.networkLabel });
   return error.message;
 }
 

@@ -3,7 +3,6 @@ import { defineMessages } from '../../i18n/messages';
 export const positionMessages = defineMessages(
   {
     title: 'My position',
-    connectPrompt: 'Connect a wallet to see your {jetton}, its value and your rewards.',
     failed: 'Could not read your position: {reason}',
     balance: 'Balance',
     worthNow: 'Worth now',
@@ -33,7 +32,6 @@ export const positionMessages = defineMessages(
   },
   {
     title: 'Моя позиция',
-    connectPrompt: 'Подключите кошелёк, чтобы видеть свои {jetton}, их стоимость и доход.',
     failed: 'Не удалось прочитать вашу позицию: {reason}',
     balance: 'Баланс',
     worthNow: 'Стоит сейчас',

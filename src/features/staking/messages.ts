@@ -3,7 +3,6 @@ import { defineMessages } from '../../i18n/messages';
 export const stakingMessages = defineMessages(
   {
     title: 'Stake',
-    connectPrompt: 'Connect a wallet to stake {native}.',
     loadingPool: 'Loading the pool',
     wrongChain: 'Your wallet is connected to another network. Switch it to {network} to stake.',
     available: 'Available',
@@ -36,7 +35,6 @@ export const stakingMessages = defineMessages(
   },
   {
     title: 'Стейкинг',
-    connectPrompt: 'Подключите кошелёк, чтобы застейкать {native}.',
     loadingPool: 'Загружаем пул',
     wrongChain: 'Кошелёк подключён к другой сети. Переключите его на {network}, чтобы застейкать.',
     available: 'Доступно',

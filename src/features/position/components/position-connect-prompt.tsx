@@ -1,10 +1,10 @@
 import { Card } from '../../../components/ui/card';
 import { useT } from '../../../i18n/messages';
-import { positionMessages } from '../messages';
+import { positionPromptMessages } from '../prompt-messages';
 
 /** The position panel without a wallet; also painted by the static shell, so the two match exactly. */
 export function PositionConnectPrompt({ jettonTicker }: { jettonTicker: string }) {
-  const t = useT(positionMessages);
+  const t = useT(positionPromptMessages);
   return (
     <Card title={t('title')}>
       <p className="text-slate-600 dark:text-slate-400">{t('connectPrompt', { jetton: jettonTicker })}</p>

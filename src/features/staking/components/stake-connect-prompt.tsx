@@ -1,10 +1,10 @@
 import { Card } from '../../../components/ui/card';
 import { useT } from '../../../i18n/messages';
-import { stakingMessages } from '../messages';
+import { stakePromptMessages } from '../prompt-messages';
 
 /** The stake panel without a wallet; also painted by the static shell, so the two match exactly. */
 export function StakeConnectPrompt({ nativeTicker }: { nativeTicker: string }) {
-  const t = useT(stakingMessages);
+  const t = useT(stakePromptMessages);
   return (
     <Card title={t('title')} className="min-w-0">
       {/* The wallet panel above holds the one "Connect wallet" button. */}

@@ -1,6 +1,6 @@
 import { Card } from '../../../components/ui/card';
 import { useT } from '../../../i18n/messages';
-import { walletMessages } from '../messages';
+import { walletRestoringMessages } from '../restoring-messages';
 
 const bar = 'block animate-pulse bg-slate-200 dark:bg-slate-800';
 
@@ -9,7 +9,7 @@ const bar = 'block animate-pulse bg-slate-200 dark:bg-slate-800';
  * like what will most likely replace it (see session-hint.ts): the connected card, or the "connect a wallet" card.
  */
 export function WalletRestoring({ expectConnected }: { expectConnected: boolean }) {
-  const t = useT(walletMessages);
+  const t = useT(walletRestoringMessages);
   return (
     <Card title={t('title')}>
       <div role="status" aria-label={t('restoring')}>
