@@ -29,7 +29,7 @@ describe('pool choice store', () => {
     const storage = memoryStorage();
     const store = createPoolChoiceStore(storage, `?x=1&pool=${encodeURIComponent(poolA)}`);
     expect(store.getState().linked).toBe(poolA);
-    const problem = { ok: false, reason: 'invalid', message: 'That is not a TON address.' } as const;
+    const problem = { ok: false, reason: 'invalid' } as const;
     store.getState().settleLink({ address: poolA, problem });
     expect(store.getState()).toMatchObject({ linked: null, refusedLink: { address: poolA, problem } });
     expect(createPoolChoiceStore(storage, '').getState()).toMatchObject({ linked: null, refusedLink: null });

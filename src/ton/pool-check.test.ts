@@ -78,14 +78,14 @@ describe('inspectPool', () => {
 
   it('nothing deployed (e.g. an address of the other network) is not a pool, without running the getter', async () => {
     const { rpc, calls } = fakeRpc({ state: 'uninitialized' });
-    expect(await inspectPool(rpc, pool, owner)).toMatchObject({ kind: 'not-a-pool', why: 'empty', detail: /Nothing is deployed/ });
+    expect(await inspectPool(rpc, pool, owner)).toMatchObject({ kind: 'not-a-pool', why: 'empty' });
     expect(calls).toEqual(['getAddressInformation']);
   });
 
   it('a contract without the getter, or with a getter of the wrong shape, is not a pool', async () => {
-    expect(await inspectPool(fakeRpc({ poolExit: 11 }).rpc, pool, owner)).toMatchObject({ kind: 'not-a-pool', why: 'no-getter', detail: /exit code 11/ });
+    expect(await inspectPool(fakeRpc({ poolExit: 11 }).rpc, pool, owner)).toMatchObject({ kind: 'not-a-pool', why: 'no-getter', exitCode: 11 });
     const wrongShape = [...v1Stack.slice(0, 7), { type: 'int', value: 5n }, ...v1Stack.slice(8)] as StackValue[];
-    expect(await inspectPool(fakeRpc({ poolStack: wrongShape }).rpc, pool, owner)).toMatchObject({ kind: 'not-a-pool', why: 'bad-getter', detail: /expected tuple/ });
+    expect(await inspectPool(fakeRpc({ poolStack: wrongShape }).rpc, pool, owner)).toMatchObject({ kind: 'not-a-pool', why: 'bad-getter', parseError: expect.stringMatching(/expected tuple/) });
   });
 
   it('an unknown layout is unsupported; its jetton is the stack address whose minter names the pool as admin', async () => {

@@ -24,10 +24,10 @@ export interface PoolJetton {
 export type PoolInspection =
   | { kind: 'pool'; account: PoolAccount; data: PoolFullData; jetton: PoolJetton; walletCheck: 'match' | 'mismatch' }
   | { kind: 'unsupported'; account: PoolAccount; entries: number; jetton: PoolJetton | null }
-  | { kind: 'not-a-pool'; account: PoolAccount; why: NotAPoolReason; detail: string };
+  | ({ kind: 'not-a-pool'; account: PoolAccount } & NotAPoolReason);
 
-/** Why an address is not a pool (`detail` says it in English, with the getter's exit code or error). */
-export type NotAPoolReason = 'frozen' | 'empty' | 'no-getter' | 'bad-getter';
+/** Why an address is not a pool, as data the UI words: with the getter's exit code, or why its answer is not a pool's. */
+export type NotAPoolReason = { why: 'frozen' } | { why: 'empty' } | { why: 'no-getter'; exitCode: number } | { why: 'bad-getter'; parseError: string };
 
 export async function readPoolAccount(rpc: Pick<TonRpc, 'client'>, address: Address): Promise<PoolAccount> {
   const state = await rpc.client.getContractState(address);
@@ -75,14 +75,14 @@ export async function inspectPool(rpc: Pick<TonRpc, 'client' | 'runGetMethod'>, 
   const account = await readPoolAccount(rpc, address);
   if (account.state !== 'active') {
     return account.state === 'frozen'
-      ? { kind: 'not-a-pool', account, why: 'frozen', detail: 'The account is frozen.' }
-      : { kind: 'not-a-pool', account, why: 'empty', detail: 'Nothing is deployed at that address on this network.' };
+      ? { kind: 'not-a-pool', account, why: 'frozen' }
+      : { kind: 'not-a-pool', account, why: 'empty' };
   }
   let stack: TupleItem[];
   try {
     stack = await runGetMethodOk(rpc, address, 'get_pool_full_data');
   } catch (error) {
-    if (error instanceof GetMethodError) return { kind: 'not-a-pool', account, why: 'no-getter', detail: `It has no get_pool_full_data (exit code ${error.exitCode}).` };
+    if (error instanceof GetMethodError) return { kind: 'not-a-pool', account, why: 'no-getter', exitCode: error.exitCode };
     throw error;
   }
   let data: PoolFullData;
@@ -92,7 +92,7 @@ export async function inspectPool(rpc: Pick<TonRpc, 'client' | 'runGetMethod'>, 
     if (error instanceof UnsupportedPoolError) {
       return { kind: 'unsupported', account, entries: error.entries, jetton: await findOwnJetton(rpc, address, error.entriesAnswered) };
     }
-    return { kind: 'not-a-pool', account, why: 'bad-getter', detail: `Its get_pool_full_data is not a pool's: ${(error as Error).message}` };
+    return { kind: 'not-a-pool', account, why: 'bad-getter', parseError: (error as Error).message };
   }
   const computed = jettonWalletAddress({ owner: probeOwner, minter: data.jettonMinter, walletCode: data.poolJettonWalletCode });
   const asked = await fetchJettonWalletAddress(rpc, data.jettonMinter, probeOwner).catch(() => null);

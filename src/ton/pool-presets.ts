@@ -47,11 +47,10 @@ export function findPreset(presets: readonly PoolPreset[], address: string): Poo
   return presets.find((preset) => samePool(preset.address, address)) ?? null;
 }
 
-/** Why a text is not a pool address for this network: `reason` (and `network`, `preset`) for the UI's words, `message` in English. */
+/** Why a text is not a pool address for this network, as data the UI words (the pool picker's catalog). */
 export type PoolAddressProblem = {
   ok: false;
   reason: 'empty' | 'invalid' | 'masterchain' | 'testnet-address' | 'mainnet-address' | 'other-network-preset';
-  message: string;
   /** other-network-preset: the network whose preset it is, and the preset's label. */
   otherNetwork?: string;
   presetLabel?: string;
@@ -67,34 +66,27 @@ function flagsOf(text: string): { testOnly: boolean } | null {
  * Static checks of a pasted pool address for `network`. Raw addresses (0:…) carry no network flag: only the
  * presets and the on-chain check can place them. Devnet accepts either flag (it mirrors testnet tooling).
  */
-export function checkPoolAddressText(text: string, network: Pick<NetworkConfig, 'name' | 'label'>): PoolAddressCheck {
+export function checkPoolAddressText(text: string, network: Pick<NetworkConfig, 'name'>): PoolAddressCheck {
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, reason: 'empty', message: 'Paste a pool address.' };
+  if (trimmed === '') return { ok: false, reason: 'empty' };
   let address: Address;
   try {
     address = Address.parse(trimmed);
   } catch {
-    return { ok: false, reason: 'invalid', message: 'That is not a TON address.' };
+    return { ok: false, reason: 'invalid' };
   }
-  if (address.workChain !== 0) return { ok: false, reason: 'masterchain', message: 'Pools live on the basechain (workchain 0); that address does not.' };
+  if (address.workChain !== 0) return { ok: false, reason: 'masterchain' };
   const flags = flagsOf(trimmed);
   if (network.name === 'mainnet' && flags?.testOnly) {
-    return { ok: false, reason: 'testnet-address', message: `That address is flagged for testnet; this app runs on ${network.label}.` };
+    return { ok: false, reason: 'testnet-address' };
   }
   if (network.name === 'testnet' && flags && !flags.testOnly) {
-    return { ok: false, reason: 'mainnet-address', message: `That address is flagged for mainnet; this app runs on ${network.label}.` };
+    return { ok: false, reason: 'mainnet-address' };
   }
   for (const [other, presets] of Object.entries(PUBLIC_POOL_PRESETS)) {
     if (other === network.name) continue;
     const preset = findPreset(presets, trimmed);
-    if (preset)
-      return {
-        ok: false,
-        reason: 'other-network-preset',
-        message: `That is the ${other} pool "${preset.label}"; this app runs on ${network.label}.`,
-        otherNetwork: other,
-        presetLabel: preset.label,
-      };
+    if (preset) return { ok: false, reason: 'other-network-preset', otherNetwork: other, presetLabel: preset.label };
   }
   return { ok: true, address };
 }

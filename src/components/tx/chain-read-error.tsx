@@ -2,7 +2,7 @@ import { Button } from '../ui/button';
 import { PoolNotConfiguredError } from '../../queries/protocol';
 import { GetMethodError, RpcError } from '../../ton/client';
 import { UnsupportedPoolError } from '../../ton/pool';
-import { isUnreachable } from './read-error';
+import { isUnreachable, readErrorText } from './read-error';
 import { useT } from '../../i18n/messages';
 import { readErrorMessages } from './messages';
 
@@ -11,7 +11,7 @@ export function ChainReadError({ error, onRetry, retrying }: { error: Error; onR
   const t = useT(readErrorMessages);
   const message =
     error instanceof PoolNotConfiguredError
-      ? t(`noPool.${error.reason}`, { network: error.networkLabel })
+      ? readErrorText(error)
       : error instanceof UnsupportedPoolError
         ? t('unsupportedPool', { entries: error.entries })
         : error instanceof GetMethodError

@@ -75,7 +75,12 @@ export function inspectionProblem(inspection: PoolInspection): string | null {
   const t = tNow(pickerMessages);
   switch (inspection.kind) {
     case 'not-a-pool':
-      return t('notAPool', { detail: t(`why.${inspection.why}`) });
+      return t('notAPool', {
+        detail: t(`why.${inspection.why}`, {
+          exitCode: inspection.why === 'no-getter' ? inspection.exitCode : '',
+          parseError: inspection.why === 'bad-getter' ? inspection.parseError : '',
+        }),
+      });
     case 'unsupported':
       return t('unsupported', { entries: inspection.entries });
     case 'pool':
