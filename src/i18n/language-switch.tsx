@@ -1,5 +1,6 @@
 import { LOCALES, useLocaleStore, type Locale } from './locale';
 import { defineMessages, useT } from './messages';
+import { HEADER_SELECT_CLASS } from '../components/ui/header-select';
 
 export const languageSwitchMessages = defineMessages({ label: 'Language' }, { label: 'Язык' });
 
@@ -18,7 +19,7 @@ export function LanguageSwitch() {
       data-testid="language-switch"
       value={locale}
       onChange={(event) => setChoice(event.target.value as Locale)}
-      className="min-h-11 rounded-lg border border-slate-300 bg-white px-2 text-sm text-slate-900 sm:min-h-9 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className={HEADER_SELECT_CLASS}
     >
       {LOCALES.map((option) => (
         <option key={option} value={option} lang={option} title={ENDONYMS[option]}>

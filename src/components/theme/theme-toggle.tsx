@@ -1,5 +1,6 @@
 import { defineMessages, useT } from '../../i18n/messages';
 import { useThemeStore, type ThemeChoice } from './theme';
+import { HEADER_SELECT_CLASS } from '../ui/header-select';
 
 export const themeMessages = defineMessages(
   { label: 'Theme', system: 'System', light: 'Light', dark: 'Dark' },
@@ -21,7 +22,7 @@ export function ThemeToggle({ testId = 'theme-toggle', className = '' }: { testI
       data-testid={testId}
       value={choice}
       onChange={(event) => setChoice(event.target.value as ThemeChoice)}
-      className={`${className} min-h-11 rounded-lg border border-slate-300 bg-white px-2 text-sm text-slate-900 sm:min-h-9 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100`}
+      className={`${className} ${HEADER_SELECT_CLASS}`}
     >
       {CHOICES.map((option) => (
         <option key={option} value={option}>
