@@ -1,3 +1,4 @@
+import { Address } from '@ton/core';
 import { test, expect } from './fixtures';
 import { openConnectedStaking } from './support/staking-flows';
 
@@ -6,8 +7,33 @@ const TON = 1_000_000_000n;
 test.describe('bills', () => {
   // Each flow waits for real transactions on a shared 2-core machine: allow for a loaded box.
   test.describe.configure({ timeout: 240_000 });
+  test('a first visit reads the wallet’s own history only once its bills or position are scrolled to', async ({ app, devnet, page, request }) => {
+    const ownHistoryReads: string[] = [];
+    await openConnectedStaking({ app, devnet, page, request }, async () => {
+      const wallet = Address.parse((await devnet.account()).address);
+      page.on('request', (sent) => {
+        if (sent.method() !== 'POST' || !sent.url().endsWith('/jsonRPC')) return;
+        const body = sent.postDataJSON() as { method?: string; params?: { address?: string } };
+        if (body.method === 'getTransactions' && body.params?.address && Address.parse(body.params.address).equals(wallet)) ownHistoryReads.push(sent.url());
+      });
+    });
+    // The first screen (stake form, wallet, pool figures) is complete, and nothing asked for the wallet's history.
+    await expect(page.getByTestId('stat-rate')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('stake-ton-balance')).toHaveAttribute('data-nano', /^\d+$/);
+    await page.waitForTimeout(2_000);
+    expect(ownHistoryReads).toEqual([]);
+    await expect(page.getByTestId('bills-empty')).toHaveCount(0);
+    // Scrolled to: read once, and the panels show it.
+    await page.getByRole('region', { name: 'Bills', exact: true }).scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('bills-empty')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('position-bills')).toHaveAttribute('data-value', '0');
+    expect(ownHistoryReads).toHaveLength(1);
+  });
+
   test('unstake at round end → a withdrawal bill is listed → it is paid after the round and moves to history', async ({ app, devnet, page, request }) => {
     const { chain, staking, account, ptonWallet } = await openConnectedStaking({ app, devnet, page, request });
+    // below the first screen: read when scrolled to
+    await page.getByRole('region', { name: 'Bills', exact: true }).scrollIntoViewIfNeeded();
     await expect(page.getByTestId('bills-empty')).toBeVisible({ timeout: 30_000 });
 
     await staking.stake('8');

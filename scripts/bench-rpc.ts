@@ -14,10 +14,13 @@
 //                             (pTON wallet, bill listing, the wallet's own transactions) take part. staker_position
 //                             says what the position was at the end (a round end may have paid the bill).
 //                             Set BENCH_STAKER=0 to skip this pass.
-// A load is over when stats, round history and position show data and no request went out for BENCH_SETTLE_MS.
+//   *_whole_page_requests     the same load counted on until the page has been scrolled to its end: the bills,
+//                             position and round-history panels read their data only when they come near the viewport.
+// A first screen is settled when the stats, the stake form's balances and the current APY show data and no request
+// went out for BENCH_SETTLE_MS; the whole page when round history and position show data too.
 // *_by_method: requests per toncenter method; *_get_methods: runGetMethod calls per get-method name.
 // Env: DEVNET_URL, BENCH_IDLE_SECONDS (60), BENCH_SETTLE_MS (4000), BENCH_STAKER (1). Screenshot of the first_load
-// dashboard: bench-results/dashboard.png.
+// dashboard: bench-results/dashboard.png. Viewport 1280×900.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -77,14 +80,33 @@ function stopAll() {
   }
 }
 
-/** The dashboard is settled when stats, history and position show data and no request went out for SETTLE_MS. */
-async function settle(page: Page, lastRequestAt: () => number): Promise<void> {
+/** Waits until no request went out for SETTLE_MS. */
+async function quiet(page: Page, lastRequestAt: () => number): Promise<void> {
+  while (Date.now() - lastRequestAt() < SETTLE_MS) await page.waitForTimeout(250);
+}
+
+/**
+ * The first screen is settled when the stats, the stake form's balances (TON and pTON) and the current APY show data
+ * and no request went out for SETTLE_MS. Nothing is scrolled: the panels below read their data when they come near.
+ */
+async function settleFirstScreen(page: Page, lastRequestAt: () => number): Promise<void> {
   await page.getByTestId('stat-rate').waitFor({ timeout: 60_000 });
-  // The round history mounts when scrolled to (it reads nothing the stats have not read already).
+  await page.locator('[data-testid="stake-ton-balance"][data-nano]').waitFor({ state: 'attached', timeout: 60_000 });
+  await page.locator('[data-testid="pton-balance"]:not([data-nano=""])').waitFor({ state: 'attached', timeout: 60_000 });
+  await page.locator('[data-testid="stat-apy-current"]:not(:has([role="status"]))').waitFor({ timeout: 60_000 });
+  await quiet(page, lastRequestAt);
+}
+
+/** The whole page is settled when, scrolled to the end, round history and position show data too. */
+async function settleWholePage(page: Page, lastRequestAt: () => number): Promise<void> {
+  await settleFirstScreen(page, lastRequestAt);
+  // scrolled step by step, as a reader would: every panel passes through the viewport
+  const height = await page.evaluate(() => document.body.scrollHeight);
+  for (let y = 0; y <= height; y += 600) await page.evaluate((top) => window.scrollTo(0, top), y);
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.locator('[data-testid="rounds-count"]:not(:has-text("0 rounds"))').waitFor({ timeout: 60_000 });
   await page.locator('[data-testid="position-value"][data-value]').waitFor({ timeout: 60_000 });
-  while (Date.now() - lastRequestAt() < SETTLE_MS) await page.waitForTimeout(250);
+  await quiet(page, lastRequestAt);
 }
 
 /** Waits past the next round switch when fewer than `seconds` are left of the current devnet round. */
@@ -161,10 +183,11 @@ async function main() {
     await page.locator('#ton-connect-button button').first().click();
     await page.locator('[data-tc-wallets-modal-container]').getByRole('button', { name: /^Devnet Wallet/ }).click();
     await page.getByTestId('wallet-address').waitFor({ timeout: 30_000 });
-    await settle(page, () => lastRequestAt);
+    await settleWholePage(page, () => lastRequestAt);
 
     let lastLoadAt = 0;
-    const measureLoad = async (label: string, clearAppStorage: boolean): Promise<Counted> => {
+    /** Counts a reload's requests until its first screen settles, then until the whole page has been scrolled through. */
+    const measureLoad = async (label: string, clearAppStorage: boolean): Promise<{ firstScreen: Counted; wholePage: Counted }> => {
       if (clearAppStorage) {
         await page.evaluate((prefix) => {
           for (const key of Object.keys(localStorage)) if (key.startsWith(prefix)) localStorage.removeItem(key);
@@ -174,13 +197,17 @@ async function main() {
       const startedAt = Date.now();
       log(`${label}${lastLoadAt ? ` (${Math.round((startedAt - lastLoadAt) / 1000)} s after the previous load)` : ''}`);
       lastLoadAt = startedAt;
+      // from the top: a reload restores the scroll position, and the first screen is what a visitor sees first
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.reload();
-      await settle(page, () => lastRequestAt);
-      return snapshot();
+      await settleFirstScreen(page, () => lastRequestAt);
+      const firstScreen = snapshot();
+      await settleWholePage(page, () => lastRequestAt);
+      return { firstScreen, wholePage: snapshot() };
     };
 
-    const visit = await measureLoad('first visit: app storage removed', true);
-    const load = await measureLoad('first load: storage as the app left it', false);
+    const { firstScreen: visit, wholePage: visitWhole } = await measureLoad('first visit: app storage removed', true);
+    const { firstScreen: load, wholePage: loadWhole } = await measureLoad('first load: storage as the app left it', false);
 
     mkdirSync(resultsDir, { recursive: true });
     await page.screenshot({ path: join(resultsDir, 'dashboard.png'), fullPage: true });
@@ -194,10 +221,13 @@ async function main() {
       first_load_requests: load.total,
       idle_requests_per_minute: Math.round((idle.total * 60) / IDLE_SECONDS),
       first_visit_requests: visit.total,
+      first_visit_whole_page_requests: visitWhole.total,
+      first_load_whole_page_requests: loadWhole.total,
       first_load_by_method: load.byMethod,
       first_load_get_methods: load.getMethods,
       first_visit_by_method: visit.byMethod,
       first_visit_get_methods: visit.getMethods,
+      first_visit_whole_page_by_method: visitWhole.byMethod,
       idle_by_method: idle.byMethod,
       idle_get_methods: idle.getMethods,
       idle_seconds: IDLE_SECONDS,
@@ -222,9 +252,9 @@ async function main() {
       await approveInDevWallet(page);
       await page.locator('[data-testid="tx-status-unstake"][data-phase="confirmed"]').waitFor({ timeout: 120_000 });
       await page.locator('[data-testid="position-bills"]:not([data-value="0"])[data-value]').waitFor({ timeout: 120_000 });
-      await settle(page, () => lastRequestAt);
-      const stakerVisit = await measureLoad('staker first visit: app storage removed', true);
-      const stakerLoad = await measureLoad('staker first load: storage as the app left it', false);
+      await settleWholePage(page, () => lastRequestAt);
+      const { firstScreen: stakerVisit, wholePage: stakerVisitWhole } = await measureLoad('staker first visit: app storage removed', true);
+      const { firstScreen: stakerLoad, wholePage: stakerLoadWhole } = await measureLoad('staker first load: storage as the app left it', false);
       const position = {
         pton: await page.getByTestId('position-pton').getAttribute('data-value'),
         bills: await page.getByTestId('position-bills').getAttribute('data-value'),
@@ -232,6 +262,8 @@ async function main() {
       Object.assign(result, {
         staker_first_load_requests: stakerLoad.total,
         staker_first_visit_requests: stakerVisit.total,
+        staker_first_visit_whole_page_requests: stakerVisitWhole.total,
+        staker_first_load_whole_page_requests: stakerLoadWhole.total,
         staker_first_load_by_method: stakerLoad.byMethod,
         staker_first_load_get_methods: stakerLoad.getMethods,
         staker_first_visit_by_method: stakerVisit.byMethod,

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useNearViewport } from './use-near-viewport';
 
 interface DeferUntilVisibleProps {
   /** Shown (and observed) until it comes near the viewport; should take about the space the content will. */
@@ -13,22 +14,6 @@ interface DeferUntilVisibleProps {
  * to be seen, so the first screen loads and settles without it. Once mounted it stays mounted.
  */
 export function DeferUntilVisible({ placeholder, children, rootMargin = '300px' }: DeferUntilVisibleProps) {
-  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
-  const anchor = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const node = anchor.current;
-    if (near || !node) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          setNear(true);
-          observer.disconnect();
-        }
-      },
-      { rootMargin },
-    );
-    observer.observe(node);
-    return () => observer.disconnect();
-  }, [near, rootMargin]);
+  const [anchor, near] = useNearViewport<HTMLDivElement>(rootMargin);
   return near ? children : <div ref={anchor}>{placeholder}</div>;
 }

@@ -6,6 +6,7 @@ import { formatDateTime, useNowSeconds } from '../../../components/time/clock';
 import { payoutTimeText } from '../../../components/tx/payout-time';
 import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
+import { useNearViewport } from '../../../components/ui/use-near-viewport';
 import { billStatus, type BillRecord, type TxRef } from '../../../queries/bills';
 import { expectedPayoutAt } from '../../../queries/protocol';
 import { useOwnerBills } from '../../../queries/use-owner-bills';
@@ -64,7 +65,9 @@ export function BillsPanel({ network }: { network: NetworkConfig }) {
   const context = useStakingContext(network);
   const now = useNowSeconds();
   const { owner, pool, tickers } = context;
-  const { book } = useOwnerBills(network, owner, context.poolAddress, pool.data);
+  // its data (the owner's history) is read once the panel is on screen: a first visit's first screen goes without
+  const [panel, nearViewport] = useNearViewport<HTMLElement>('0px');
+  const { book } = useOwnerBills(network, owner, context.poolAddress, pool.data, { nearViewport });
   useNotifyPaidBills(book.data?.bills, tickers);
 
   if (!owner) return null;
@@ -76,7 +79,7 @@ export function BillsPanel({ network }: { network: NetworkConfig }) {
   const kindText = (bill: BillRecord) => t(bill.kind);
 
   return (
-    <Card title={t('title')} className="min-w-0">
+    <Card title={t('title')} className="min-w-0" ref={panel}>
       <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
         {t('explanation')}
       </p>

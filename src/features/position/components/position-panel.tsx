@@ -10,6 +10,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { network } from '../../../config/network';
 import { Card } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
+import { useNearViewport } from '../../../components/ui/use-near-viewport';
 import type { BillRecord } from '../../../queries/bills';
 import { ptonBalanceQuery } from '../../../queries/pool';
 import { usePoolJettonTicker } from '../../../queries/use-jetton-ticker';
@@ -39,7 +40,9 @@ export function PositionPanel() {
   const { poolAddress, selection, pool, points } = usePoolRounds(network);
   const jetton = usePoolJettonTicker(network, selection.preset, pool.data?.jettonMinter.toRawString());
   // Balance, own history and bills: one shared read each (the bills panel reads the same entries).
-  const { account, ptonWallet, history, book } = useOwnerBills(network, owner, poolAddress, pool.data);
+  // its data (the owner's history) is read once the panel is on screen: a first visit's first screen goes without
+  const [panel, nearViewport] = useNearViewport<HTMLElement>('0px');
+  const { account, ptonWallet, history, book } = useOwnerBills(network, owner, poolAddress, pool.data, { nearViewport });
   const balance = useQuery(ptonBalanceQuery(network, ptonWallet));
   const openBills = useMemo(() => book.data?.bills.filter((bill) => !bill.payout), [book.data]);
   // Flows come from the owner's history, read once for the bills as well: no request of their own.
@@ -85,7 +88,7 @@ export function PositionPanel() {
   const hasPosition = (pton !== undefined && pton > 0n) || (openBills !== undefined && openBills.length > 0);
 
   return (
-    <Card title={t('title')}>
+    <Card title={t('title')} ref={panel}>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-5">
         <div>
           <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{t('balance')}</dt>
