@@ -3,8 +3,8 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { cspPlugin } from './vite/csp-plugin.js';
 import { previewBasePlugin, tonConnectManifestPlugin } from './vite/tonconnect-manifest-plugin.js';
-import { preloadAppChunkPlugin } from './vite/preload-app-chunk-plugin.js';
 import { devnetWalletsListPlugin } from './vite/devnet-wallets-list-plugin.js';
+import { prerenderShellPlugin } from './vite/prerender-shell-plugin.js';
 
 export default defineConfig({
   plugins: [
@@ -14,15 +14,15 @@ export default defineConfig({
     tonConnectManifestPlugin(),
     previewBasePlugin(),
     devnetWalletsListPlugin(),
-    preloadAppChunkPlugin(),
+    prerenderShellPlugin(),
   ],
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
   build: {
     target: 'es2022',
     sourcemap: true,
-    // The entry is React + the static shell (~72 KB gz); the app chunk (TON Connect UI, ~115 KB gz) is preloaded
-    // beside it, and @ton/* load on the first chain read. Warn only if a chunk grows past TON Connect UI's size.
+    // The entry is a tiny boot module; main (React + the static shell, ~72 KB gz) and the app chunk (TON Connect UI,
+    // ~120 KB gz) load after the prerendered shell has painted, and @ton/* on the first chain read. Warn only if a chunk grows past TON Connect UI's size.
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
       // Timing warnings only measure how busy the machine is; keep ineffectiveDynamicImport, which catches

@@ -5,7 +5,9 @@
 // refused at connect time with a clear message. The wrong-chain wallet is an injected test bridge offered through a
 // served wallets list: the same path a real extension wallet takes, so the SDK's own connect-time check is exercised.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { E2E_DEVNET_SECOND_URL, E2E_DEVNET_URL, E2E_PROD_PORT, E2E_PROD_URL } from './support/env';
 import { DEVNET_MARKERS, findInBundle } from '../scripts/check-bundle';
@@ -77,7 +79,7 @@ test.afterAll(() => {
 });
 
 /** An injected wallet that answers connect with a mainnet (-239) account, for a testnet (-3) app. */
-async function installWrongChainWallet(page: import('@playwright/test').Page): Promise<void> {
+async function installWrongChainWallet(page: Page): Promise<void> {
   await page.addInitScript((bridgeKey) => {
     const device = {
       platform: 'browser',
@@ -147,7 +149,7 @@ async function installWrongChainWallet(page: import('@playwright/test').Page): P
 }
 
 /** Collects CSP violations the page reports, from before any app script runs. */
-async function recordCspViolations(page: import('@playwright/test').Page): Promise<() => Promise<string[]>> {
+async function recordCspViolations(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
@@ -166,9 +168,8 @@ test('the testnet build has no devnet code, a CSP meta tag and header, and a cor
 
   const response = await request.get(PROD_ROOT);
   const header = response.headers()['content-security-policy'] ?? '';
-  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(
-    await response.text(),
-  )?.[1];
+  const html = await response.text();
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
   expect(meta).toBeTruthy();
   expect(header).toBe(`${meta}; frame-ancestors 'self' https://web.telegram.org`);
   const directives = Object.fromEntries(
@@ -177,7 +178,10 @@ test('the testnet build has no devnet code, a CSP meta tag and header, and a cor
       return [name, sources];
     }),
   );
-  expect(directives['script-src']).toEqual(["'self'"]);
+  // Scripts from the app's origin, and the one inline script index.html carries (the first paint's), by its hash.
+  const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1]);
+  expect(inline).toHaveLength(1);
+  expect(directives['script-src']).toEqual(["'self'", `'sha256-${createHash('sha256').update(inline[0]).digest('base64')}'`]);
   expect(directives['object-src']).toEqual(["'none'"]);
   expect(directives['base-uri']).toEqual(["'none'"]);
   expect(directives['connect-src']).toContain(new URL(E2E_DEVNET_URL).origin);
@@ -189,9 +193,9 @@ test('the testnet build has no devnet code, a CSP meta tag and header, and a cor
   const icon = await request.get(manifest.iconUrl);
   expect(icon.headers()['content-type']).toBe('image/png');
 
-  // Everything index.html links to lives under the base path and is served from there.
-  const html = await (await request.get(PROD_ROOT)).text();
-  const linked = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+  // Everything index.html links to (in-page anchors of the prerendered shell aside) lives under the base path and is
+  // served from there.
+  const linked = [...html.matchAll(/(?:src|href)="([^"#][^"]*)"/g)].map((match) => match[1]);
   expect(linked.length).toBeGreaterThan(3);
   for (const path of linked) {
     expect(path.startsWith(BASE_PATH), path).toBe(true);
@@ -260,18 +264,19 @@ test('the RPC endpoints panel refuses an endpoint the CSP does not list, and say
   );
 });
 
-test('paints the shell before the app chunk, preloads it, and says so when it cannot load', async ({
+test('paints the prerendered shell before any script, and says so when the app chunk cannot load', async ({
   page,
   app,
 }) => {
-  // The app chunk (TON Connect, the panels) is preloaded from index.html, next to the entry.
+  // The shell is in index.html itself; no script or high-priority preload is on the first paint's path.
   const html = await (await page.request.get(PROD_ROOT)).text();
-  const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map(
-    (match) => match[1],
-  );
-  expect(preloaded.some((href) => /\/assets\/root-[\w-]+\.js$/.test(href))).toBe(true);
+  expect(html).toMatch(/<div id="root"><div data-prerendered>.*Stake TON, hold pTON/s);
+  expect(html).not.toContain('rel="modulepreload"');
+  expect([...html.matchAll(/<script type="module"[^>]*src="([^"]+)"/g)].map((match) => match[1])).toEqual([
+    expect.stringMatching(/\/assets\/index-[\w-]+\.js$/),
+  ]);
 
-  // Held back, the chunk leaves the shell on screen: intro, header and placeholders, no wallet control yet.
+  // Held back, the app chunk leaves the shell on screen: intro, header and placeholders, no wallet control yet.
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/assets\/root-[\w-]+\.js$/, async (route) => {
@@ -287,6 +292,46 @@ test('paints the shell before the app chunk, preloads it, and says so when it ca
   release();
   await expect(page.getByRole('alert')).toHaveText(/did not download.*reload/i);
   await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await expect(page.locator('[data-prerendered]')).toHaveCount(0);
+});
+
+test('the prerendered shell: shown without any script, in the system’s dark theme, and hidden from a Russian reader', async ({
+  browser,
+}) => {
+  const visit = async (options: Parameters<typeof browser.newContext>[0], blockScripts: boolean) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    // no module script runs: what is on screen comes from index.html and its inline first-paint script alone
+    if (blockScripts) await page.route(/\/assets\/[\w-]+\.js$/, (route) => route.abort());
+    await page.goto(PROD_ROOT);
+    return { context, page };
+  };
+
+  const noScript = await visit({ javaScriptEnabled: false }, false);
+  await expect(noScript.page.getByRole('heading', { level: 1 })).toHaveText(/^Stake TON, hold pTON$/);
+  await expect(noScript.page.getByText('Connect a wallet to stake TON.')).toBeVisible();
+  await noScript.context.close();
+
+  const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await visit({ colorScheme: 'light' }, true);
+  await expect(light.page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await light.page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false);
+  const lightBackground = await background(light.page);
+  await light.context.close();
+  const dark = await visit({ colorScheme: 'dark' }, true);
+  await expect(dark.page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await dark.page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
+  expect(await background(dark.page)).not.toBe(lightBackground);
+  await dark.context.close();
+
+  // English only: a Russian reader waits for React's shell in Russian rather than seeing English first.
+  const russian = await visit({ locale: 'ru-RU' }, true);
+  await expect(russian.page.locator('[data-prerendered]')).toBeHidden();
+  expect(await russian.page.evaluate(() => document.documentElement.hasAttribute('data-shell-off'))).toBe(true);
+  await russian.context.close();
+  const russianWithScripts = await visit({ locale: 'ru-RU' }, false);
+  await expect(russianWithScripts.page.getByRole('heading', { level: 1 })).toHaveText(/^Стейкайте TON/);
+  await russianWithScripts.context.close();
 });
 
 test('fits a 360 px phone screen without sideways scrolling', async ({ page, app }, testInfo) => {

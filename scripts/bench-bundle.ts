@@ -14,6 +14,8 @@ const DEVNET_PORT = Number(process.env.BENCH_DEVNET_PORT ?? 18281);
 const PREVIEW_PORT = Number(process.env.BENCH_PREVIEW_PORT ?? 15281);
 /** Lighthouse runs per bench (BENCH_LIGHTHOUSE_RUNS); the median one is reported. */
 const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3));
+/** Which presets to run (BENCH_LIGHTHOUSE_PRESETS=mobile while working on one); both by default. */
+const LIGHTHOUSE_PRESETS = (process.env.BENCH_LIGHTHOUSE_PRESETS ?? 'desktop,mobile').split(',');
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = [
   '--headless=new',
@@ -277,14 +279,18 @@ async function main(): Promise<void> {
       );
       await waitForUrl(previewOrigin, 60_000);
       // Lighthouse's own advice for noisy machines: several runs, report the median (by score); all scores are listed.
-      const runs: LighthouseFigures[] = [];
-      for (let run = 0; run < LIGHTHOUSE_RUNS; run++) runs.push(await runLighthouse(`${previewOrigin}/`, 'desktop'));
-      lighthouse = medianRun(runs);
-      lighthouseScores = runs.map((run) => run.performance);
-      const mobileRuns: LighthouseFigures[] = [];
-      for (let run = 0; run < LIGHTHOUSE_RUNS; run++) mobileRuns.push(await runLighthouse(`${previewOrigin}/`, 'mobile'));
-      lighthouseMobile = medianRun(mobileRuns);
-      lighthouseMobileScores = mobileRuns.map((run) => run.performance);
+      if (LIGHTHOUSE_PRESETS.includes('desktop')) {
+        const runs: LighthouseFigures[] = [];
+        for (let run = 0; run < LIGHTHOUSE_RUNS; run++) runs.push(await runLighthouse(`${previewOrigin}/`, 'desktop'));
+        lighthouse = medianRun(runs);
+        lighthouseScores = runs.map((run) => run.performance);
+      }
+      if (LIGHTHOUSE_PRESETS.includes('mobile')) {
+        const mobileRuns: LighthouseFigures[] = [];
+        for (let run = 0; run < LIGHTHOUSE_RUNS; run++) mobileRuns.push(await runLighthouse(`${previewOrigin}/`, 'mobile'));
+        lighthouseMobile = medianRun(mobileRuns);
+        lighthouseMobileScores = mobileRuns.map((run) => run.performance);
+      }
     }
 
     const result = {

@@ -1,4 +1,3 @@
-import './index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { network } from './config/network';
@@ -8,6 +7,7 @@ import { browserStorage } from './queries/persisted';
 import { installTelegramMiniApp, isDarkColour, type TelegramHost } from './app/telegram';
 import { installTheme } from './components/theme/theme';
 import { installLocale } from './i18n/locale';
+import { prerenderedShellShown } from './app/shell-markers';
 
 async function start() {
   // Builds inject Buffer into the @ton/* chunks that use it (vite.config.ts), keeping it out of the initial bundle;
@@ -21,14 +21,19 @@ async function start() {
 
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');
+  // A build's index.html paints the shell before this script ran (app/first-paint.ts); it stays until the app's first
+  // render replaces it. Otherwise (dev server, or a visitor the prerendered shell does not fit) React paints it now.
+  const prerendered = prerenderedShellShown(document);
   const root = createRoot(container);
   const connected = likelyConnected(browserStorage());
-  // First paint from React alone; the wallet layer and the panels load meanwhile (preloaded, see vite.config.ts).
-  root.render(
-    <StrictMode>
-      <AppShell network={network} likelyConnected={connected} />
-    </StrictMode>,
-  );
+  // The wallet layer and the panels load meanwhile (preloaded, see vite.config.ts).
+  if (!prerendered) {
+    root.render(
+      <StrictMode>
+        <AppShell network={network} likelyConnected={connected} />
+      </StrictMode>,
+    );
+  }
   try {
     const { startApp } = await import('./app/root');
     await startApp(root, { insideTelegram: telegram !== null, likelyConnected: connected });

@@ -1,12 +1,14 @@
 // Content-Security-Policy for testnet/mainnet builds: a <meta> tag written into index.html at build time and the same
 // policy (plus frame-ancestors, which browsers ignore in <meta>) as a response header of `vite preview`.
 // Devnet builds get none: they talk to a local devnet whose origin is only known at run time.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { readEndpoints } from '../src/ton/endpoints.js';
 import { isNetworkName, networkPreset } from '../src/ton/networks.js';
 import { readBuildEnv, type BuildEnv } from './build-env.js';
+import { FIRST_PAINT_SCRIPT } from '../src/app/first-paint.js';
 
 /**
  * TON Connect HTTP bridges of the wallets most people use (from the SDK's wallets list). connect-src allows only these,
@@ -40,6 +42,13 @@ export const TELEGRAM_FRAME_ANCESTORS = ['https://web.telegram.org'] as const;
 export interface CspInput {
   /** toncenter JSON-RPC endpoints the app reads the chain from (every configured one: fail-over needs them all). */
   rpcEndpoints: string[];
+  /** Inline scripts index.html carries (the first-paint script): allowed by their hashes, nothing else inline. */
+  inlineScripts?: string[];
+}
+
+/** The CSP source that allows exactly this inline script. */
+export function scriptHashSource(script: string): string {
+  return `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
 }
 
 export interface CspPolicies {
@@ -54,11 +63,11 @@ function headerPolicy(metaPolicy: string): string {
   return `${metaPolicy}; frame-ancestors 'self' ${TELEGRAM_FRAME_ANCESTORS.join(' ')}`;
 }
 
-export function buildCsp({ rpcEndpoints }: CspInput): CspPolicies {
+export function buildCsp({ rpcEndpoints, inlineScripts = [] }: CspInput): CspPolicies {
   const rpcOrigins = rpcEndpoints.map((endpoint) => new URL(endpoint).origin);
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
-    ['script-src', ["'self'"]],
+    ['script-src', ["'self'", ...inlineScripts.map(scriptHashSource)]],
     // TON Connect UI injects its styles as <style> elements at run time and React writes style attributes.
     ['style-src', ["'self'", "'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:', ...WALLET_ICON_ORIGINS]],
@@ -94,7 +103,7 @@ export function cspPlugin(): Plugin {
     name: 'lst:csp',
     config(_config, { mode }) {
       const endpoints = rpcEndpointsFor(readBuildEnv(mode));
-      policies = endpoints ? buildCsp({ rpcEndpoints: endpoints }) : null;
+      policies = endpoints ? buildCsp({ rpcEndpoints: endpoints, inlineScripts: [FIRST_PAINT_SCRIPT] }) : null;
     },
     transformIndexHtml: {
       order: 'pre',

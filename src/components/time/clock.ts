@@ -2,7 +2,7 @@
 // so they never disagree (issue 16 item 7).
 import { useSyncExternalStore } from 'react';
 import { defineMessages, tNow } from '../../i18n/messages';
-import { intlLocale } from '../../i18n/numbers';
+import { dateFormat, intlLocale } from '../../i18n/numbers';
 
 const listeners = new Set<() => void>();
 let nowS = Math.floor(Date.now() / 1000);
@@ -72,10 +72,10 @@ export function roundDueExplanation(): string {
 
 /** "Dec 4, 01:05 PM" / "4 дек., 13:05": the one date format of charts and histories, in the reader's language. */
 export function formatDateTime(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toLocaleString(intlLocale(), { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return dateFormat(intlLocale(), { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(unixSeconds * 1000));
 }
 
 /** "13:05:09": a time of day, in the reader's language. */
 export function formatTimeOfDay(unixMs: number): string {
-  return new Date(unixMs).toLocaleTimeString(intlLocale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return dateFormat(intlLocale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(unixMs));
 }

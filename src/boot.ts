@@ -1,0 +1,23 @@
+// The entry index.html loads: tiny on purpose. With the prerendered shell on screen (app/first-paint.ts) it lets the
+// browser show it first, then loads React and the app (main.tsx). On a slow phone that puts the first paint right
+// after the HTML and CSS instead of after ~75 KB of script; everyone else (dev server, a visitor the shell does not
+// fit) goes straight on. The stylesheet is imported here so it stays a <link> in index.html, ahead of any script.
+import './index.css';
+import { prerenderedShellShown } from './app/shell-markers';
+
+/** Resolves once a frame has been produced (rAF runs just before it; the timeout after it). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+async function boot(): Promise<void> {
+  if (prerenderedShellShown(document)) await afterNextPaint();
+  // In a build both chunks download in parallel (main.tsx imports the app chunk itself; this only starts the fetch
+  // sooner). They are not preloaded from index.html: a preload there is a high-priority download the first paint
+  // would wait for. Not on the dev server, where main.tsx must install the Buffer polyfill before @ton/* evaluates.
+  const app = import.meta.env.DEV ? null : import('./app/root').catch(() => undefined); // a failure is main.tsx's to report
+  await import('./main');
+  await app;
+}
+
+void boot();
