@@ -161,6 +161,8 @@ test.describe('pool analytics', () => {
     await app.open();
     await app.connectDevWallet();
     const position = page.getByRole('region', { name: 'My position' });
+    // below the first screen: its history-based figures are read once it is scrolled to
+    await position.scrollIntoViewIfNeeded();
 
     const minter = Address.parse(String((await devnet.config()).jettonMinter));
     const { stack: walletStack } = await client.runMethod(minter, 'get_wallet_address', [

@@ -316,6 +316,9 @@ test('the prerendered shell: shown without any script, in the system’s dark th
   const light = await visit({ colorScheme: 'light' }, true);
   await expect(light.page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await light.page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false);
+  // nothing answers the static copy's controls yet: they say so instead of dropping a choice
+  await expect(light.page.getByTestId('theme-toggle')).toBeDisabled();
+  await expect(light.page.getByTestId('language-switch')).toBeDisabled();
   const lightBackground = await background(light.page);
   await light.context.close();
   const dark = await visit({ colorScheme: 'dark' }, true);

@@ -23,9 +23,11 @@ interface LayoutProps {
   /** The header's wallet control: TON Connect's button once its chunk is loaded, a placeholder before. */
   walletSlot: ReactNode;
   children: ReactNode;
+  /** The prerendered copy in index.html: its controls answer nothing until the app replaces it, so they say so. */
+  staticCopy?: boolean;
 }
 
-export function Layout({ network, walletSlot, children }: LayoutProps) {
+export function Layout({ network, walletSlot, children, staticCopy = false }: LayoutProps) {
   const t = useT(appMessages);
   return (
     <div className="flex min-h-screen flex-col">
@@ -43,9 +45,9 @@ export function Layout({ network, walletSlot, children }: LayoutProps) {
             <span className="text-lg font-bold tracking-tight max-sm:sr-only">{t('appName')}</span>
           </a>
           <div className="flex min-h-10 min-w-0 items-center gap-2 sm:gap-3">
-            <LanguageSwitch />
+            <LanguageSwitch disabled={staticCopy} />
             {/* a 360 px phone has no room for it beside the wallet button: there it sits in the footer */}
-            <ThemeToggle className="max-sm:hidden" />
+            <ThemeToggle className="max-sm:hidden" disabled={staticCopy} />
             <span data-testid="network-badge">
               <Badge tone={networkTone[network.name]} title={t('connectedTo', { endpoint: network.endpoint })}>
                 {network.label}
@@ -61,7 +63,7 @@ export function Layout({ network, walletSlot, children }: LayoutProps) {
       <footer className="border-t border-slate-200 py-6 text-center text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400">
         {t('footer', { network: network.label })}
         <div className="mt-3 sm:hidden">
-          <ThemeToggle testId="theme-toggle-footer" />
+          <ThemeToggle testId="theme-toggle-footer" disabled={staticCopy} />
         </div>
       </footer>
     </div>

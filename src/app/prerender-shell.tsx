@@ -6,5 +6,5 @@ import { AppShell } from './shell';
 
 /** The shell a first visit sees (no wallet session), as static HTML. */
 export function renderShell(): string {
-  return renderToStaticMarkup(<AppShell network={network} likelyConnected={false} />);
+  return renderToStaticMarkup(<AppShell network={network} likelyConnected={false} staticCopy />);
 }

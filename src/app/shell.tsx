@@ -14,9 +14,10 @@ function ConnectButtonPlaceholder() {
   return <span aria-hidden="true" className="inline-block h-10 w-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />;
 }
 
-export function AppShell({ network, likelyConnected }: { network: NetworkConfig; likelyConnected: boolean }) {
+/** `staticCopy`: rendered to HTML at build time (app/prerender-shell.tsx), where its controls cannot work yet. */
+export function AppShell({ network, likelyConnected, staticCopy = false }: { network: NetworkConfig; likelyConnected: boolean; staticCopy?: boolean }) {
   return (
-    <Layout network={network} walletSlot={<ConnectButtonPlaceholder />}>
+    <Layout network={network} walletSlot={<ConnectButtonPlaceholder />} staticCopy={staticCopy}>
       <DashboardGrid network={network} connected={likelyConnected} {...panelPlaceholders(network, likelyConnected)} />
     </Layout>
   );

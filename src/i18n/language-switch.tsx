@@ -8,8 +8,8 @@ export const languageSwitchMessages = defineMessages({ label: 'Language' }, { la
 const ENDONYMS: Record<Locale, string> = { en: 'English', ru: 'Русский' };
 const SHORT: Record<Locale, string> = { en: 'EN', ru: 'RU' };
 
-/** Header control: the browser's language until the reader picks one. */
-export function LanguageSwitch() {
+/** Header control: the browser's language until the reader picks one. `disabled`: in the prerendered page, until live. */
+export function LanguageSwitch({ disabled = false }: { disabled?: boolean }) {
   const t = useT(languageSwitchMessages);
   const locale = useLocaleStore((state) => state.locale);
   const setChoice = useLocaleStore((state) => state.setChoice);
@@ -17,6 +17,7 @@ export function LanguageSwitch() {
     <select
       aria-label={t('label')}
       data-testid="language-switch"
+      disabled={disabled}
       value={locale}
       onChange={(event) => setChoice(event.target.value as Locale)}
       className={HEADER_SELECT_CLASS}

@@ -10,7 +10,8 @@ export const themeMessages = defineMessages(
 const CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 
 /** Header control: follow the system, or force light or dark. Hidden inside Telegram, whose theme wins. */
-export function ThemeToggle({ testId = 'theme-toggle', className = '' }: { testId?: string; className?: string }) {
+/** `disabled`: in the prerendered page, where nothing answers it until the app is live. */
+export function ThemeToggle({ testId = 'theme-toggle', className = '', disabled = false }: { testId?: string; className?: string; disabled?: boolean }) {
   const t = useT(themeMessages);
   const choice = useThemeStore((state) => state.choice);
   const setChoice = useThemeStore((state) => state.setChoice);
@@ -20,6 +21,7 @@ export function ThemeToggle({ testId = 'theme-toggle', className = '' }: { testI
     <select
       aria-label={t('label')}
       data-testid={testId}
+      disabled={disabled}
       value={choice}
       onChange={(event) => setChoice(event.target.value as ThemeChoice)}
       className={`${className} ${HEADER_SELECT_CLASS}`}
