@@ -337,6 +337,42 @@ test('the prerendered shell: shown without any script, in the system’s dark th
   await russianWithScripts.context.close();
 });
 
+test('on a phone, nothing moves when the panels replace their placeholders', async ({ page, app }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/root-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  // top and height of each dashboard slot, as the page lays them out
+  const slots = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('main > div > *')].map((slot) => {
+        const box = slot.getBoundingClientRect();
+        return { top: Math.round(box.top + window.scrollY), height: Math.round(box.height) };
+      }),
+    );
+  await app.open(PROD_ROOT);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const placeholders = await slots();
+
+  release();
+  await expect(page.getByTestId('stat-rate')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('stat-apy-current').getByRole('status')).toHaveCount(0);
+  await app.showRoundHistory();
+  await expect(page.getByTestId('chart-apy')).toBeVisible({ timeout: 30_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const loaded = await slots();
+
+  expect(loaded).toHaveLength(placeholders.length);
+  // within a line of text: the placeholders are sized like the panels at this width
+  for (const [index, slot] of loaded.entries()) {
+    expect(Math.abs(slot.top - placeholders[index].top), `slot ${index} top`).toBeLessThanOrEqual(24);
+    expect(Math.abs(slot.height - placeholders[index].height), `slot ${index} height`).toBeLessThanOrEqual(24);
+  }
+});
+
 test('fits a 360 px phone screen without sideways scrolling', async ({ page, app }, testInfo) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await app.open(PROD_ROOT);

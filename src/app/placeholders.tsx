@@ -1,5 +1,7 @@
 // What each dashboard slot shows before its panel can: painted by the static shell and reused as the live app's
-// Suspense fallbacks, sized like the panels they stand for (measured at desktop width) so little moves on the swap.
+// Suspense fallbacks, sized like the panels they stand for, as first loaded (a new wallet, no position), at desktop
+// width and on a phone (below md, where the stat tiles take two columns and the charts stack), so nothing moves on
+// the swap. Heights measured at 1280 and 390 px wide.
 import type { ReactNode } from 'react';
 import type { NetworkConfig } from '../ton/networks';
 import { PositionConnectPrompt } from '../features/position/components/position-connect-prompt';
@@ -17,16 +19,16 @@ export type PanelSlot = Exclude<keyof DashboardSlots, 'network' | 'connected'>;
 export function panelPlaceholders(network: NetworkConfig, connected: boolean): Record<PanelSlot, ReactNode> {
   const shared = {
     wallet: <WalletRestoring expectConnected={connected} />,
-    stats: <PanelSkeleton panel="stats" bodyClassName="h-56" />,
-    rounds: <PanelSkeleton panel="rounds" bodyClassName="h-87" />,
+    stats: <PanelSkeleton panel="stats" bodyClassName="h-[395px] max-md:h-[698px]" />,
+    rounds: <PanelSkeleton panel="rounds" bodyClassName="h-87 max-md:h-[817px]" />,
   };
   return connected
     ? {
         ...shared,
-        stake: <PanelSkeleton panel="stake" bodyClassName="h-121" />,
-        unstake: <PanelSkeleton panel="unstake" bodyClassName="h-121" />,
-        bills: <PanelSkeleton panel="bills" bodyClassName="h-22" />,
-        position: <PanelSkeleton panel="position" bodyClassName="h-31" />,
+        stake: <PanelSkeleton panel="stake" bodyClassName="h-[337px] max-md:h-[351px]" />,
+        unstake: <PanelSkeleton panel="unstake" bodyClassName="h-[337px] max-md:h-[351px]" />,
+        bills: <PanelSkeleton panel="bills" bodyClassName="h-22 max-md:h-[129px]" />,
+        position: <PanelSkeleton panel="position" bodyClassName="h-[181px] max-md:h-[389px]" />,
       }
     : {
         ...shared,

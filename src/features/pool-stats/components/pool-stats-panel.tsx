@@ -117,8 +117,8 @@ export function PoolStatsPanel() {
   if (!pool.data) {
     return (
       <Card title={t('title')}>
-        {/* As tall as the six stat tiles at desktop width, so nothing below moves when they arrive. */}
-        <Skeleton className="h-45 w-full" label={t('loading')} />
+        {/* As tall as the loaded panel (picker, tiles, calculator) at desktop width and on a phone: nothing below moves. */}
+        <Skeleton className="h-[351px] w-full max-md:h-[654px]" label={t('loading')} />
       </Card>
     );
   }

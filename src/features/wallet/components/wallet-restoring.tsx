@@ -14,10 +14,10 @@ export function WalletRestoring({ expectConnected }: { expectConnected: boolean 
     <Card title={t('title')}>
       <div role="status" aria-label={t('restoring')}>
         {expectConnected ? (
-          <span className={`${bar} h-46 w-full rounded-xl`} />
+          <span className={`${bar} h-46 w-full rounded-xl max-md:h-[337px]`} />
         ) : (
           <>
-            <span className={`${bar} h-6 w-72 max-w-full rounded-md`} />
+            <span className={`${bar} h-6 w-72 max-w-full rounded-md max-sm:h-12`} />
             <span className={`${bar} mt-4 h-10 w-36 rounded-lg`} />
           </>
         )}
