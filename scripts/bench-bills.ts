@@ -264,6 +264,10 @@ async function main() {
       await page.locator('[data-tc-wallets-modal-container]').getByRole('button', { name: /^Devnet Wallet/ }).click();
       await page.getByTestId('wallet-address').waitFor({ timeout: 60_000 });
       const myBills = page.locator('[data-testid="bill"][data-kind="withdrawal"]');
+      // The bills panel reads the owner's history once it is on screen (below the first screen): scroll to it, as a
+      // staker looking for their bills does.
+      const showBills = () => page.getByRole('region', { name: 'Bills', exact: true }).scrollIntoViewIfNeeded({ timeout: 60_000 });
+      await showBills();
       await myBills.nth(MY_BILLS - 1).waitFor({ timeout: 120_000 });
       await settle(page, () => lastRequestAt);
 
@@ -276,7 +280,9 @@ async function main() {
         counted = { total: 0, listing: 0, byKind: {}, firstListingAt: null };
         log(label);
         const started = performance.now();
+        await page.evaluate(() => window.scrollTo(0, 0));
         await page.reload();
+        await showBills();
         await myBills.nth(MY_BILLS - 1).waitFor({ timeout: 120_000 });
         const shownAt = performance.now();
         const ms = Math.round(shownAt - started);

@@ -38,11 +38,18 @@ describe('bundle sizes from the build manifest', () => {
   });
 
   it('sums initial JS and CSS and lists each lazy chunk, keeping same-named chunks apart', () => {
-    expect(bundleSizes(manifest, (file) => fakeGzipKb[file])).toEqual({
+    expect(bundleSizes(manifest, (file) => fakeGzipKb[file], [])).toEqual({
       initial_js_gzip_kb: 104,
+      startup_js_gzip_kb: 104,
       initial_css_gzip_kb: 6,
       chunks: { 'stake-panel': 3, dist: 50, 'dist-2.js': 20 },
     });
+  });
+});
+
+describe('startup JS', () => {
+  it('adds what the entry loads right after the first paint, with its static imports, counted once', () => {
+    expect(bundleSizes(manifest, (file) => fakeGzipKb[file], ['src/stake-panel.tsx']).startup_js_gzip_kb).toBe(104 + 3 + 50 + 20);
   });
 });
 

@@ -104,7 +104,8 @@ async function settleWholePage(page: Page, lastRequestAt: () => number): Promise
   const height = await page.evaluate(() => document.body.scrollHeight);
   for (let y = 0; y <= height; y += 600) await page.evaluate((top) => window.scrollTo(0, top), y);
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await page.locator('[data-testid="rounds-count"]:not(:has-text("0 rounds"))').waitFor({ timeout: 60_000 });
+  // "N rounds read…" with N > 0 (a substring test would take "20 rounds" for "0 rounds")
+  await page.getByTestId('rounds-count').filter({ hasText: /^[1-9]\d* rounds? read/ }).waitFor({ timeout: 60_000 });
   await page.locator('[data-testid="position-value"][data-value]').waitFor({ timeout: 60_000 });
   await quiet(page, lastRequestAt);
 }
