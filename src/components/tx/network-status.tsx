@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { notifyManager, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Button } from '../ui/button';
 import { networkUnreachable } from './read-error';
@@ -17,7 +17,9 @@ export function NetworkStatus() {
   useEffect(() => {
     const update = () => setDown(networkUnreachable(cache.getAll().map((query) => query.state)));
     update();
-    return cache.subscribe(update);
+    // The cache also announces a query created while another component renders (its useQuery): updating this one's
+    // state right then is a setState during that render. Scheduled like React Query's own observer notifications.
+    return cache.subscribe(() => notifyManager.schedule(update));
   }, [cache]);
   const [retrying, setRetrying] = useState(false);
   if (!down) return null;
