@@ -26,7 +26,7 @@ async function start() {
   const prerendered = prerenderedShellShown(document);
   const root = createRoot(container);
   const connected = likelyConnected(browserStorage());
-  // The wallet layer and the panels load meanwhile (preloaded, see vite.config.ts).
+  // In a build the app chunk (TON Connect, the panels) is already on its way: boot.ts started loading it.
   if (!prerendered) {
     root.render(
       <StrictMode>

@@ -1,5 +1,6 @@
-// The first paint: header, footer and the dashboard's skeletons, from React alone. TON Connect, React Query and the
-// panels arrive in the app chunk (root.tsx), which replaces this in the same React root.
+// The first paint: header, footer and the dashboard's skeletons. A build writes it into index.html (rendered at build
+// time, see vite/prerender-shell-plugin.ts); otherwise React paints it. TON Connect, React Query and the panels arrive
+// in the app chunk (root.tsx), which replaces it in the same React root.
 import type { NetworkConfig } from '../ton/networks';
 import { useT } from '../i18n/messages';
 import { appMessages } from './messages';
