@@ -1,6 +1,6 @@
 // The entry index.html loads: tiny on purpose. With the prerendered shell on screen (app/first-paint.ts) it lets the
 // browser show it first, then loads React and the app (main.tsx). On a slow phone that puts the first paint right
-// after the HTML and CSS instead of after ~75 KB of script; everyone else (dev server, a visitor the shell does not
+// after the HTML and CSS instead of after ~65 KB of script; everyone else (dev server, a visitor the shell does not
 // fit) goes straight on. The stylesheet is imported here so it stays a <link> in index.html, ahead of any script.
 import './index.css';
 import { prerenderedShellShown } from './app/shell-markers';

@@ -75,11 +75,11 @@ describe('the first-paint script', () => {
     const result = runScript(visitor);
     const expected = appDecision(visitor);
     expect({ dark: result.dark, shellOff: result.shellOff }).toEqual(expected);
-    expect(result.colorScheme).toBe(expected.dark ? 'dark' : undefined);
+    expect(result.colorScheme).toBe(expected.dark ? 'dark' : 'light');
   });
 
   it('shows the light English shell when storage cannot be read', () => {
-    expect(runScript({ storageThrows: true })).toEqual({ dark: false, colorScheme: undefined, shellOff: false });
+    expect(runScript({ storageThrows: true })).toEqual({ dark: false, colorScheme: 'light', shellOff: false });
     expect(runScript({ storageThrows: true, systemDark: true }).dark).toBe(true);
   });
 });

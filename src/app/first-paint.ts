@@ -7,7 +7,6 @@
 import { LOCALE_STORAGE_KEY, LOCALES } from '../i18n/locale.js';
 import { THEME_STORAGE_KEY } from '../components/theme/theme.js';
 import { TON_CONNECT_SESSION_KEY } from '../features/wallet/session-hint.js';
-
 import { PRERENDERED_ATTRIBUTE, SHELL_OFF_ATTRIBUTE } from './shell-markers.js';
 
 export { PRERENDERED_ATTRIBUTE, SHELL_OFF_ATTRIBUTE };
@@ -20,7 +19,7 @@ export const FIRST_PAINT_SCRIPT = `(function(){var d=document.documentElement,w=
 function get(k){try{return w.localStorage.getItem(k)}catch(e){return null}}
 var c=get(${JSON.stringify(THEME_STORAGE_KEY)});
 var dark=c==='dark'||(c!=='light'&&!!(w.matchMedia&&w.matchMedia('(prefers-color-scheme: dark)').matches));
-if(dark){d.classList.add('dark');d.style.setProperty('color-scheme','dark')}
+if(dark)d.classList.add('dark');d.style.setProperty('color-scheme',dark?'dark':'light');
 var known=${JSON.stringify(LOCALES)},l=get(${JSON.stringify(LOCALE_STORAGE_KEY)});
 if(known.indexOf(l)<0){l='en';var n=w.navigator||{},ls=n.languages&&n.languages.length?n.languages:[n.language||'en'];
 for(var i=0;i<ls.length;i++){var p=String(ls[i]).toLowerCase().split(/[-_]/)[0];if(known.indexOf(p)>=0){l=p;break}}}
