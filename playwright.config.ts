@@ -7,6 +7,7 @@ import {
   E2E_DEVNET_SECOND_PORT,
   E2E_DEVNET_STATE_DIR,
   E2E_DEVNET_URL,
+  E2E_DEV_URL,
   E2E_PROD_URL,
   E2E_TWA_RETURN_URL,
 } from './e2e/support/env';
@@ -60,8 +61,9 @@ export default defineConfig({
         // Short rounds so a bill is paid within a test; few history rounds keep genesis quick.
         DEVNET_ROUND_SECONDS: process.env.DEVNET_ROUND_SECONDS ?? '20',
         DEVNET_HISTORY_ROUNDS: process.env.DEVNET_HISTORY_ROUNDS ?? '2',
-        // The browser pages that call the devnet: the e2e app and the testnet-mode build of production.spec.ts.
-        DEVNET_ALLOWED_ORIGINS: [E2E_APP_URL, E2E_PROD_URL].join(','),
+        // The browser pages that call the devnet: the e2e app, the testnet-mode build of production.spec.ts and the
+        // dev server of dev-server.spec.ts.
+        DEVNET_ALLOWED_ORIGINS: [E2E_APP_URL, E2E_PROD_URL, E2E_DEV_URL].join(','),
       },
       reuseExistingServer: !CI,
       timeout: 180_000,

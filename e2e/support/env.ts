@@ -12,6 +12,9 @@ export const E2E_APP_URL = `http://127.0.0.1:${E2E_APP_PORT}`;
 /** Origin of the testnet-mode production build of e2e/production.spec.ts (it reads the e2e devnet too). */
 export const E2E_PROD_PORT = Number(process.env.E2E_PROD_PORT ?? 15174);
 export const E2E_PROD_URL = `http://127.0.0.1:${E2E_PROD_PORT}`;
+/** Origin of the Vite dev server of e2e/dev-server.spec.ts: what `npm start` serves. */
+export const E2E_DEV_PORT = Number(process.env.E2E_DEV_PORT ?? E2E_APP_PORT + 2);
+export const E2E_DEV_URL = `http://127.0.0.1:${E2E_DEV_PORT}`;
 /** Started with --reset, so every run begins at genesis. */
 export const E2E_DEVNET_STATE_DIR =
   process.env.E2E_DEVNET_STATE_DIR ?? join(tmpdir(), `lst-e2e-devnet-${E2E_DEVNET_PORT}`);
