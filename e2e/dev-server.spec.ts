@@ -2,9 +2,10 @@
 // the dev server runs against the e2e devnet: the page loads, reads the pool, connects the Devnet Wallet and shows
 // the round history, with no uncaught error and nothing in the console. React's development build warns there (a
 // state update during another component's render, a key missing) in ways a production build never shows.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { test, expect } from './fixtures';
 import { E2E_DEV_PORT, E2E_DEV_URL, E2E_DEVNET_URL } from './support/env';
+import { startVite, stopVite, viteEnv } from './support/vite-server';
 
 let server: ChildProcess | undefined;
 
@@ -12,32 +13,11 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITE_')));
-  server = spawn('npx', ['vite', '--port', String(E2E_DEV_PORT), '--strictPort', '--logLevel', 'error'], {
-    env: { ...env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', VITE_NETWORK: 'devnet', VITE_DEVNET_URL: E2E_DEVNET_URL },
-    stdio: 'ignore',
-    detached: true,
-  });
-  for (let attempt = 0; ; attempt++) {
-    const up = await fetch(E2E_DEV_URL).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (up) break;
-    if (attempt > 240) throw new Error(`the Vite dev server did not come up on ${E2E_DEV_URL}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  const env = viteEnv({ VITE_NETWORK: 'devnet', VITE_DEVNET_URL: E2E_DEVNET_URL });
+  server = await startVite(['--port', String(E2E_DEV_PORT), '--strictPort', '--logLevel', 'error'], env, E2E_DEV_URL);
 });
 
-test.afterAll(() => {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, 'SIGTERM'); // its own process group: npx and the node it starts
-    } catch {
-      // already gone
-    }
-  }
-});
+test.afterAll(() => stopVite(server));
 
 test('the dev server serves a working app with a clean console', async ({ page, app }) => {
   test.setTimeout(120_000);

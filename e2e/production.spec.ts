@@ -4,11 +4,12 @@
 // and header) lets the app work and blocks the rest, the TON Connect manifest, and that a wallet on the wrong chain is
 // refused at connect time with a clear message. The wrong-chain wallet is an injected test bridge offered through a
 // served wallets list: the same path a real extension wallet takes, so the SDK's own connect-time check is exercised.
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { startVite, stopVite, viteEnv } from './support/vite-server';
 import { E2E_DEVNET_SECOND_URL, E2E_DEVNET_URL, E2E_PROD_PORT, E2E_PROD_URL } from './support/env';
 import { DEVNET_MARKERS, findInBundle } from '../scripts/check-bundle';
 
@@ -22,12 +23,6 @@ const PROD_ROOT = `${PROD_ORIGIN}${BASE_PATH}`;
 const OUT_DIR = `dist/e2e-prod-${PROD_PORT}`;
 const WALLETS_LIST_URL = 'https://config.ton.org/wallets-v2.json';
 const WRONG_CHAIN_BRIDGE_KEY = 'e2eMainnetWallet';
-
-/** Node's environment without the shell's VITE_* (they would override .env.testnet). */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITE_')));
-  return { ...env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', ...extra };
-}
 
 let preview: ChildProcess | undefined;
 
@@ -44,7 +39,7 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   const config = (await (await fetch(`${E2E_DEVNET_URL}/devnet/config`)).json()) as { pool?: string };
   expect(config.pool, 'the e2e devnet has a pool').toBeTruthy();
-  const env = cleanEnv({
+  const env = viteEnv({
     VITE_TON_ENDPOINT: `${E2E_DEVNET_URL}/jsonRPC`,
     VITE_POOL_ADDRESS: String(config.pool),
     VITE_APP_URL: PROD_ROOT,
@@ -54,29 +49,10 @@ test.beforeAll(async () => {
     ['vite', 'build', '--mode', 'testnet', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'error'],
     { env },
   );
-  preview = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', OUT_DIR, '--port', String(PROD_PORT), '--strictPort'],
-    {
-      env,
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
-  for (let attempt = 0; ; attempt++) {
-    const up = await fetch(PROD_ROOT).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (up) break;
-    if (attempt > 240) throw new Error(`vite preview did not come up on ${PROD_URL}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  preview = await startVite(['preview', '--outDir', OUT_DIR, '--port', String(PROD_PORT), '--strictPort'], env, PROD_ROOT);
 });
 
-test.afterAll(() => {
-  if (preview?.pid && preview.exitCode === null) process.kill(-preview.pid, 'SIGTERM');
-});
+test.afterAll(() => stopVite(preview));
 
 /** An injected wallet that answers connect with a mainnet (-239) account, for a testnet (-3) app. */
 async function installWrongChainWallet(page: Page): Promise<void> {
