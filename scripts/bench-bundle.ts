@@ -286,18 +286,13 @@ async function main(): Promise<void> {
       );
       await waitForUrl(previewOrigin, 60_000);
       // Lighthouse's own advice for noisy machines: several runs, report the median (by score); all scores are listed.
-      if (LIGHTHOUSE_PRESETS.includes('desktop')) {
+      const runPreset = async (preset: LighthousePreset) => {
         const runs: LighthouseFigures[] = [];
-        for (let run = 0; run < LIGHTHOUSE_RUNS; run++) runs.push(await runLighthouse(`${previewOrigin}/`, 'desktop'));
-        lighthouse = medianRun(runs);
-        lighthouseScores = runs.map((run) => run.performance);
-      }
-      if (LIGHTHOUSE_PRESETS.includes('mobile')) {
-        const mobileRuns: LighthouseFigures[] = [];
-        for (let run = 0; run < LIGHTHOUSE_RUNS; run++) mobileRuns.push(await runLighthouse(`${previewOrigin}/`, 'mobile'));
-        lighthouseMobile = medianRun(mobileRuns);
-        lighthouseMobileScores = mobileRuns.map((run) => run.performance);
-      }
+        for (let run = 0; run < LIGHTHOUSE_RUNS; run++) runs.push(await runLighthouse(`${previewOrigin}/`, preset));
+        return { median: medianRun(runs), scores: runs.map((run) => run.performance) };
+      };
+      if (LIGHTHOUSE_PRESETS.includes('desktop')) ({ median: lighthouse, scores: lighthouseScores } = await runPreset('desktop'));
+      if (LIGHTHOUSE_PRESETS.includes('mobile')) ({ median: lighthouseMobile, scores: lighthouseMobileScores } = await runPreset('mobile'));
     }
 
     const result = {

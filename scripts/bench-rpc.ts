@@ -97,9 +97,8 @@ async function settleFirstScreen(page: Page, lastRequestAt: () => number): Promi
   await quiet(page, lastRequestAt);
 }
 
-/** The whole page is settled when, scrolled to the end, round history and position show data too. */
-async function settleWholePage(page: Page, lastRequestAt: () => number): Promise<void> {
-  await settleFirstScreen(page, lastRequestAt);
+/** After the first screen: scrolled to the end, round history and position show data too, and requests stop. */
+async function settleRestOfPage(page: Page, lastRequestAt: () => number): Promise<void> {
   // scrolled step by step, as a reader would: every panel passes through the viewport
   const height = await page.evaluate(() => document.body.scrollHeight);
   for (let y = 0; y <= height; y += 600) await page.evaluate((top) => window.scrollTo(0, top), y);
@@ -108,6 +107,12 @@ async function settleWholePage(page: Page, lastRequestAt: () => number): Promise
   await page.getByTestId('rounds-count').filter({ hasText: /^[1-9]\d* rounds? read/ }).waitFor({ timeout: 60_000 });
   await page.locator('[data-testid="position-value"][data-value]').waitFor({ timeout: 60_000 });
   await quiet(page, lastRequestAt);
+}
+
+/** The whole page is settled: the first screen, then the rest of it. */
+async function settleWholePage(page: Page, lastRequestAt: () => number): Promise<void> {
+  await settleFirstScreen(page, lastRequestAt);
+  await settleRestOfPage(page, lastRequestAt);
 }
 
 /** Waits past the next round switch when fewer than `seconds` are left of the current devnet round. */
@@ -203,7 +208,7 @@ async function main() {
       await page.reload();
       await settleFirstScreen(page, () => lastRequestAt);
       const firstScreen = snapshot();
-      await settleWholePage(page, () => lastRequestAt);
+      await settleRestOfPage(page, () => lastRequestAt);
       return { firstScreen, wholePage: snapshot() };
     };
 

@@ -3,7 +3,8 @@
 // chunk alone takes a second or more. main.tsx leaves the markup on screen until the live app replaces it.
 import react from '@vitejs/plugin-react';
 import { createServer, type Plugin, type ResolvedConfig } from 'vite';
-import { FIRST_PAINT_SCRIPT, PRERENDERED_ATTRIBUTE } from '../src/app/first-paint.js';
+import { FIRST_PAINT_SCRIPT } from '../src/app/first-paint.js';
+import { PRERENDERED_ATTRIBUTE } from '../src/app/shell-markers.js';
 
 const ROOT_ELEMENT = '<div id="root"></div>';
 

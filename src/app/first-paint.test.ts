@@ -1,6 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { FIRST_PAINT_SCRIPT, SHELL_OFF_ATTRIBUTE } from './first-paint';
+import { FIRST_PAINT_SCRIPT } from './first-paint';
+import { SHELL_OFF_ATTRIBUTE } from './shell-markers';
 import { localeFromLanguages, LOCALE_STORAGE_KEY } from '../i18n/locale';
 import { readThemeChoice, resolveTheme, THEME_STORAGE_KEY } from '../components/theme/theme';
 import { likelyConnected, TON_CONNECT_SESSION_KEY } from '../features/wallet/session-hint';

@@ -7,9 +7,7 @@
 import { LOCALE_STORAGE_KEY, LOCALES } from '../i18n/locale.js';
 import { THEME_STORAGE_KEY } from '../components/theme/theme.js';
 import { TON_CONNECT_SESSION_KEY } from '../features/wallet/session-hint.js';
-import { PRERENDERED_ATTRIBUTE, SHELL_OFF_ATTRIBUTE } from './shell-markers.js';
-
-export { PRERENDERED_ATTRIBUTE, SHELL_OFF_ATTRIBUTE };
+import { SHELL_OFF_ATTRIBUTE } from './shell-markers.js';
 
 /**
  * Plain ES5, no dependencies. Mirrors installTheme (theme.ts), localeFromLanguages (locale.ts), likelyConnected

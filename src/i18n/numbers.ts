@@ -23,24 +23,23 @@ export function intlLocale(locale: Locale = currentLocale()): string {
 
 // toLocaleString builds a new Intl.NumberFormat on every call, which costs far more than the formatting: a dashboard
 // render formats hundreds of numbers (on a slow phone that was a 100 ms task). One formatter per locale and options.
-const formatters = new Map<string, Intl.NumberFormat>();
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-/** A cached Intl.NumberFormat for the tag and options. */
-export function numberFormat(tag: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${tag}|${options ? JSON.stringify(options) : ''}`;
-  let format = formatters.get(key);
-  if (!format) formatters.set(key, (format = new Intl.NumberFormat(tag, options)));
+function cachedFormat<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, tag: string, options: object | undefined, make: () => T): T {
+  const key = `${kind}|${tag}|${options ? JSON.stringify(options) : ''}`;
+  let format = formatters.get(key) as T | undefined;
+  if (!format) formatters.set(key, (format = make()));
   return format;
 }
 
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+/** A cached Intl.NumberFormat for the tag and options. */
+export function numberFormat(tag: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cachedFormat('number', tag, options, () => new Intl.NumberFormat(tag, options));
+}
 
-/** A cached Intl.DateTimeFormat for the tag and options (same reason as numberFormat). */
+/** A cached Intl.DateTimeFormat for the tag and options. */
 export function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${tag}|${JSON.stringify(options)}`;
-  let format = dateFormatters.get(key);
-  if (!format) dateFormatters.set(key, (format = new Intl.DateTimeFormat(tag, options)));
-  return format;
+  return cachedFormat('date', tag, options, () => new Intl.DateTimeFormat(tag, options));
 }
 
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions, locale?: Locale): string {

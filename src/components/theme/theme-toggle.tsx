@@ -9,8 +9,10 @@ export const themeMessages = defineMessages(
 
 const CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 
-/** Header control: follow the system, or force light or dark. Hidden inside Telegram, whose theme wins. */
-/** `disabled`: in the prerendered page, where nothing answers it until the app is live. */
+/**
+ * Header control: follow the system, or force light or dark. Hidden inside Telegram, whose theme wins. `disabled`: in
+ * the prerendered page, where nothing answers it until the app is live.
+ */
 export function ThemeToggle({ testId = 'theme-toggle', className = '', disabled = false }: { testId?: string; className?: string; disabled?: boolean }) {
   const t = useT(themeMessages);
   const choice = useThemeStore((state) => state.choice);
