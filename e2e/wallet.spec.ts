@@ -73,6 +73,39 @@ test.describe('wallet', () => {
     await expect(app.connectPrompt).toBeVisible();
   });
 
+  test('TON Connect loads only when wanted: not on a first visit, on a hand over the connect button, at once for a stored session', async ({
+    app,
+    page,
+  }) => {
+    // TON Connect's chunk (the SDK and the UI, and the app's module that creates them)
+    const tonConnectRequests: string[] = [];
+    page.on('request', (request) => {
+      if (/tonconnect|ton-connect-runtime/i.test(request.url())) tonConnectRequests.push(request.url());
+    });
+    // TON Connect UI mounts its widget root into <body> as soon as it is created
+    const tonConnectUiCreated = page.locator('#tc-widget-root');
+
+    await app.open();
+    await expect(app.connectPrompt).toBeVisible();
+    // the dashboard has read the pool: everything a first visit loads has been asked for
+    const stats = page.getByRole('region', { name: 'Pool', exact: true });
+    await expect(stats.getByTestId('stat-rate')).toHaveAttribute('data-value', /\d+/, { timeout: 30_000 });
+    expect(tonConnectRequests).toEqual([]);
+    await expect(tonConnectUiCreated).toHaveCount(0);
+
+    await app.tonConnectButton.hover();
+    await expect.poll(() => tonConnectRequests.length).toBeGreaterThan(0);
+    await expect(tonConnectUiCreated).toHaveCount(1);
+    // the look-alike gives way to TON Connect's own button, which opens its modal
+    await app.connectDevWallet();
+
+    tonConnectRequests.length = 0;
+    await page.reload();
+    await expect(app.walletAddress).toBeVisible();
+    expect(tonConnectRequests.length).toBeGreaterThan(0);
+    await expect(tonConnectUiCreated).toHaveCount(1);
+  });
+
   test('warns when the wallet is on another network than the app', async ({ app, devnet }) => {
     await devnet.setWalletMode({ network: '-239' }); // mainnet's chain id; the devnet is -3
     await app.open();

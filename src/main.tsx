@@ -26,7 +26,7 @@ async function start() {
   const prerendered = prerenderedShellShown(document);
   const root = createRoot(container);
   const connected = likelyConnected(browserStorage());
-  // In a build the app chunk (TON Connect, the panels) is already on its way: boot.ts started loading it.
+  // In a build the app chunk (React Query, the dashboard) is already on its way: boot.ts started loading it.
   if (!prerendered) {
     root.render(
       <StrictMode>

@@ -3,11 +3,12 @@ import { WatchAddressForm, WatchingCard } from '../components/watch/watch';
 import { useWatchAddress } from '../stores/watch-address';
 import { Notices } from '../components/notifications/notices';
 import { NetworkStatus } from '../components/tx/network-status';
-import { TonConnectButton, useIsConnectionRestored, useTonWallet } from '@tonconnect/ui-react';
+import { useConnectionRestored, useWallet } from '../stores/wallet-connection';
 import { network } from '../config/network';
 import { useLocale } from '../i18n/locale';
 import { DeferUntilVisible } from '../components/ui/defer-until-visible';
 import { WalletPanel } from '../features/wallet/components/wallet-panel';
+import { WalletButton } from '../features/wallet/components/wallet-button';
 import { EndpointNotice } from '../features/settings/components/endpoint-notice';
 import { NetworkSettings } from '../features/settings/components/network-settings';
 import { DashboardGrid } from './dashboard-grid';
@@ -15,9 +16,10 @@ import { ErrorBoundary } from './error-boundary';
 import { Layout } from './layout';
 import type { PanelName } from './messages';
 import { panelPlaceholders } from './placeholders';
+import { ConnectButtonPlaceholder } from './shell';
 
 // The chain panels pull @ton/core, the contract wrappers and the RPC layer; loading them lazily keeps that out of
-// the app shell, which only needs React and TON Connect to restore the wallet session on first paint.
+// the app shell.
 const StakePanel = lazy(() =>
   import('../features/staking/components/stake-panel').then((module) => ({ default: module.StakePanel })),
 );
@@ -51,14 +53,14 @@ function Panel({ panel, fallback, children }: { panel: PanelName; fallback: Reac
 export function App({ likelyConnected }: { likelyConnected: boolean }) {
   // a new language re-renders the whole dashboard: formatters read the language at render time
   useLocale();
-  const restored = useIsConnectionRestored();
-  const wallet = useTonWallet();
+  const restored = useConnectionRestored();
+  const wallet = useWallet();
   const watching = useWatchAddress((state) => state.watched !== null);
   // watching an address: read-only, the staking widget gives way to what is watched
   const connected = !watching && (restored ? wallet !== null : likelyConnected);
   const placeholders = panelPlaceholders(network, connected);
   return (
-    <Layout network={network} walletSlot={<TonConnectButton />}>
+    <Layout network={network} walletSlot={<WalletButton placeholder={<ConnectButtonPlaceholder />} />}>
       <NetworkStatus />
       <Notices />
       <DashboardGrid

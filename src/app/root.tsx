@@ -1,12 +1,13 @@
-// The app chunk: TON Connect (SDK + UI), React Query and the dashboard. main.tsx paints the shell first and loads
-// this in parallel, so the wallet layer (~110 KB gzip) never delays the first paint.
+// The app chunk: React Query and the dashboard. main.tsx paints the shell first and loads this in parallel. TON Connect
+// (SDK + UI, ~120 KB gzip) is not in it: it loads when a stored session is to be restored or the user reaches for a
+// connect button (stores/wallet-connection.ts), so a first visit never evaluates it.
 import { startTransition, StrictMode } from 'react';
 import type { Root } from 'react-dom/client';
 import type { UIWallet } from '@tonconnect/ui-react';
 import { IS_DEVNET, network } from '../config/network';
 import { App } from './app';
 import { AppProviders } from './providers';
-import { createTonConnect, handleCancelledConnectAttempts } from './ton-connect';
+import { startWalletConnection } from '../stores/wallet-connection';
 import { twaReturnUrl } from './telegram';
 
 interface StartOptions {
@@ -24,22 +25,22 @@ export async function startApp(root: Root, { insideTelegram, likelyConnected }: 
     const { installDevnetWallet } = await import('../dev-wallet/install');
     includeWallets.push(installDevnetWallet(network.devnetUrl, { nativeTicker: network.nativeTicker }));
   }
-  handleCancelledConnectAttempts();
-  const connector = createTonConnect({
-    // Vite's base: `/` or the path a production build is served under (GitHub Pages: /<repo>/).
-    appRoot: new URL(import.meta.env.BASE_URL, window.location.origin).href,
-    localWalletsList: IS_DEVNET,
-    requiredChain: IS_DEVNET ? undefined : network.chain,
-  });
+  startWalletConnection(likelyConnected);
   // A transition render is time-sliced: the dashboard replaces the shell without one long main-thread task.
   startTransition(() =>
     root.render(
       <StrictMode>
         <AppProviders
-          connector={connector}
-          includeWallets={includeWallets}
-          guardedNetwork={IS_DEVNET ? undefined : network}
-          twaReturnUrl={insideTelegram ? twaReturnUrl(import.meta.env.VITE_TWA_RETURN_URL) : undefined}
+          tonConnect={{
+            // Vite's base: `/` or the path a production build is served under (GitHub Pages: /<repo>/).
+            appRoot: new URL(import.meta.env.BASE_URL, window.location.origin).href,
+            localWalletsList: IS_DEVNET,
+            requiredChain: IS_DEVNET ? undefined : network.chain,
+            includeWallets,
+            guardedNetwork: IS_DEVNET ? undefined : network,
+            twaReturnUrl: insideTelegram ? twaReturnUrl(import.meta.env.VITE_TWA_RETURN_URL) : undefined,
+            testOnly: network.testOnly,
+          }}
         >
           <App likelyConnected={likelyConnected} />
         </AppProviders>

@@ -11,7 +11,7 @@ import { Layout } from './layout';
 import { panelPlaceholders } from './placeholders';
 
 /** Holds the connect button's place in the header, so the button appears without pushing anything. */
-function ConnectButtonPlaceholder() {
+export function ConnectButtonPlaceholder() {
   return <span aria-hidden="true" className="inline-block h-10 w-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />;
 }
 

@@ -1,7 +1,7 @@
 // Everything the staking, unstaking and bills panels read, from one set of shared queries (one cache entry each).
 import { useWatchAddress } from '../stores/watch-address';
 import { useQuery } from '@tanstack/react-query';
-import { useTonWallet } from '@tonconnect/ui-react';
+import { useWallet } from '../stores/wallet-connection';
 import type { NetworkConfig } from '../ton/networks';
 import { tonBalanceQuery } from './account-state';
 import { poolQuery, poolRefetchMs, ptonBalanceQuery, ptonWalletFor } from './pool';
@@ -9,7 +9,7 @@ import { usePoolJettonTicker } from './use-jetton-ticker';
 import { useSelectedPool } from './use-selected-pool';
 
 export function useStakingContext(network: NetworkConfig) {
-  const wallet = useTonWallet();
+  const wallet = useWallet();
   // a watched address (read-only view) replaces the connected wallet's everywhere it is read
   const watched = useWatchAddress((state) => state.watched);
   const owner = watched ?? wallet?.account.address;

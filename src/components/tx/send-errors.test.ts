@@ -1,8 +1,11 @@
-import { UserRejectsError, WalletWrongNetworkError, UnknownError } from '@tonconnect/ui-react';
+import { TonConnectError, UserRejectsError, WalletWrongNetworkError, UnknownError } from '@tonconnect/ui-react';
 import { describe, expect, it } from 'vitest';
 import { RpcError } from '../../ton/client';
 import { networkPreset } from '../../ton/networks';
-import { declinedMessage, describeSendFailure, WalletTimeoutError, WrongNetworkError } from './send-errors';
+import { declinedMessage, describeSendFailure, registerTonConnectErrors, WalletTimeoutError, WrongNetworkError } from './send-errors';
+
+// What app/ton-connect-runtime.tsx does once TON Connect's chunk has loaded.
+registerTonConnectErrors({ TonConnectError, UserRejectsError, WalletWrongNetworkError });
 
 const network = networkPreset('testnet');
 

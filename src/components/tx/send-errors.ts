@@ -1,9 +1,29 @@
 // What a user reads when sending or tracking a transaction fails, and how they can recover.
-import { TonConnectError, UserRejectsError, WalletWrongNetworkError } from '@tonconnect/ui-react';
 import { RpcError } from '../../ton/client';
 import type { NetworkConfig } from '../../ton/networks';
 import { tNow } from '../../i18n/messages';
 import { sendErrorMessages } from './messages';
+
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/** TON Connect's own error classes, which tell a declined request from a wallet failure. */
+export interface TonConnectErrorClasses {
+  TonConnectError: ErrorClass;
+  UserRejectsError: ErrorClass;
+  WalletWrongNetworkError: ErrorClass;
+}
+
+// They arrive with TON Connect's chunk (app/ton-connect-runtime.tsx registers them): importing them here would load
+// all of TON Connect with every panel. Nothing can be sent before that chunk has loaded, so nothing is misread.
+let tonConnectErrors: TonConnectErrorClasses | null = null;
+
+export function registerTonConnectErrors(classes: TonConnectErrorClasses): void {
+  tonConnectErrors = classes;
+}
+
+function isError(error: unknown, kind: keyof TonConnectErrorClasses): boolean {
+  return tonConnectErrors !== null && error instanceof tonConnectErrors[kind];
+}
 
 /** The connected wallet is on another chain: raised before the wallet is asked anything. */
 export class WrongNetworkError extends Error {
@@ -26,7 +46,7 @@ export class WalletTimeoutError extends Error {
  * a wallet answers before signing. (A wallet that loses its connection after sending reports an unknown error.)
  */
 export function walletErrorMayHaveSent(error: unknown): boolean {
-  return error instanceof TonConnectError && !(error instanceof UserRejectsError) && !(error instanceof WalletWrongNetworkError);
+  return isError(error, 'TonConnectError') && !isError(error, 'UserRejectsError') && !isError(error, 'WalletWrongNetworkError');
 }
 
 export function declinedMessage(): string {
@@ -51,8 +71,8 @@ function rpcMessage(error: RpcError): string {
 export function describeSendFailure(error: unknown, context: { network: NetworkConfig; sent: boolean }): DescribedFailure {
   const t = tNow(sendErrorMessages);
   const retry = context.sent ? 'resume' : 'resend';
-  if (error instanceof UserRejectsError) return { phase: 'rejected', message: t('declined'), retry: 'resend' };
-  if (error instanceof WrongNetworkError || error instanceof WalletWrongNetworkError) {
+  if (isError(error, 'UserRejectsError')) return { phase: 'rejected', message: t('declined'), retry: 'resend' };
+  if (error instanceof WrongNetworkError || isError(error, 'WalletWrongNetworkError')) {
     return {
       phase: 'failed',
       message: t('wrongNetwork', { network: context.network.label }),
@@ -64,7 +84,7 @@ export function describeSendFailure(error: unknown, context: { network: NetworkC
   if (error instanceof RpcError) {
     return { phase: 'failed', message: `${rpcMessage(error)} ${t(context.sent ? 'afterSent' : 'notSent')}`, retry };
   }
-  if (error instanceof TonConnectError) {
+  if (isError(error, 'TonConnectError')) {
     return { phase: 'failed', message: t('walletFailed'), retry: 'resend' };
   }
   const detail = error instanceof Error ? error.message : String(error);

@@ -1,12 +1,15 @@
 import { Address } from '@ton/core';
 import { TonClient } from '@ton/ton';
-import { UnknownError, UserRejectsError } from '@tonconnect/ui-react';
+import { TonConnectError, UnknownError, UserRejectsError, WalletWrongNetworkError } from '@tonconnect/ui-react';
 import { describe, expect, it, vi } from 'vitest';
 import { hasFixture, loadFixture, replayFetch } from '../../ton/__fixtures__/fixture';
 import { createTonRpcWith } from '../../ton/client';
 import { networkPreset } from '../../ton/networks';
-import { walletErrorMayHaveSent, WalletTimeoutError } from './send-errors';
+import { registerTonConnectErrors, walletErrorMayHaveSent, WalletTimeoutError } from './send-errors';
 import { runTrackedTransaction, type TrackedUpdate } from './tracked-transaction';
+
+// What app/ton-connect-runtime.tsx does once TON Connect's chunk has loaded.
+registerTonConnectErrors({ TonConnectError, UserRejectsError, WalletWrongNetworkError });
 
 const someWallet = Address.parse('0:' + '44'.repeat(32));
 

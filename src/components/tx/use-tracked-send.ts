@@ -5,11 +5,11 @@ import { tNow } from '../../i18n/messages';
 import { trackingMessages } from './messages';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Address, Cell, type Transaction } from '@ton/core';
-import { useTonConnectUI, useTonWallet } from '@tonconnect/ui-react';
 import { useEffect } from 'react';
 import { invalidateAfterTransaction } from '../../queries/pool';
 import { loadTonRpc } from '../../queries/rpc';
 import { isInFlight, usePendingTransactions, type TxKind } from '../../stores/pending-transactions';
+import { loadTonConnectUI, useWallet } from '../../stores/wallet-connection';
 import type { FailingContract } from '../../ton/exit-codes';
 import type { NetworkConfig } from '../../ton/networks';
 import { requestQueryId } from '../../ton/outcomes';
@@ -46,8 +46,7 @@ function sentBodyHash(request: TonConnectRequest): string | undefined {
 }
 
 export function useTrackedSend(network: NetworkConfig, kind: TxKind, restore: PlanRestorer) {
-  const [tonConnectUI] = useTonConnectUI();
-  const wallet = useTonWallet();
+  const wallet = useWallet();
   const queryClient = useQueryClient();
   const tx = usePendingTransactions((state) => state.transactions[kind]);
 
@@ -118,7 +117,9 @@ export function useTrackedSend(network: NetworkConfig, kind: TxKind, restore: Pl
               ? undefined
               : async () => {
                   // Our own status view replaces the UI's modals and toasts.
-                  const response = await tonConnectUI.sendTransaction(plan.request, { modals: [], notifications: [] });
+                  // Loaded already: there is a wallet to send from.
+                  const ui = await loadTonConnectUI();
+                  const response = await ui.sendTransaction(plan.request, { modals: [], notifications: [] });
                   return response.boc;
                 },
           validUntil: plan.request.validUntil,

@@ -3,7 +3,7 @@
 // version, code hash and jetton, and a link that shares the choice (`?pool=`).
 import { readErrorText } from '../../../components/tx/read-error';
 import { useQuery } from '@tanstack/react-query';
-import { useTonWallet } from '@tonconnect/ui-react';
+import { useWallet } from '../../../stores/wallet-connection';
 import { Address } from '@ton/core';
 import { useId, useState } from 'react';
 import { Badge } from '../../../components/ui/badge';
@@ -96,7 +96,7 @@ function addressProblemText(problem: PoolAddressProblem, network: NetworkConfig)
 function PasteAddress({ network, selection, onChosen }: { network: NetworkConfig; selection: SelectedPool; onChosen: (address: string) => void }) {
   const t = useT(pickerMessages);
   const inputId = useId();
-  const owner = useTonWallet()?.account.address;
+  const owner = useWallet()?.account.address;
   const [text, setText] = useState('');
   const [candidate, setCandidate] = useState<string | null>(null);
   const [staticError, setStaticError] = useState<string | null>(null);
@@ -177,7 +177,7 @@ function PasteAddress({ network, selection, onChosen }: { network: NetworkConfig
 export function PoolPicker({ network, selection, version }: { network: NetworkConfig; selection: SelectedPool; version?: keyof typeof VERSION_LABELS | 'unsupported' }) {
   const t = useT(pickerMessages);
   const [open, setOpen] = useState(false);
-  const owner = useTonWallet()?.account.address;
+  const owner = useWallet()?.account.address;
   const current = useQuery({ ...poolInspectionQuery(network, open ? selection.address : undefined, owner) });
   const address = selection.address;
   if (!address) return null;

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { RewardsCalculator } from './rewards-calculator';
 import { thirtyDayApy } from '../utils/calculator';
 import { formatAggregate, formatRate } from '../../../components/format/amounts';
-import { useTonWallet } from '@tonconnect/ui-react';
+import { useWallet } from '../../../stores/wallet-connection';
 import { useState, type ReactNode } from 'react';
 import { network } from '../../../config/network';
 import { Badge } from '../../../components/ui/badge';
@@ -67,7 +67,7 @@ function useVersionChange(address: string | undefined, version: PoolVersion | un
 /** What the app can still show of a pool whose getter layout it does not know: account, code hash, jetton. */
 function UnsupportedPool({ address, error }: { address: string; error: UnsupportedPoolError }) {
   const t = useT(poolStatsMessages);
-  const owner = useTonWallet()?.account.address;
+  const owner = useWallet()?.account.address;
   const inspection = useQuery(poolInspectionQuery(network, address, owner));
   return (
     <div data-testid="pool-unsupported" className="grid gap-3">

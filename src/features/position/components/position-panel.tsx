@@ -4,7 +4,7 @@ import { FLOWS_HEADER, flowRows } from '../utils/export-rows';
 import { useWatchAddress } from '../../../stores/watch-address';
 import { formatSummary } from '../../../components/format/amounts';
 import { readErrorText } from '../../../components/tx/read-error';
-import { useTonWallet } from '@tonconnect/ui-react';
+import { useWallet } from '../../../stores/wallet-connection';
 import { Address } from '@ton/core';
 import { lazy, Suspense, useMemo } from 'react';
 import { network } from '../../../config/network';
@@ -34,7 +34,7 @@ function billValue(pool: PoolFullData, bill: BillRecord): bigint {
 
 export function PositionPanel() {
   const t = useT(positionMessages);
-  const wallet = useTonWallet();
+  const wallet = useWallet();
   const watched = useWatchAddress((state) => state.watched);
   const owner = watched ?? wallet?.account.address;
   const { poolAddress, selection, pool, points } = usePoolRounds(network);

@@ -1,10 +1,10 @@
 import {
-  toUserFriendlyAddress,
-  useIsConnectionRestored,
-  useTonConnectModal,
-  useTonConnectUI,
-  useTonWallet,
-} from '@tonconnect/ui-react';
+  openConnectModal,
+  useConnectionRestored,
+  useWallet,
+  useWalletConnection,
+  wantWalletConnection,
+} from '../../../stores/wallet-connection';
 import { IS_DEVNET, network } from '../../../config/network';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
@@ -19,10 +19,10 @@ import { walletMessages } from '../messages';
 /** `expectConnected`: the first paint's guess (session-hint.ts), sizing the placeholder while the session restores. */
 export function WalletPanel({ expectConnected }: { expectConnected: boolean }) {
   const t = useT(walletMessages);
-  const wallet = useTonWallet();
-  const connectionRestored = useIsConnectionRestored();
-  const modal = useTonConnectModal();
-  const [tonConnectUI] = useTonConnectUI();
+  const wallet = useWallet();
+  const connectionRestored = useConnectionRestored();
+  const tonConnectUI = useWalletConnection((state) => state.ui);
+  const friendlyAddress = useWalletConnection((state) => state.friendlyAddress);
 
   if (!connectionRestored) {
     return <WalletRestoring expectConnected={expectConnected} />;
@@ -32,7 +32,12 @@ export function WalletPanel({ expectConnected }: { expectConnected: boolean }) {
     return (
       <Card title={t('title')}>
         <p className="text-slate-600 dark:text-slate-400">{t('connectPrompt')}</p>
-        <Button className="mt-4" onClick={() => modal.open()}>
+        <Button
+          className="mt-4"
+          onPointerEnter={wantWalletConnection}
+          onFocus={wantWalletConnection}
+          onClick={() => void openConnectModal().catch(() => undefined)} // the header button says when it failed
+        >
           {t('connect')}
         </Button>
       </Card>
@@ -40,14 +45,13 @@ export function WalletPanel({ expectConnected }: { expectConnected: boolean }) {
   }
 
   const rawAddress = wallet.account.address;
-  const friendlyAddress = toUserFriendlyAddress(rawAddress, network.testOnly);
   const wrongChain = wallet.account.chain !== network.chain;
 
   return (
     <Card
       title={t('title')}
       actions={
-        <Button variant="ghost" size="sm" onClick={() => void tonConnectUI.disconnect()}>
+        <Button variant="ghost" size="sm" onClick={() => void tonConnectUI?.disconnect()}>
           {t('disconnect')}
         </Button>
       }
@@ -55,7 +59,7 @@ export function WalletPanel({ expectConnected }: { expectConnected: boolean }) {
       <dl className="grid gap-4 sm:grid-cols-[auto_1fr] sm:items-center sm:gap-x-6">
         <dt className="text-sm text-slate-500 dark:text-slate-400">{t('address')}</dt>
         <dd>
-          <WalletAddress friendlyAddress={friendlyAddress} />
+          <WalletAddress friendlyAddress={friendlyAddress ?? rawAddress} />
         </dd>
         <dt className="text-sm text-slate-500 dark:text-slate-400">{t('balance')}</dt>
         <dd>

@@ -1,0 +1,62 @@
+// The header's wallet button. TON Connect draws its own (connect, then the address with a menu) into the element
+// with BUTTON_ROOT_ID once it has loaded; until then this draws a look-alike that loads it on hover or focus and opens
+// its wallet list on click, so a visitor who never connects never pays for TON Connect.
+import { useEffect, type ReactNode } from 'react';
+import { useT } from '../../../i18n/messages';
+import {
+  openConnectModal,
+  placeTonConnectButton,
+  useConnectionRestored,
+  useWalletConnection,
+  wantWalletConnection,
+} from '../../../stores/wallet-connection';
+import { walletMessages } from '../messages';
+
+/** Where TON Connect UI renders its button (the id its own React button uses, which the e2e page object finds). */
+const BUTTON_ROOT_ID = 'ton-connect-button';
+
+/** TON's mark, drawn for this button: a downward triangle split down the middle. */
+function TonMark() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round">
+      <path d="M5 6.5h14L12 19.5z" />
+      <path d="M12 6.5v13" />
+    </svg>
+  );
+}
+
+/** `placeholder`: what holds the button's place while a stored session is restored. */
+export function WalletButton({ placeholder }: { placeholder: ReactNode }) {
+  const t = useT(walletMessages);
+  const ui = useWalletConnection((state) => state.ui);
+  const loadFailed = useWalletConnection((state) => state.loadFailed);
+  const restored = useConnectionRestored();
+
+  useEffect(() => {
+    if (!ui) return;
+    placeTonConnectButton(ui, BUTTON_ROOT_ID);
+    return () => placeTonConnectButton(ui, null);
+  }, [ui]);
+
+  if (ui) return <div key="ton-connect" id={BUTTON_ROOT_ID} className="w-fit" />;
+  if (!restored) return placeholder;
+  return (
+    <div key="look-alike" id={BUTTON_ROOT_ID} className="flex items-center gap-2">
+      {loadFailed && (
+        <span role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {t('connectLoadFailed')}
+        </span>
+      )}
+      <button
+        type="button"
+        onPointerEnter={wantWalletConnection}
+        onFocus={wantWalletConnection}
+        onClick={() => void openConnectModal().catch(() => undefined)} // a failed load shows loadFailed above
+        className="inline-flex h-10 items-center gap-1.5 rounded-full bg-brand-600 pl-3 pr-4 text-sm font-medium text-white transition-colors hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+      >
+        <TonMark />
+        {t('connect')}
+      </button>
+    </div>
+  );
+}
