@@ -41,10 +41,10 @@ describe('parseTransactionsCooperatively', () => {
     let clock = 0;
     const timers = vi.spyOn(globalThis, 'setTimeout');
     // The clock moves 5 ms per reading; the parser reads it after each transaction and after each yield, so with
-    // 10 ms slices it yields after every third transaction, and once before the first (apart from the JSON parse).
+    // 5 ms slices it yields after every second transaction, and once before the first (apart from the JSON parse).
     const parsed = await parseTransactionsCooperatively(raw, () => (clock += 5));
     expect(parsed.map((tx) => tx.hash().toString('base64'))).toEqual(raw.map((item) => (item as { transaction_id?: { hash?: string } }).transaction_id?.hash ?? ''));
-    expect(timers.mock.calls.filter(([, delay]) => delay === 0).length).toBe(1 + Math.floor(raw.length / 3));
+    expect(timers.mock.calls.filter(([, delay]) => delay === 0).length).toBe(1 + Math.floor(raw.length / 2));
     timers.mockRestore();
   });
 
