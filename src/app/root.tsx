@@ -8,6 +8,7 @@ import { IS_DEVNET, network } from '../config/network';
 import { App } from './app';
 import { AppProviders } from './providers';
 import { startWalletConnection } from '../stores/wallet-connection';
+import { warmUpNumberFormat } from '../i18n/numbers';
 import { twaReturnUrl } from './telegram';
 
 interface StartOptions {
@@ -47,4 +48,5 @@ export async function startApp(root: Root, { insideTelegram, likelyConnected }: 
       </StrictMode>,
     ),
   );
+  warmUpNumberFormat();
 }

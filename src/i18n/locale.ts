@@ -67,8 +67,11 @@ export function useLocale(): Locale {
 
 /** Keeps <html lang> on the interface's language (screen readers, hyphenation, the browser's translate offer). */
 export function installLocale(root: { lang: string }): void {
-  root.lang = useLocaleStore.getState().locale;
-  useLocaleStore.subscribe((state) => {
-    root.lang = state.locale;
-  });
+  // Only on a change: writing lang, even the same value, invalidates the style of the whole page (8 ms on this
+  // machine at start-up, with the prerendered shell already laid out in the page's own lang).
+  const apply = (locale: Locale) => {
+    if (root.lang !== locale) root.lang = locale;
+  };
+  apply(useLocaleStore.getState().locale);
+  useLocaleStore.subscribe((state) => apply(state.locale));
 }
