@@ -21,8 +21,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
-    // The entry is a tiny boot module; main (React + the static shell, ~72 KB gz) and the app chunk (TON Connect UI,
-    // ~120 KB gz) load after the prerendered shell has painted, and @ton/* on the first chain read. Warn only if a chunk grows past TON Connect UI's size.
+    // The entry is a tiny boot module; main (React + the static shell, ~72 KB gz) and the app chunk (React Query and
+    // the dashboard) load after the prerendered shell has painted, @ton/* on the first chain read, and TON Connect UI
+    // (~120 KB gz) when a session is restored or a connect button is reached for. Warn only past TON Connect UI's size.
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
       // Timing warnings only measure how busy the machine is; keep ineffectiveDynamicImport, which catches

@@ -106,6 +106,26 @@ test.describe('wallet', () => {
     await expect(tonConnectUiCreated).toHaveCount(1);
   });
 
+  test.describe('when TON Connect cannot load', () => {
+    test.use({ expectedConsoleErrors: /^Failed to load resource: net::ERR_FAILED|^TON Connect failed to load/ });
+
+    test('the header says so and offers a reload, after which it connects', async ({ app, page }) => {
+      let offline = true;
+      await page.route(/ton-connect-runtime-[\w-]+\.js$/, (route) => (offline ? route.abort() : route.continue()));
+      await app.open();
+      await expect(app.connectPrompt).toBeVisible();
+      await app.tonConnectButton.click();
+      await expect(app.header.getByRole('alert')).toHaveText(/did not load/);
+      await expect(app.connectModal).toBeHidden();
+
+      // a browser does not import a failed module again in the same page: the button now reloads it
+      offline = false;
+      await Promise.all([page.waitForEvent('load'), app.header.getByRole('button', { name: 'Reload', exact: true }).click()]);
+      await expect(app.header.getByRole('alert')).toBeHidden();
+      await app.connectDevWallet();
+    });
+  });
+
   test('warns when the wallet is on another network than the app', async ({ app, devnet }) => {
     await devnet.setWalletMode({ network: '-239' }); // mainnet's chain id; the devnet is -3
     await app.open();

@@ -18,7 +18,7 @@ function TonConnectWhenWanted({ options }: { options: TonConnectRuntimeOptions }
       (module) => current && setRuntime(() => module.TonConnectRuntime),
       (error: unknown) => {
         console.error('TON Connect failed to load', error);
-        // No session can be restored now; the next click on a connect button tries again.
+        // No session can be restored now; the connect button offers a reload (a failed import is not retried).
         if (current) useWalletConnection.setState({ wanted: false, loadFailed: true, restored: true });
       },
     );

@@ -30,11 +30,12 @@ describe('wallet connection store', () => {
     await expect(loadTonConnectUI()).resolves.toBe(ui);
   });
 
-  it('a chunk that fails to load rejects the waiting caller, and the next intent asks again', async () => {
+  it('a chunk that fails to load rejects the waiting caller and later ones; intents no longer ask for it', async () => {
     const waiting = loadTonConnectUI();
     useWalletConnection.setState({ wanted: false, loadFailed: true });
     await expect(waiting).rejects.toThrow(/failed to load/);
     wantWalletConnection();
-    expect(useWalletConnection.getState()).toMatchObject({ wanted: true, loadFailed: false });
+    expect(useWalletConnection.getState()).toMatchObject({ wanted: false, loadFailed: true });
+    await expect(openConnectModal()).rejects.toThrow(/failed to load/);
   });
 });

@@ -15,7 +15,10 @@ interface WalletConnectionState {
   restored: boolean;
   /** TON Connect has been asked for: a stored session, or the user's intent to connect. */
   wanted: boolean;
-  /** Its chunk failed to load (offline, or a deploy replaced it): the next intent tries again. */
+  /**
+   * Its chunk failed to load (offline, or a deploy replaced it). Only a reload can fix that: the browser keeps a
+   * failed module import for the page's lifetime, so importing it again fails at once.
+   */
   loadFailed: boolean;
 }
 
@@ -35,12 +38,11 @@ export function startWalletConnection(storedSession: boolean): void {
 
 /** Starts loading TON Connect (idempotent): on hover or focus of a connect button, before the click. */
 export function wantWalletConnection(): void {
-  if (!useWalletConnection.getState().wanted || useWalletConnection.getState().loadFailed) {
-    useWalletConnection.setState({ wanted: true, loadFailed: false });
-  }
+  const { wanted, loadFailed } = useWalletConnection.getState();
+  if (!wanted && !loadFailed) useWalletConnection.setState({ wanted: true });
 }
 
-/** Resolves with TON Connect UI once it exists; rejects if its chunk fails to load. */
+/** Resolves with TON Connect UI once it exists; rejects if its chunk failed to load. */
 export function loadTonConnectUI(): Promise<TonConnectUI> {
   wantWalletConnection();
   return new Promise((resolve, reject) => {

@@ -40,18 +40,35 @@ export function WalletButton({ placeholder }: { placeholder: ReactNode }) {
 
   if (ui) return <div key="ton-connect" id={BUTTON_ROOT_ID} className="w-fit" />;
   if (!restored) return placeholder;
-  return (
-    <div key="look-alike" id={BUTTON_ROOT_ID} className="flex items-center gap-2">
-      {loadFailed && (
-        <span role="alert" className="text-sm text-red-700 dark:text-red-400">
+  if (loadFailed) {
+    // The browser will not import the failed chunk again in this page, so the way forward is a reload.
+    return (
+      <div key="failed" id={BUTTON_ROOT_ID} className="relative">
+        <button
+          type="button"
+          onClick={() => window.location.reload()}
+          aria-describedby="ton-connect-load-failed"
+          className="inline-flex h-10 items-center rounded-full border border-red-300 px-4 text-sm font-medium text-red-700 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950"
+        >
+          {t('reloadToConnect')}
+        </button>
+        <p
+          id="ton-connect-load-failed"
+          role="alert"
+          className="absolute right-0 top-full z-20 mt-2 w-64 rounded-xl bg-white p-3 text-sm text-red-700 shadow-lg ring-1 ring-red-200 dark:bg-slate-900 dark:text-red-300 dark:ring-red-900"
+        >
           {t('connectLoadFailed')}
-        </span>
-      )}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div key="look-alike" id={BUTTON_ROOT_ID}>
       <button
         type="button"
         onPointerEnter={wantWalletConnection}
         onFocus={wantWalletConnection}
-        onClick={() => void openConnectModal().catch(() => undefined)} // a failed load shows loadFailed above
+        onClick={() => void openConnectModal().catch(() => undefined)} // a failed load shows the reload button
         className="inline-flex h-10 items-center gap-1.5 rounded-full bg-brand-600 pl-3 pr-4 text-sm font-medium text-white transition-colors hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
       >
         <TonMark />
