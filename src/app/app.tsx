@@ -19,24 +19,13 @@ import { panelPlaceholders } from './placeholders';
 import { ConnectButtonPlaceholder } from './shell';
 
 // The chain panels pull @ton/core, the contract wrappers and the RPC layer; loading them lazily keeps that out of
-// the app shell.
-const StakePanel = lazy(() =>
-  import('../features/staking/components/stake-panel').then((module) => ({ default: module.StakePanel })),
-);
-const UnstakePanel = lazy(() =>
-  import('../features/withdrawals/components/unstake-panel').then((module) => ({
-    default: module.UnstakePanel,
-  })),
-);
-const BillsPanel = lazy(() =>
-  import('../features/bills/components/bills-panel').then((module) => ({ default: module.BillsPanel })),
-);
-const PoolStatsPanel = lazy(() =>
-  import('../features/pool-stats/components/pool-stats-panel').then((module) => ({ default: module.PoolStatsPanel })),
-);
-const PositionPanel = lazy(() =>
-  import('../features/position/components/position-panel').then((module) => ({ default: module.PositionPanel })),
-);
+// the app shell. The first-screen ones share one chunk (dashboard-panels.ts).
+const loadPanels = () => import('./dashboard-panels');
+const StakePanel = lazy(() => loadPanels().then((module) => ({ default: module.StakePanel })));
+const UnstakePanel = lazy(() => loadPanels().then((module) => ({ default: module.UnstakePanel })));
+const BillsPanel = lazy(() => loadPanels().then((module) => ({ default: module.BillsPanel })));
+const PoolStatsPanel = lazy(() => loadPanels().then((module) => ({ default: module.PoolStatsPanel })));
+const PositionPanel = lazy(() => loadPanels().then((module) => ({ default: module.PositionPanel })));
 const RoundsPanel = lazy(() =>
   import('../features/rounds/components/rounds-panel').then((module) => ({ default: module.RoundsPanel })),
 );
