@@ -367,6 +367,9 @@ export function parsePoolStorage(data: Cell, version: BuiltPoolVersion = 'v2'): 
   const halter = roles2.loadAddress();
   const approver = roles2.loadAddress();
   const treasury = v2 && roles2.remainingBits > 0 ? roles2.loadAddress() : interestManager;
+  codes.loadRef(); // the controllers' code: not kept, as the getter reader (pool-data.ts) does not keep it
+  const poolJettonWalletCode = codes.loadRef();
+  codes.loadRef(); // the payout collections' code: not kept either
   const base: PoolFullData = {
     version,
     state,
@@ -394,9 +397,7 @@ export function parsePoolStorage(data: Cell, version: BuiltPoolVersion = 'v2'): 
     interestManager,
     halter,
     approver,
-    controllerCode: codes.loadRef(),
-    poolJettonWalletCode: codes.loadRef(),
-    payoutMinterCode: codes.loadRef(),
+    poolJettonWalletCode,
     projectedTotalBalance: 0n,
     projectedSupply: 0n,
     // v2 fields last, in the order the shared getter reader (pool-data.ts) adds them

@@ -64,11 +64,8 @@ export interface PoolFullData {
   interestManager: Address;
   halter: Address;
   approver: Address;
-  controllerCode: Cell;
   /** May be a library cell; jetton wallet addresses use it as-is. */
   poolJettonWalletCode: Cell;
-  /** Code of the payout (bill) collections. */
-  payoutMinterCode: Cell;
   projectedTotalBalance: bigint;
   projectedSupply: bigint;
 }
@@ -114,6 +111,19 @@ function readRound(tuple: StackReader): PoolRound {
  * Parses the stack of get_pool_full_data (or _raw: same layout) of any known release. Throws UnsupportedPoolError
  * for an unknown entry count, and a positioned error when a known count holds the wrong types.
  */
+/**
+ * The getter's three code cells, controller, pool jetton wallet and payout collection: only the jetton wallet's is
+ * read (wallet addresses are computed from it). The other two are stepped over unread. Read through toncenter, a cell
+ * is parsed, every one of its cells hashed in JS, only when read, and those two are 80 of the getter's ~90 cells on
+ * every poll.
+ */
+function readCodes(r: StackReader): Pick<PoolFullData, 'poolJettonWalletCode'> {
+  r.skipCell();
+  const poolJettonWalletCode = r.readCell();
+  r.skipCell();
+  return { poolJettonWalletCode };
+}
+
 export function parsePoolFullData(stack: readonly TupleItem[], method = 'get_pool_full_data'): PoolFullData {
   const version = poolVersionOf(stack.length);
   if (!version) throw new UnsupportedPoolError(method, stack);
@@ -157,9 +167,7 @@ export function parsePoolFullData(stack: readonly TupleItem[], method = 'get_poo
     interestManager: r.readAddress(),
     halter: r.readAddress(),
     approver: r.readAddress(),
-    controllerCode: r.readCell(),
-    poolJettonWalletCode: r.readCell(),
-    payoutMinterCode: r.readCell(),
+    ...readCodes(r),
     projectedTotalBalance: r.readBigInt(),
     projectedSupply: r.readBigInt(),
   };

@@ -25,6 +25,12 @@ export class StackReader {
     throw new Error(`${this.label}: expected ${expected} at #${this.index}, found ${found.type}`);
   }
 
+  /** Steps over a cell the caller does not need without touching its contents (an app stack parses it only on read). */
+  skipCell(): void {
+    const item = this.next('cell');
+    if (item.type !== 'cell' && item.type !== 'slice' && item.type !== 'builder') this.mismatch('cell', item);
+  }
+
   readBigInt(): bigint {
     const item = this.next('int');
     return item.type === 'int' ? item.value : this.mismatch('int', item);

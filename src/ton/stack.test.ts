@@ -9,6 +9,21 @@ const addressBoc = beginCell().storeAddress(address).endCell().toBoc().toString(
 const noneBoc = beginCell().storeUint(0, 2).endCell().toBoc().toString('base64');
 
 describe('parseStack + StackReader', () => {
+  it('parses a cell only when it is read: a skipped one is never parsed, a malformed one fails its reader', () => {
+    const notABoc = 'bm90IGEgYm9j'; // base64 of "not a boc"
+    const stack = parseStack([
+      ['cell', { bytes: notABoc }],
+      ['cell', { bytes: addressBoc }],
+      ['cell', { bytes: notABoc }],
+    ]);
+    const reader = new StackReader(stack, 'test');
+    reader.skipCell();
+    expect(reader.readAddress().equals(address)).toBe(true);
+    expect(() => reader.readCell()).toThrow();
+    // a skip still checks the entry's type
+    expect(() => new StackReader(parseStack([['num', '1']]), 'test').skipCell()).toThrow(/expected cell at #1, found int/);
+  });
+
   it('reads top-level short forms and nested tonlib forms, keeping nulls inside tuples', () => {
     const stack = parseStack([
       ['num', '-0x1'],

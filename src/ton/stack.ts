@@ -17,9 +17,22 @@ function parseNumber(text: string): bigint {
   return negative ? -value : value;
 }
 
-function cellFrom(bytes: unknown): Cell {
+/**
+ * A cell entry whose BOC is parsed when it is first read: Cell.fromBase64 hashes every cell in JS (SHA-256 from
+ * @ton/crypto), and getters return cells nobody reads (get_pool_full_data's controller and payout code are 80 of its
+ * ~90 cells, on every poll). Malformed bytes therefore throw when read, from the reader that wanted them.
+ */
+function cellEntry(bytes: unknown, kind: 'cell' | 'slice' | 'builder'): StackValue {
   if (typeof bytes !== 'string') throw new Error('stack: cell entry without base64 bytes');
-  return Cell.fromBase64(bytes);
+  let cell: Cell | undefined;
+  return {
+    type: 'cell',
+    kind,
+    get cell(): Cell {
+      cell ??= Cell.fromBase64(bytes);
+      return cell;
+    },
+  };
 }
 
 function parseTyped(entry: Record<string, unknown>): StackValue {
@@ -31,13 +44,13 @@ function parseTyped(entry: Record<string, unknown>): StackValue {
     case 'tvm.numberDecimal':
       return { type: 'int', value: parseNumber(String(entry.number)) };
     case 'tvm.stackEntryCell':
-      return { type: 'cell', cell: cellFrom(inner('cell').bytes), kind: 'cell' };
+      return cellEntry(inner('cell').bytes, 'cell');
     case 'tvm.stackEntrySlice':
-      return { type: 'cell', cell: cellFrom(inner('slice').bytes), kind: 'slice' };
+      return cellEntry(inner('slice').bytes, 'slice');
     case 'tvm.cell':
-      return { type: 'cell', cell: cellFrom(entry.bytes), kind: 'cell' };
+      return cellEntry(entry.bytes, 'cell');
     case 'tvm.slice':
-      return { type: 'cell', cell: cellFrom(entry.bytes), kind: 'slice' };
+      return cellEntry(entry.bytes, 'slice');
     case 'tvm.stackEntryTuple':
       return parseTyped(inner('tuple'));
     case 'tvm.stackEntryList':
@@ -70,7 +83,7 @@ function parseEntry(entry: unknown): StackValue {
     case 'slice':
     case 'builder': {
       const bytes = typeof payload === 'string' ? payload : (payload as { bytes?: unknown }).bytes;
-      return { type: 'cell', cell: cellFrom(bytes), kind: tag };
+      return cellEntry(bytes, tag);
     }
     case 'tuple':
     case 'list':
