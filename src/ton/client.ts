@@ -412,11 +412,50 @@ export interface TonRpcOptions extends Partial<Omit<SchedulerOptions, 'maxRps'>>
 }
 
 export function createTonRpcWith(TonClientClass: typeof TonClient, network: NetworkConfig, options: TonRpcOptions = {}): TonRpc {
+  return buildTonRpc((parameters) => new TonClientClass(parameters), network, options);
+}
+
+/**
+ * A TonClient whose module loads on its first call. Every TonClient method the app uses is async, so each call
+ * simply awaits the real client first. Not thenable, so it can be returned from an async function.
+ */
+function deferredTonClient(load: () => Promise<TonClient>): TonClient {
+  return new Proxy({} as TonClient, {
+    get: (_target, property) => {
+      if (typeof property !== 'string' || property === 'then') return undefined;
+      return async (...args: unknown[]) => {
+        const client = await load();
+        return (client[property as keyof TonClient] as (...values: unknown[]) => unknown).apply(client, args);
+      };
+    },
+  });
+}
+
+/**
+ * The app's RPC. @ton/ton (56 KB gzip, with zod and axios) is imported on TonClient's first call, not here: a visit
+ * without a wallet needs only `call` and `runGetMethod`, so it never downloads or evaluates it.
+ */
+export function createTonRpcLazily(network: NetworkConfig, options: TonRpcOptions = {}): TonRpc {
+  return buildTonRpc(
+    (parameters) => {
+      let client: Promise<TonClient> | undefined;
+      return deferredTonClient(() => {
+        client ??= import('@ton/ton').then(({ TonClient }) => new TonClient(parameters));
+        client.catch(() => (client = undefined)); // a failed download (offline) is tried again by the next call
+        return client;
+      });
+    },
+    network,
+    options,
+  );
+}
+
+function buildTonRpc(makeClient: (parameters: TonClientParameters) => TonClient, network: NetworkConfig, options: TonRpcOptions): TonRpc {
   const endpoints = configuredEndpoints(network);
   const scheduler = options.scheduler ?? createRpcScheduler({ ...options, endpoints });
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   // The scheduler sends each request to the endpoint in use with that endpoint's key, whatever URL is named here.
-  const client = new TonClientClass({
+  const client = makeClient({
     endpoint: endpoints[0].url,
     httpAdapter: createAxiosAdapter(scheduler),
     timeout: (options.callTimeoutMs ?? 15_000) * ((options.maxRetries ?? 4) + 2), // the scheduler enforces the real per-call limit
@@ -441,10 +480,9 @@ export function createTonRpcWith(TonClientClass: typeof TonClient, network: Netw
   return { network, client, scheduler, call, runGetMethod };
 }
 
-/** Loads @ton/ton on demand so it stays out of the initial bundle. */
+/** The app's RPC (see createTonRpcLazily); async for the callers that used to wait for @ton/ton here. */
 export async function createTonRpc(network: NetworkConfig, options: TonRpcOptions = {}): Promise<TonRpc> {
-  const { TonClient } = await import('@ton/ton');
-  return createTonRpcWith(TonClient, network, options);
+  return createTonRpcLazily(network, options);
 }
 
 const sharedRpcs = new Map<string, Promise<TonRpc>>();
