@@ -40,10 +40,11 @@ function bindToSettings(rpc: TonRpc): void {
 
 /**
  * The app's one throttled, failing-over client per network (ton/client's getTonRpc), so every chain read shares each
- * endpoint's request budget and health. It imports @ton/ton on demand, which keeps it out of the initial bundle.
+ * endpoint's request budget and health. Its TonClient imports @ton/ton on its first call, which keeps it out of the
+ * initial bundle and out of a visit without a wallet.
  */
 export const loadTonRpc: RpcLoader = async (network) => {
-  const rpc = await getTonRpc(network);
+  const rpc = getTonRpc(network);
   bindToSettings(rpc);
   return rpc;
 };

@@ -1,7 +1,7 @@
 import { Address } from '@ton/core';
 import { TonClient } from '@ton/ton';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRpcScheduler, createTonRpcLazily, createTonRpcWith, parseRetryAfterMs, resetRpcCounters, RpcError, rpcCounters } from './client';
+import { createRpcScheduler, createTonRpc, createTonRpcWith, parseRetryAfterMs, resetRpcCounters, RpcError, rpcCounters } from './client';
 import { networkPreset } from './networks';
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | Error;
@@ -169,7 +169,7 @@ describe('TonClient through the scheduler', () => {
 
   it('the app\'s lazily loaded TonClient answers through the same scheduler, and awaiting it does not hang', async () => {
     const { fetch, calls } = scriptedFetch([{ status: 401, body: { ok: false, error: 'API key does not exist', code: 401 } }]);
-    const rpc = createTonRpcLazily(network, { fetch });
+    const rpc = createTonRpc(network, { fetch });
     // not thenable: an async function may return it
     expect(await Promise.resolve(rpc.client)).toBe(rpc.client);
     expect(calls).not.toHaveBeenCalled();
@@ -201,9 +201,9 @@ describe('getTonRpc', () => {
   it('shares one client per endpoint and key', async () => {
     const { getTonRpc } = await import('./client');
     const devnet = networkPreset('devnet', 'http://shared.test');
-    const first = await getTonRpc(devnet);
-    expect(await getTonRpc({ ...devnet })).toBe(first);
-    expect(await getTonRpc({ ...devnet, apiKey: 'other' })).not.toBe(first);
+    const first = getTonRpc(devnet);
+    expect(getTonRpc({ ...devnet })).toBe(first);
+    expect(getTonRpc({ ...devnet, apiKey: 'other' })).not.toBe(first);
   });
 });
 

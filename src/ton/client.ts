@@ -432,10 +432,10 @@ function deferredTonClient(load: () => Promise<TonClient>): TonClient {
 }
 
 /**
- * The app's RPC. @ton/ton (56 KB gzip, with zod and axios) is imported on TonClient's first call, not here: a visit
+ * The app's RPC. @ton/ton (57 KB gzip, with zod and axios) is imported on TonClient's first call, not here: a visit
  * without a wallet needs only `call` and `runGetMethod`, so it never downloads or evaluates it.
  */
-export function createTonRpcLazily(network: NetworkConfig, options: TonRpcOptions = {}): TonRpc {
+export function createTonRpc(network: NetworkConfig, options: TonRpcOptions = {}): TonRpc {
   return buildTonRpc(
     (parameters) => {
       let client: Promise<TonClient> | undefined;
@@ -480,23 +480,17 @@ function buildTonRpc(makeClient: (parameters: TonClientParameters) => TonClient,
   return { network, client, scheduler, call, runGetMethod };
 }
 
-/** The app's RPC (see createTonRpcLazily); async for the callers that used to wait for @ton/ton here. */
-export async function createTonRpc(network: NetworkConfig, options: TonRpcOptions = {}): Promise<TonRpc> {
-  return createTonRpcLazily(network, options);
-}
-
-const sharedRpcs = new Map<string, Promise<TonRpc>>();
+const sharedRpcs = new Map<string, TonRpc>();
 
 /**
  * One TonRpc per network and configured endpoint list for the whole app, so every feature shares each endpoint's
- * request budget and health. A failed chunk load is forgotten, so the next call tries again.
+ * request budget and health. (A failed download of @ton/ton is retried by TonClient's next call, see createTonRpc.)
  */
-export function getTonRpc(network: NetworkConfig): Promise<TonRpc> {
+export function getTonRpc(network: NetworkConfig): TonRpc {
   const key = `${network.name}|${JSON.stringify(configuredEndpoints(network))}`;
   let rpc = sharedRpcs.get(key);
   if (!rpc) {
     rpc = createTonRpc(network);
-    rpc.catch(() => sharedRpcs.delete(key));
     sharedRpcs.set(key, rpc);
   }
   return rpc;
