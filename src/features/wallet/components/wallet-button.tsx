@@ -15,6 +15,16 @@ import { walletMessages } from '../messages';
 /** Where TON Connect UI renders its button (the id its own React button uses, which the e2e page object finds). */
 const BUTTON_ROOT_ID = 'ton-connect-button';
 
+/**
+ * What every connect button of the app does: a pointer or focus on it starts loading TON Connect, a click opens its
+ * wallet list once loaded. A failed load is not an error here: the header shows the reload button instead.
+ */
+export const connectIntent = {
+  onPointerEnter: wantWalletConnection,
+  onFocus: wantWalletConnection,
+  onClick: () => void openConnectModal().catch(() => undefined),
+};
+
 /** TON's mark, drawn for this button: a downward triangle split down the middle. */
 function TonMark() {
   return (
@@ -66,9 +76,7 @@ export function WalletButton({ placeholder }: { placeholder: ReactNode }) {
     <div key="look-alike" id={BUTTON_ROOT_ID}>
       <button
         type="button"
-        onPointerEnter={wantWalletConnection}
-        onFocus={wantWalletConnection}
-        onClick={() => void openConnectModal().catch(() => undefined)} // a failed load shows the reload button
+        {...connectIntent}
         className="inline-flex h-10 items-center gap-1.5 rounded-full bg-brand-600 pl-3 pr-4 text-sm font-medium text-white transition-colors hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
       >
         <TonMark />

@@ -1,10 +1,4 @@
-import {
-  openConnectModal,
-  useConnectionRestored,
-  useWallet,
-  useWalletConnection,
-  wantWalletConnection,
-} from '../../../stores/wallet-connection';
+import { useConnectionRestored, useWallet, useWalletConnection } from '../../../stores/wallet-connection';
 import { IS_DEVNET, network } from '../../../config/network';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
@@ -13,6 +7,7 @@ import { FaucetButton } from './faucet-button';
 import { WalletAddress } from './wallet-address';
 import { WalletBalance } from './wallet-balance';
 import { WalletRestoring } from './wallet-restoring';
+import { connectIntent } from './wallet-button';
 import { useT } from '../../../i18n/messages';
 import { walletMessages } from '../messages';
 
@@ -32,12 +27,7 @@ export function WalletPanel({ expectConnected }: { expectConnected: boolean }) {
     return (
       <Card title={t('title')}>
         <p className="text-slate-600 dark:text-slate-400">{t('connectPrompt')}</p>
-        <Button
-          className="mt-4"
-          onPointerEnter={wantWalletConnection}
-          onFocus={wantWalletConnection}
-          onClick={() => void openConnectModal().catch(() => undefined)} // the header button says when it failed
-        >
+        <Button className="mt-4" {...connectIntent}>
           {t('connect')}
         </Button>
       </Card>
