@@ -108,10 +108,6 @@ function readRound(tuple: StackReader): PoolRound {
 }
 
 /**
- * Parses the stack of get_pool_full_data (or _raw: same layout) of any known release. Throws UnsupportedPoolError
- * for an unknown entry count, and a positioned error when a known count holds the wrong types.
- */
-/**
  * The getter's three code cells, controller, pool jetton wallet and payout collection: only the jetton wallet's is
  * read (wallet addresses are computed from it). The other two are stepped over unread. Read through toncenter, a cell
  * is parsed, every one of its cells hashed in JS, only when read, and those two are 80 of the getter's ~90 cells on
@@ -124,6 +120,10 @@ function readCodes(r: StackReader): Pick<PoolFullData, 'poolJettonWalletCode'> {
   return { poolJettonWalletCode };
 }
 
+/**
+ * Parses the stack of get_pool_full_data (or _raw: same layout) of any known release. Throws UnsupportedPoolError
+ * for an unknown entry count, and a positioned error when a known count holds the wrong types.
+ */
 export function parsePoolFullData(stack: readonly TupleItem[], method = 'get_pool_full_data'): PoolFullData {
   const version = poolVersionOf(stack.length);
   if (!version) throw new UnsupportedPoolError(method, stack);

@@ -20,7 +20,7 @@ function Logo() {
 
 interface LayoutProps {
   network: NetworkConfig;
-  /** The header's wallet control: TON Connect's button once its chunk is loaded, a placeholder before. */
+  /** The header's wallet control: a placeholder in the shell, then WalletButton (TON Connect's own once loaded). */
   walletSlot: ReactNode;
   children: ReactNode;
   /** The prerendered copy in index.html: its controls answer nothing until the app replaces it, so they say so. */

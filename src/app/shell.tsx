@@ -1,6 +1,6 @@
 // The first paint: header, footer and the dashboard's skeletons. A build writes it into index.html (rendered at build
-// time, see vite/prerender-shell-plugin.ts); otherwise React paints it. TON Connect, React Query and the panels arrive
-// in the app chunk (root.tsx), which replaces it in the same React root.
+// time, see vite/prerender-shell-plugin.ts); otherwise React paints it. React Query and the panels arrive with the app
+// chunk (root.tsx), which replaces it in the same React root; TON Connect later, when wanted (stores/wallet-connection).
 import type { NetworkConfig } from '../ton/networks';
 import { useT } from '../i18n/messages';
 import { appMessages } from './messages';
