@@ -225,9 +225,10 @@ test.describe('phone: Devnet Mobile Wallet over the TON Connect bridge', () => {
     const link = await capturedWalletLink(page, () => pressStake(staking, '2'));
     await wallet.follow(link);
     await wallet.pending().getByTestId('request-approve').click();
-    // The wallet broadcast, then told the app it failed.
-    const state = await devnet.json<{ result: { requests: { status: string; detail?: string }[] } }>('GET', '/devwallet/mobile/state');
-    expect(state.result.requests[0]).toMatchObject({ status: 'approved', detail: expect.stringMatching(/told it failed/) });
+    // The wallet broadcast, then told the app it failed. The click only starts that in the wallet's page: wait for it.
+    const firstRequest = async () =>
+      (await devnet.json<{ result: { requests: { status: string; detail?: string }[] } }>('GET', '/devwallet/mobile/state')).result.requests[0];
+    await expect.poll(firstRequest).toMatchObject({ status: 'approved', detail: expect.stringMatching(/told it failed/) });
     await expect(staking.stakeStatus).toHaveAttribute('data-phase', 'confirmed', { timeout: 90_000 });
     await expect(staking.stakeStatusMessage).toContainText('you received');
     const ptonAfter = await chain.jettonBalance(ptonWallet);
