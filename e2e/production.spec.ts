@@ -49,7 +49,11 @@ test.beforeAll(async () => {
     ['vite', 'build', '--mode', 'testnet', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'error'],
     { env },
   );
-  preview = await startVite(['preview', '--outDir', OUT_DIR, '--port', String(PROD_PORT), '--strictPort'], env, PROD_ROOT);
+  preview = await startVite(
+    ['preview', '--outDir', OUT_DIR, '--port', String(PROD_PORT), '--strictPort'],
+    env,
+    PROD_ROOT,
+  );
 });
 
 test.afterAll(() => stopVite(preview));
@@ -157,7 +161,10 @@ test('the testnet build has no devnet code, a CSP meta tag and header, and a cor
   // Scripts from the app's origin, and the one inline script index.html carries (the first paint's), by its hash.
   const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1]);
   expect(inline).toHaveLength(1);
-  expect(directives['script-src']).toEqual(["'self'", `'sha256-${createHash('sha256').update(inline[0]).digest('base64')}'`]);
+  expect(directives['script-src']).toEqual([
+    "'self'",
+    `'sha256-${createHash('sha256').update(inline[0]).digest('base64')}'`,
+  ]);
   expect(directives['object-src']).toEqual(["'none'"]);
   expect(directives['base-uri']).toEqual(["'none'"]);
   expect(directives['connect-src']).toContain(new URL(E2E_DEVNET_URL).origin);
@@ -220,7 +227,10 @@ test('reads the pool under the CSP and offers no Devnet Wallet', async ({ page, 
   expect(unexpected).toEqual([]);
 });
 
-test('the RPC endpoints panel refuses an endpoint the CSP does not list, and says why', async ({ page, app }) => {
+test('the RPC endpoints panel refuses an endpoint the CSP does not list, and says why', async ({
+  page,
+  app,
+}) => {
   await app.open(PROD_ROOT);
   await page.getByText('RPC endpoints', { exact: true }).click();
   const endpoints = page.getByRole('list', { name: 'RPC endpoints' });
@@ -306,48 +316,57 @@ test('the prerendered shell: shown without any script, in the system’s dark th
   // English only: a Russian reader waits for React's shell in Russian rather than seeing English first.
   const russian = await visit({ locale: 'ru-RU' }, true);
   await expect(russian.page.locator('[data-prerendered]')).toBeHidden();
-  expect(await russian.page.evaluate(() => document.documentElement.hasAttribute('data-shell-off'))).toBe(true);
+  expect(await russian.page.evaluate(() => document.documentElement.hasAttribute('data-shell-off'))).toBe(
+    true,
+  );
   await russian.context.close();
   const russianWithScripts = await visit({ locale: 'ru-RU' }, false);
   await expect(russianWithScripts.page.getByRole('heading', { level: 1 })).toHaveText(/^Стейкайте TON/);
   await russianWithScripts.context.close();
 });
 
-test('on a phone, nothing moves when the panels replace their placeholders', async ({ page, app }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/root-[\w-]+\.js$/, async (route) => {
-    await held;
-    await route.continue();
+for (const { where, viewport } of [
+  { where: 'on a phone', viewport: { width: 390, height: 844 } },
+  { where: 'at desktop width', viewport: { width: 1280, height: 900 } },
+]) {
+  test(`${where}, nothing moves when the panels replace their placeholders`, async ({ page, app }) => {
+    await page.setViewportSize(viewport);
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/root-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    // top and height of each dashboard slot, as the page lays them out
+    const slots = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('main > div > *')].map((slot) => {
+          const box = slot.getBoundingClientRect();
+          return { top: Math.round(box.top + window.scrollY), height: Math.round(box.height) };
+        }),
+      );
+    await app.open(PROD_ROOT);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const placeholders = await slots();
+
+    release();
+    await expect(page.getByTestId('stat-rate')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('stat-apy-current').getByRole('status')).toHaveCount(0);
+    await app.showRoundHistory();
+    await expect(page.getByTestId('chart-apy')).toBeVisible({ timeout: 30_000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const loaded = await slots();
+
+    expect(loaded).toHaveLength(placeholders.length);
+    // within a line of text: the placeholders are sized like the panels at this width
+    for (const [index, slot] of loaded.entries()) {
+      expect(Math.abs(slot.top - placeholders[index].top), `slot ${index} top`).toBeLessThanOrEqual(24);
+      expect(Math.abs(slot.height - placeholders[index].height), `slot ${index} height`).toBeLessThanOrEqual(
+        24,
+      );
+    }
   });
-  // top and height of each dashboard slot, as the page lays them out
-  const slots = () =>
-    page.evaluate(() =>
-      [...document.querySelectorAll('main > div > *')].map((slot) => {
-        const box = slot.getBoundingClientRect();
-        return { top: Math.round(box.top + window.scrollY), height: Math.round(box.height) };
-      }),
-    );
-  await app.open(PROD_ROOT);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const placeholders = await slots();
-
-  release();
-  await expect(page.getByTestId('stat-rate')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId('stat-apy-current').getByRole('status')).toHaveCount(0);
-  await app.showRoundHistory();
-  await expect(page.getByTestId('chart-apy')).toBeVisible({ timeout: 30_000 });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  const loaded = await slots();
-
-  expect(loaded).toHaveLength(placeholders.length);
-  // within a line of text: the placeholders are sized like the panels at this width
-  for (const [index, slot] of loaded.entries()) {
-    expect(Math.abs(slot.top - placeholders[index].top), `slot ${index} top`).toBeLessThanOrEqual(24);
-    expect(Math.abs(slot.height - placeholders[index].height), `slot ${index} height`).toBeLessThanOrEqual(24);
-  }
-});
+}
 
 test('fits a 360 px phone screen without sideways scrolling', async ({ page, app }, testInfo) => {
   await page.setViewportSize({ width: 360, height: 740 });

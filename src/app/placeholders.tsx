@@ -19,8 +19,8 @@ export type PanelSlot = Exclude<keyof DashboardSlots, 'network' | 'connected'>;
 export function panelPlaceholders(network: NetworkConfig, connected: boolean): Record<PanelSlot, ReactNode> {
   const shared = {
     wallet: <WalletRestoring expectConnected={connected} />,
-    stats: <PanelSkeleton panel="stats" bodyClassName="h-[395px] max-md:h-[698px]" />,
-    rounds: <PanelSkeleton panel="rounds" bodyClassName="h-87 max-md:h-[817px]" />,
+    stats: <PanelSkeleton panel="stats" bodyClassName="h-[395px] max-md:h-[690px]" />,
+    rounds: <PanelSkeleton panel="rounds" bodyClassName="h-[361px] max-md:h-[845px]" />,
   };
   return connected
     ? {

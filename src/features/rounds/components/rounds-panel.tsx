@@ -151,18 +151,23 @@ export function RoundsPanel() {
   return (
     <Card title={t('title')} actions={controls}>
       {body}
-      <div className="mt-3 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500 dark:text-slate-400">
-        <span data-testid="rounds-count">
+      {/* One row as tall as its button, whether or not a longer history offers one: the placeholder keeps its size. */}
+      <div className="mt-3 flex min-h-7 items-center justify-between gap-2 text-xs text-slate-500 max-sm:min-h-11 dark:text-slate-400">
+        <span data-testid="rounds-count" className="min-w-0 truncate">
           {t('count', { count: points.length })}
           {history.isFetching ? t('updating') : ''}
         </span>
         {history.data?.olderFrom && range === 'all' && (
-          <Button size="sm" variant="ghost" disabled={older.isPending} onClick={() => older.mutate()}>
+          <Button size="sm" variant="ghost" className="shrink-0" disabled={older.isPending} onClick={() => older.mutate()}>
             {t(older.isPending ? 'loadingOlder' : 'loadOlder')}
           </Button>
         )}
-        {older.error && <span role="alert">{t('olderFailed', { reason: readErrorText(older.error) })}</span>}
       </div>
+      {older.error && (
+        <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-300">
+          {t('olderFailed', { reason: readErrorText(older.error) })}
+        </p>
+      )}
     </Card>
   );
 }
