@@ -5,6 +5,7 @@ import { cspPlugin } from './vite/csp-plugin.js';
 import { previewBasePlugin, tonConnectManifestPlugin } from './vite/tonconnect-manifest-plugin.js';
 import { devnetWalletsListPlugin } from './vite/devnet-wallets-list-plugin.js';
 import { prerenderShellPlugin } from './vite/prerender-shell-plugin.js';
+import { tonCryptoForCorePlugin } from './vite/ton-crypto-plugin.js';
 
 export default defineConfig({
   plugins: [
@@ -15,6 +16,7 @@ export default defineConfig({
     previewBasePlugin(),
     devnetWalletsListPlugin(),
     prerenderShellPlugin(),
+    tonCryptoForCorePlugin(),
   ],
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },

@@ -208,13 +208,22 @@ test('under the base path, TON Connect fetches the manifest from it and the logo
   );
 });
 
-test('reads the pool under the CSP and offers no Devnet Wallet', async ({ page, app }) => {
+test('reads the pool under the CSP and offers no Devnet Wallet', async ({ page, app, request }) => {
   const violations = await recordCspViolations(page);
+  const scripts: string[] = [];
+  page.on('request', (sent) => {
+    if (sent.resourceType() === 'script') scripts.push(sent.url());
+  });
   await installWrongChainWallet(page);
   await app.open(PROD_ROOT);
   await expect(app.networkBadge).toHaveText('Testnet');
   // A live read through the RPC the CSP allows.
   await expect(page.getByText(/1 pTON = \d/)).toBeVisible({ timeout: 30_000 });
+  // @ton/core hashes cells with the app's own SHA-256 (vite/ton-crypto-plugin.ts): the dashboard loads no jsSHA.
+  expect(scripts.length).toBeGreaterThan(3);
+  for (const url of scripts) {
+    expect(await (await request.get(url)).text(), url).not.toContain('Chosen SHA variant is not supported');
+  }
   await app.tonConnectButton.click();
   await expect(app.connectModal).toBeVisible();
   await expect(app.connectModal.getByRole('button', { name: /Mainnet Test Wallet/ })).toBeVisible();
