@@ -1,4 +1,5 @@
-import { notifyManager, QueryClient } from '@tanstack/react-query';
+import { notifyManager, QueryClient, timeoutManager } from '@tanstack/react-query';
+import { coalescedTimers } from './coalesced-timers';
 
 /**
  * Runs callbacks in the next task, all those queued before it in one: a MessageChannel message, as React's own
@@ -29,6 +30,8 @@ export function nextTaskScheduler(): (callback: () => void) => void {
 // batch (each traced with its stack) was a third of that render's time at 4x CPU. Not a microtask either: that ran
 // every panel's render inside the task that had just parsed the answer, one long task instead of two shorter ones.
 notifyManager.setScheduler(nextTaskScheduler());
+// Before any QueryClient exists: timers from different providers cannot cancel each other.
+timeoutManager.setTimeoutProvider(coalescedTimers());
 
 /** Chain reads are cheap to repeat but rate-limited upstream: keep data fresh for a while and retry with backoff. */
 export function createQueryClient(): QueryClient {
