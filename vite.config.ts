@@ -6,6 +6,10 @@ import { previewBasePlugin, tonConnectManifestPlugin } from './vite/tonconnect-m
 import { devnetWalletsListPlugin } from './vite/devnet-wallets-list-plugin.js';
 import { prerenderShellPlugin } from './vite/prerender-shell-plugin.js';
 import { tonCryptoForCorePlugin } from './vite/ton-crypto-plugin.js';
+import { chunkGroups } from './vite/chunk-groups.js';
+
+// Shared modules in a few chunks (vite/chunk-groups.ts): fewer preload links after the first paint.
+const groups = chunkGroups();
 
 export default defineConfig({
   plugins: [
@@ -17,6 +21,7 @@ export default defineConfig({
     devnetWalletsListPlugin(),
     prerenderShellPlugin(),
     tonCryptoForCorePlugin(),
+    groups.plugin,
   ],
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
@@ -33,30 +38,7 @@ export default defineConfig({
       checks: { bundlerTimings: false },
       // Buffer is imported where it is used (the lazy @ton/* chunks) instead of set globally from the entry chunk.
       transform: { inject: { Buffer: ['buffer', 'Buffer'] } },
-      // Modules several chunks share go into two chunks, ours (`shared`) and React/React Query/zustand (`vendor`),
-      // instead of a dozen small ones: every chunk a dynamic import needs is a <link rel=modulepreload> that Vite's
-      // helper appends from script, and on a phone appending the 17 links the app chunk's import needed was a 30-40 ms
-      // task right after the first paint (now 6 links, ~11 ms). The entry's own modules stay out of the groups, so
-      // index.html still preloads nothing. Grouped without their dependencies: pulling those in moved recharts' and
-      // @ton/core's into the first load.
-      output: {
-        codeSplitting: {
-          groups: [
-            {
-              name: 'shared',
-              test: (id: string) => /[\\/](src|contracts)[\\/]/.test(id) && !/[\\/]node_modules[\\/]|[\\/]src[\\/](boot\.ts|app[\\/]shell-markers\.ts)$/.test(id),
-              minShareCount: 2,
-              includeDependenciesRecursively: false,
-            },
-            {
-              name: 'vendor',
-              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|zustand|@tanstack|use-sync-external-store)[\\/]/,
-              minShareCount: 2,
-              includeDependenciesRecursively: false,
-            },
-          ],
-        },
-      },
+      output: { codeSplitting: groups.codeSplitting },
     },
   },
 });
