@@ -290,6 +290,18 @@ test('paints the prerendered shell before any script, and says so when the app c
   await expect(page.locator('[data-prerendered]')).toHaveCount(0);
 });
 
+test('opened in a background tab, the app loads without waiting for a frame', async ({ page, app }) => {
+  // What a tab opened in the background is like: hidden, and requestAnimationFrame never runs until it is shown.
+  await page.addInitScript(() => {
+    Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' });
+    Object.defineProperty(document, 'hidden', { get: () => true });
+    window.requestAnimationFrame = () => 0;
+  });
+  await app.open(PROD_ROOT);
+  await expect(page.getByText(/1 pTON = \d/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('[data-prerendered]')).toHaveCount(0);
+});
+
 test('the prerendered shell: shown without any script, in the system’s dark theme, and hidden from a Russian reader', async ({
   browser,
 }) => {

@@ -7,6 +7,9 @@ import { prerenderedShellShown } from './app/shell-markers';
 
 /** Resolves once a frame has been produced (rAF runs just before it; the timeout after it). */
 function afterNextPaint(): Promise<void> {
+  // A tab opened in the background produces no frames until it is shown (rAF waits for that): with nothing to paint
+  // first, it loads the app at once, so the tab is ready when the user turns to it.
+  if (document.visibilityState === 'hidden') return Promise.resolve();
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
