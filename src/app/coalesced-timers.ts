@@ -3,6 +3,7 @@
 // them; each platform setTimeout/clearTimeout is a native call, and under a performance trace (Lighthouse) one that
 // records a stack, which made them a tenth of the long tasks while the first chain reads arrive.
 import type { TimeoutCallback, TimeoutProvider } from '@tanstack/react-query';
+import { reportCallbackError } from './report-callback-error';
 
 interface Timer {
   callback: TimeoutCallback;
@@ -22,11 +23,6 @@ const browserTimers: PlatformTimers = {
   setTimeout: (callback, delay) => setTimeout(callback, delay),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
-
-function report(error: unknown): void {
-  if (typeof reportError === 'function') reportError(error);
-  else console.error(error);
-}
 
 /**
  * A TimeoutProvider with at most one platform timer pending, armed for the earliest due timer. Clearing a timer is a
@@ -59,7 +55,7 @@ export function coalescedTimers(platform: PlatformTimers = browserTimers): Timeo
       try {
         timer.callback();
       } catch (error) {
-        report(error); // one failing callback must not hold back the others due with it
+        reportCallbackError(error); // one failing callback must not hold back the others due with it
       }
     }
     arm();
@@ -68,8 +64,9 @@ export function coalescedTimers(platform: PlatformTimers = browserTimers): Timeo
   function add(callback: TimeoutCallback, delay: number, repeat: boolean): number {
     const id = nextId++;
     const wait = Math.max(0, Number.isFinite(delay) ? delay : 0);
-    timers.set(id, { callback, due: platform.now() + wait, every: repeat ? Math.max(1, wait) : null });
-    if (!armed || armed.at > platform.now() + wait) arm();
+    const due = platform.now() + wait;
+    timers.set(id, { callback, due, every: repeat ? Math.max(1, wait) : null });
+    if (!armed || armed.at > due) arm();
     return id;
   }
 

@@ -1,5 +1,6 @@
 import { notifyManager, QueryClient, timeoutManager } from '@tanstack/react-query';
 import { coalescedTimers } from './coalesced-timers';
+import { reportCallbackError } from './report-callback-error';
 
 /**
  * Runs callbacks in the next task, all those queued before it in one: a MessageChannel message, as React's own
@@ -13,9 +14,7 @@ export function nextTaskScheduler(): (callback: () => void) => void {
       try {
         callback();
       } catch (error) {
-        // one listener's failure must not drop the others queued with it
-        if (typeof reportError === 'function') reportError(error);
-        else console.error(error);
+        reportCallbackError(error); // one listener's failure must not drop the others queued with it
       }
     }
   };

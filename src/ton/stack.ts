@@ -18,9 +18,9 @@ function parseNumber(text: string): bigint {
 }
 
 /**
- * A cell entry whose BOC is parsed when it is first read: Cell.fromBase64 hashes every cell in JS (SHA-256 from
- * @ton/crypto), and getters return cells nobody reads (get_pool_full_data's controller and payout code are 80 of its
- * ~90 cells, on every poll). Malformed bytes therefore throw when read, from the reader that wanted them.
+ * A cell entry whose BOC is parsed when it is first read: Cell.fromBase64 hashes every cell in JS, and getters
+ * return cells nobody reads (get_pool_full_data's controller and payout code are 80 of its ~90 cells, on every poll).
+ * Malformed bytes therefore throw when read, from the reader that wanted them.
  */
 function cellEntry(bytes: unknown, kind: 'cell' | 'slice' | 'builder'): StackValue {
   if (typeof bytes !== 'string') throw new Error('stack: cell entry without base64 bytes');
