@@ -20,6 +20,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  // Queries re-render in a transition (src/queries/use-query.ts): React Query's own useQuery would render urgently.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/queries/use-query.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@tanstack/react-query', importNames: ['useQuery'], message: "use src/queries/use-query's useQuery" }] },
+      ],
+    },
+  },
   // Import direction: the RPC layer and the contracts know nothing of React or the app.
   {
     files: ['src/ton/**/*.ts', 'contracts/**/*.ts'],

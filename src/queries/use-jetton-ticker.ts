@@ -1,6 +1,6 @@
 // The pool jetton's ticker: the preset's when the pool list names it (no request), else the minter's on-chain symbol
 // (read once, kept in localStorage), else the configured one while that read is on its way.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from './use-query';
 import type { NetworkConfig } from '../ton/networks';
 import { isConfusableWithTicker } from '../ton/jetton';
 import type { PoolPreset } from '../ton/pool-presets';

@@ -1,6 +1,7 @@
 // The owner's account state, own history and bills from the shared cache: the position and bills panels read the
 // same entries, so both mounted cost one set of requests.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useQuery } from './use-query';
 import { useCallback, useMemo, useState } from 'react';
 import { usePendingTransactions } from '../stores/pending-transactions';
 import { useWatchAddress } from '../stores/watch-address';

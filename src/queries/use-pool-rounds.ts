@@ -1,6 +1,6 @@
 // Pool data and its round history from the shared cache: the stats, rounds and position panels all read these
 // same entries, so mounting all three costs one set of requests.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from './use-query';
 import { useMemo } from 'react';
 import { poolQuery } from './pool';
 import { useSelectedPool } from './use-selected-pool';

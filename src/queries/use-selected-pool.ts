@@ -1,7 +1,7 @@
 // The pool every panel reads: the user's choice for this network (picker or a `?pool=` link), else the network's
 // default (the first preset). Also whether that pool still needs the one confirmation a non-preset pool gets
 // before its first stake.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from './use-query';
 import { Address } from '@ton/core';
 import { useEffect, useMemo } from 'react';
 import { usePoolChoice } from '../stores/pool-choice';

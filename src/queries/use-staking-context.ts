@@ -1,6 +1,6 @@
 // Everything the staking, unstaking and bills panels read, from one set of shared queries (one cache entry each).
 import { useWatchAddress } from '../stores/watch-address';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from './use-query';
 import { useWallet } from '../stores/wallet-connection';
 import type { NetworkConfig } from '../ton/networks';
 import { tonBalanceQuery } from './account-state';

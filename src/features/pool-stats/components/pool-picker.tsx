@@ -2,7 +2,7 @@
 // (the getter parses, the minter's get_wallet_address equals the address the app computes). Shows the pool's
 // version, code hash and jetton, and a link that shares the choice (`?pool=`).
 import { readErrorText } from '../../../components/tx/read-error';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../../queries/use-query';
 import { useWallet } from '../../../stores/wallet-connection';
 import { Address } from '@ton/core';
 import { useId, useState } from 'react';

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../../queries/use-query';
 import { RewardsCalculator } from './rewards-calculator';
 import { thirtyDayApy } from '../utils/calculator';
 import { formatAggregate, formatRate } from '../../../components/format/amounts';

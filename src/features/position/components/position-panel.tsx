@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../../../queries/use-query';
 import { ExportButton } from '../../../components/export/export-button';
 import { FLOWS_HEADER, flowRows } from '../utils/export-rows';
 import { useWatchAddress } from '../../../stores/watch-address';

@@ -1,4 +1,5 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '../../../queries/use-query';
 import { formatExact, formatSummary } from '../../../components/format/amounts';
 import { useState } from 'react';
 import { BURN_ATTACHED_VALUE } from '../../../../contracts/wrappers/fees';
