@@ -290,6 +290,23 @@ test('paints the prerendered shell before any script, and says so when the app c
   await expect(page.locator('[data-prerendered]')).toHaveCount(0);
 });
 
+test("the app's chunks are requested only once the shell's first contentful paint is reported", async ({ page, app }) => {
+  await app.open(PROD_ROOT);
+  await expect(page.getByText(/1 pTON = \d/)).toBeVisible({ timeout: 30_000 });
+  const { firstPaint, firstChunk } = await page.evaluate(() => {
+    const chunks = performance
+      .getEntriesByType('resource')
+      .filter((entry) => /\/assets\/(?!index-)[\w-]+\.js$/.test(new URL(entry.name).pathname));
+    return {
+      firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      firstChunk: Math.min(...chunks.map((entry) => entry.startTime)),
+    };
+  });
+  // A chunk requested before the paint competes with it (and Lighthouse counts it as something the paint waited for).
+  expect(firstPaint).not.toBeNull();
+  expect(firstChunk).toBeGreaterThan(firstPaint!);
+});
+
 test('opened in a background tab, the app loads without waiting for a frame', async ({ page, app }) => {
   // What a tab opened in the background is like: hidden, and requestAnimationFrame never runs until it is shown.
   await page.addInitScript(() => {
