@@ -172,6 +172,11 @@ export function withinMobileTargets(figures: Pick<LighthouseFigures, 'performanc
   );
 }
 
+/** One run in a line, for telling a slow first paint from a busy main thread across runs. */
+export function runMetrics(run: Pick<LighthouseFigures, 'performance' | 'fcp_ms' | 'lcp_ms' | 'tbt_ms'>): string {
+  return `${run.performance}: FCP ${run.fcp_ms} ms, LCP ${run.lcp_ms} ms, TBT ${run.tbt_ms} ms`;
+}
+
 /** The run with the median performance score (the upper one of an even count). */
 export function medianRun<T extends { performance: number }>(runs: T[]): T {
   if (runs.length === 0) throw new Error('no Lighthouse runs');
@@ -268,6 +273,7 @@ async function main(): Promise<void> {
     let lighthouseScores: number[] = [];
     let lighthouseMobile: LighthouseFigures | null = null;
     let lighthouseMobileScores: number[] = [];
+    let lighthouseMobileMetrics: string[] = [];
     if (withLighthouse) {
       preview = spawn(
         'npx',
@@ -289,10 +295,12 @@ async function main(): Promise<void> {
       const runPreset = async (preset: LighthousePreset) => {
         const runs: LighthouseFigures[] = [];
         for (let run = 0; run < LIGHTHOUSE_RUNS; run++) runs.push(await runLighthouse(`${previewOrigin}/`, preset));
-        return { median: medianRun(runs), scores: runs.map((run) => run.performance) };
+        return { median: medianRun(runs), scores: runs.map((run) => run.performance), metrics: runs.map(runMetrics) };
       };
       if (LIGHTHOUSE_PRESETS.includes('desktop')) ({ median: lighthouse, scores: lighthouseScores } = await runPreset('desktop'));
-      if (LIGHTHOUSE_PRESETS.includes('mobile')) ({ median: lighthouseMobile, scores: lighthouseMobileScores } = await runPreset('mobile'));
+      if (LIGHTHOUSE_PRESETS.includes('mobile')) {
+        ({ median: lighthouseMobile, scores: lighthouseMobileScores, metrics: lighthouseMobileMetrics } = await runPreset('mobile'));
+      }
     }
 
     const result = {
@@ -304,6 +312,7 @@ async function main(): Promise<void> {
       lighthouse_runs: lighthouseScores,
       lighthouse_mobile: lighthouseMobile,
       lighthouse_mobile_runs: lighthouseMobileScores,
+      lighthouse_mobile_run_metrics: lighthouseMobileMetrics,
       lighthouse_mobile_targets: MOBILE_TARGETS,
       lighthouse_mobile_within_targets: lighthouseMobile ? withinMobileTargets(lighthouseMobile) : null,
       // Lighthouse's TBT and score swing with whatever else runs on the machine; this says how busy it was.
