@@ -7,6 +7,7 @@ import type { TonClient, TonClientParameters } from '@ton/ton';
 import type { RpcEndpoint } from './endpoints';
 import { configuredEndpoints, type NetworkConfig } from './networks';
 import { parseStack, type StackValue } from './stack';
+import { nextTask } from './next-task';
 
 export type RpcErrorKind = 'rate-limited' | 'timeout' | 'server' | 'network' | 'bad-request';
 
@@ -299,6 +300,8 @@ export function createRpcScheduler(options: SchedulerOptions): RpcScheduler {
           const status = effectiveStatus(result.response.status, result.response.body);
           if (status < 400) {
             succeeded(lane);
+            // The caller parses the answer (BOCs, cells hashed one by one): in a task of its own, not this one's.
+            await nextTask();
             return result.response;
           }
           const kind: RpcErrorKind = status === 429 ? 'rate-limited' : status >= 500 ? 'server' : 'bad-request';
