@@ -3,7 +3,7 @@
 // them; each platform setTimeout/clearTimeout is a native call, and under a performance trace (Lighthouse) one that
 // records a stack, which made them a tenth of the long tasks while the first chain reads arrive.
 import type { TimeoutCallback, TimeoutProvider } from '@tanstack/react-query';
-import { reportCallbackError } from './report-callback-error';
+import { reportCallbackError } from '../ton/report-callback-error';
 
 interface Timer {
   callback: TimeoutCallback;

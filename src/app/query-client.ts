@@ -1,28 +1,6 @@
 import { notifyManager, QueryClient, timeoutManager } from '@tanstack/react-query';
 import { coalescedTimers } from './coalesced-timers';
-import { reportCallbackError } from './report-callback-error';
-
-/**
- * Runs callbacks in the next task, all those queued before it in one: a MessageChannel message, as React's own
- * scheduler uses, rather than a timer per callback.
- */
-export function nextTaskScheduler(): (callback: () => void) => void {
-  const queue: Array<() => void> = [];
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    for (const callback of queue.splice(0)) {
-      try {
-        callback();
-      } catch (error) {
-        reportCallbackError(error); // one listener's failure must not drop the others queued with it
-      }
-    }
-  };
-  return (callback) => {
-    queue.push(callback);
-    if (queue.length === 1) channel.port2.postMessage(null);
-  };
-}
+import { nextTaskScheduler } from '../ton/next-task';
 
 // Query notifications (and the renders they cause) run in a task of their own after the one that received the data,
 // not in a setTimeout(0) per batch: the dashboard's first render raises hundreds of cache events, and a timer per
